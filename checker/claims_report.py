@@ -1,0 +1,40 @@
+"""`checker claims` output: one row per claim with the SPEC's fields."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from tabulate import tabulate
+
+from checker.models import Claim
+
+FIELDS = (
+    "kind", "path", "line", "column", "text", "value", "low", "high", "unit", "qualifier",
+    "modality", "subject", "period_start", "period_end", "as_of", "source", "source_chain",
+    "person", "title", "event", "date",
+)  # fmt: skip
+
+
+def claim_row(claim: Claim) -> dict[str, Any]:
+    data = claim.model_dump(mode="json")
+    return {name: data.get(name) for name in FIELDS}
+
+
+def render_claims(claims: Sequence[Claim], fmt: str) -> str:
+    rows = [claim_row(c) for c in claims]
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    table_fields = ("kind", "path", "line", "value", "qualifier", "unit", "subject", "modality",
+                    "period_start", "period_end", "source", "person", "title", "event", "date")  # fmt: skip
+    table = [[_short(r[f]) for f in table_fields] for r in rows]
+    return tabulate(table, headers=list(table_fields), tablefmt="simple") + "\n"
+
+
+def _short(value: Any) -> Any:
+    if isinstance(value, list):
+        return " <- ".join(str(v) for v in value)
+    return value

@@ -1,0 +1,264 @@
+"""Temporal expressions in a sentence, resolved against the publication date.
+
+`find_times(text, published)` returns every date or period a sentence states: "January 19, 2026",
+"on February 19", "in December", "September 2022", "Sept. 2022", "between April and July",
+"in 2025", "since November", "13 months ago", "last year". A date without a year takes the year
+that puts it nearest before the publication date (or just after it, for a sentence about the
+future). Bare years count only where they read as years (1000-2199), so "2011" is a date and
+never a figure; figures use `TimeSpan.start`/`end` offsets to skip them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from checker.models import Granularity
+
+MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(calendar.month_name):
+    if _name:
+        MONTHS[_name.lower()] = _number
+        MONTHS[_name[:3].lower()] = _number
+MONTHS["sept"] = 9
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_PREP = r"(?:in|on|since|from|until|till|by|during|through|between|and|to|of|last|early|late|mid|dated|before|after|as of|for|—|-|–)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])\b")),
+    # Month Day, Year / Month Day
+    (
+        "mdy",
+        re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ),
+    # Day Month Year / Day Month
+    (
+        "dmy",
+        re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b"),
+    ),
+    # Month Year
+    ("my", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    # a bare month after a preposition: "in December", "since November"
+    (
+        "m",
+        re.compile(rf"(?<![\w-])(?P<prep>{_PREP})\s+(?:the\s+)?(?P<mon>{_MONTH})(?![\w-])"),
+    ),
+    # year ranges "2013-14", "2022–2024"
+    (
+        "yy",
+        re.compile(rf"\b(?P<y>{_YEAR})\s?[-–—/]\s?(?P<y2>{_YEAR}|[0-9]{{2}})\b(?![-–.,]?[0-9])"),
+    ),
+    ("y", re.compile(rf"(?<![\w.,$€£-])(?P<y>{_YEAR})(?![\w%-]|[.,][0-9])")),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            r"(?P<u>years?|months?)\s+ago\b",
+            re.I,
+        ),
+    ),
+    ("rel", re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<u>year|month)\b", re.I)),
+]
+
+_SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_RELATION = re.compile(
+    r"(?P<rel>since|from|until|till|through|by|between|before|after|as of|dated|in|on|during|for)"
+    r"\s+(?:the\s+)?(?:(?:beginning|start|end|middle)\s+of\s+)?$",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(will|would|shall|set to|scheduled|plans?|planned|expected to|aims?|goal|target|upcoming|next)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A date or period stated in a sentence."""
+
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+    begin: int  # offsets of the expression in the sentence
+    stop: int
+    relation: str  # the preposition before it: on, in, since, until, between, by, dated, ...
+    year_stated: bool  # False when the year was inferred from the publication date
+
+    @property
+    def text_key(self) -> str:
+        if self.granularity is Granularity.DAY:
+            return self.start.isoformat()
+        if self.granularity is Granularity.MONTH:
+            return self.start.isoformat()[:7]
+        return str(self.start.year)
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, 1), dt.date(year, month, last)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_year(month: int, day: int | None, published: dt.date | None, future: bool) -> int | None:
+    if published is None:
+        return None
+    year = published.year
+    if day is not None:
+        candidate = _safe_date(year, month, day) or _safe_date(year, month, 28)
+        assert candidate is not None
+        slack = dt.timedelta(days=45 if future else 31)
+        if candidate > published + slack:
+            return year - 1
+        if future and candidate < published - dt.timedelta(days=31):
+            return year + 1
+        return year
+    if future:
+        return year if month >= published.month else year + 1
+    return year if month <= published.month else year - 1
+
+
+def find_times(text: str, published: dt.date | None = None) -> list[TimeSpan]:
+    """Every temporal expression in `text`, left to right, without overlaps."""
+    future = bool(_FUTURE.search(text))
+    taken: list[tuple[int, int]] = []
+    found: list[TimeSpan] = []
+
+    def free(begin: int, stop: int) -> bool:
+        return all(stop <= b or begin >= e for b, e in taken)
+
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            begin, stop = match.span()
+            if kind == "m":
+                begin = match.start("mon")
+            if not free(begin, stop):
+                continue
+            span = _to_span(kind, match, begin, stop, published, future)
+            if span is None:
+                continue
+            taken.append((begin, stop))
+            found.append(span)
+    found.sort(key=lambda s: s.begin)
+    return _order_ranges(text, [_with_relation(text, s) for s in found])
+
+
+_RANGE_JOINER = re.compile(r"^\s*(?:and|to|through|until|till|-|–|—)\s*$")
+
+
+def _order_ranges(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
+    """In "between April and July" the second month follows the first, whatever the year rule said."""
+    for i in range(1, len(spans)):
+        first, second = spans[i - 1], spans[i]
+        joined = _RANGE_JOINER.match(text[first.stop : second.begin])
+        if not joined or second.year_stated or second.start >= first.start:
+            continue
+        shift = first.start.year - second.start.year + (second.start < first.start.replace(year=second.start.year) and 1 or 0)
+        start = _shift_year(second.start, shift)
+        end = _shift_year(second.end, shift)
+        spans[i] = TimeSpan(start, end, second.granularity, second.begin, second.stop, second.relation, False)
+    return spans
+
+
+def _shift_year(date: dt.date, years: int) -> dt.date:
+    day = min(date.day, calendar.monthrange(date.year + years, date.month)[1])
+    return date.replace(year=date.year + years, day=day)
+
+
+def _with_relation(text: str, span: TimeSpan) -> TimeSpan:
+    before = text[max(0, span.begin - 40) : span.begin]
+    match = _RELATION.search(before)
+    relation = match.group("rel").lower() if match else "on"
+    if relation == span.relation:
+        return span
+    return TimeSpan(
+        span.start, span.end, span.granularity, span.begin, span.stop, relation, span.year_stated
+    )
+
+
+def _to_span(
+    kind: str,
+    match: re.Match[str],
+    begin: int,
+    stop: int,
+    published: dt.date | None,
+    future: bool,
+) -> TimeSpan | None:
+    groups = match.groupdict()
+    if kind in ("iso", "mdy", "dmy"):
+        month = MONTHS[groups["mon"].rstrip(".").lower()] if "mon" in groups else int(groups["m"])
+        day = int(re.sub(r"\D", "", groups["d"]))
+        year_text = groups.get("y")
+        if kind == "mdy" and not year_text and match.group("mon").lower().startswith("may"):
+            # "May 5" is a date, but "may 5" mid-sentence is a verb; capitals decide.
+            if not match.group("mon")[0].isupper():
+                return None
+        year = int(year_text) if year_text else _resolve_year(month, day, published, future)
+        if year is None:
+            return None
+        date = _safe_date(year, month, day)
+        if date is None:
+            return None
+        return TimeSpan(date, date, Granularity.DAY, begin, stop, "on", bool(year_text))
+    if kind in ("my", "m"):
+        name = groups["mon"]
+        if name.rstrip(".").lower() == "may" and not name[0].isupper():
+            return None
+        if kind == "m" and name[0].islower():
+            return None
+        month = MONTHS[name.rstrip(".").lower()]
+        year_text = groups.get("y")
+        year = int(year_text) if year_text else _resolve_year(month, None, published, future)
+        if year is None:
+            return None
+        start, end = month_bounds(year, month)
+        return TimeSpan(start, end, Granularity.MONTH, begin, stop, "in", bool(year_text))
+    if kind == "yy":
+        first = int(groups["y"])
+        second_text = groups["y2"]
+        second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+        if not first < second <= first + 50:
+            return None
+        return TimeSpan(
+            dt.date(first, 1, 1), dt.date(second, 12, 31), Granularity.YEAR, begin, stop, "between", True
+        )
+    if kind == "y":
+        year = int(groups["y"])
+        return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, "in", True)
+    if published is None:
+        return None
+    unit = groups["u"].lower().rstrip("s")
+    if kind == "ago":
+        raw = groups["n"].lower()
+        count = int(raw) if raw.isdigit() else _SMALL_NUMBERS[raw]
+        if unit == "year":
+            year = published.year - count
+            return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, "on", False)
+        months = published.year * 12 + published.month - 1 - count
+        start, end = month_bounds(months // 12, months % 12 + 1)
+        return TimeSpan(start, end, Granularity.MONTH, begin, stop, "in", False)
+    shift = {"last": -1, "past": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+    if unit == "year":
+        year = published.year + shift
+        return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, "in", False)
+    months = published.year * 12 + published.month - 1 + shift
+    start, end = month_bounds(months // 12, months % 12 + 1)
+    return TimeSpan(start, end, Granularity.MONTH, begin, stop, "in", False)

@@ -1,0 +1,197 @@
+"""Pydantic models at the pipeline's boundaries.
+
+Article -> Claim (Figure | DateClaim | Attribution | PersonClaim) -> Finding -> Report.
+Claims are flat on purpose: every field of the SPEC's `checker claims` table is an attribute,
+so reports and the JSON Lines export need no per-kind translation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class StrEnum(str, Enum):
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class Modality(StrEnum):
+    FACT = "fact"
+    ESTIMATE = "estimate"
+    TARGET = "target"
+    FORECAST = "forecast"
+
+
+class Granularity(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class DateSource(StrEnum):
+    METADATA = "metadata"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Sentence(Frozen):
+    """One sentence of an article's body, located in the source file."""
+
+    text: str
+    line: int  # 1-based line in the source file
+    column: int  # 1-based column in that line
+    paragraph: int  # index of the paragraph (block of lines) the sentence is in
+    index: int  # position of the sentence in the article
+
+
+class Article(Frozen):
+    """A loaded file: metadata plus the body text with its map back to source lines."""
+
+    path: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+    date_source: DateSource = DateSource.UNKNOWN
+    body: str
+    # line_numbers[i] is the source line of body line i (front matter and HTML shift them).
+    line_numbers: tuple[int, ...]
+    sha256: str = ""
+
+
+class ClaimBase(Frozen):
+    path: str
+    line: int
+    column: int
+    text: str  # the sentence the claim was read from
+    surface: str = ""  # the words the claim was read from, inside `text`
+    sentence_index: int = 0
+    paragraph: int = 0
+    source: str | None = None  # who the sentence credits; the first of source_chain
+    source_chain: tuple[str, ...] = ()
+
+
+class Figure(ClaimBase):
+    kind: Literal["figure"] = "figure"
+    value: float
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    unit: str | None = None  # pint unit, canonical spelling ("kilometer ** 2"), None for counts
+    noun: str | None = None  # the counted noun as a lemma ("soldier"), None when a unit is given
+    modifiers: tuple[str, ...] = ()  # who/what qualifies the noun: ("russian",)
+    event: str | None = None  # what happened to it, a lemma: "killed", "mobilized", "wounded"
+    subject: str = ""  # display form, e.g. "russian soldiers killed"
+    modality: Modality = Modality.FACT
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    period_granularity: Granularity | None = None
+    cumulative: bool = False  # a running total ("since the war began")
+    as_of: dt.date | None = None  # the date the figure is valid at
+    superlative: str | None = None  # "largest since 2011" -> "largest"
+    superlative_since: dt.date | None = None
+
+
+class DateClaim(ClaimBase):
+    kind: Literal["date"] = "date"
+    date: dt.date  # first day of the period
+    end: dt.date | None = None  # last day, for periods ("between April and July")
+    granularity: Granularity
+    event: str | None = None  # normalized event: "decree signed", "born", "founded"
+    participants: tuple[str, ...] = ()  # who or what the event is about
+    relation: str = "on"  # on | since | until | between | before | after
+
+
+class Attribution(ClaimBase):
+    kind: Literal["attribution"] = "attribution"
+    verb: str | None = None  # "according to", "said", "reported", "citing", "quote"
+    quote: str | None = None  # a direct quote's words, when the claim is a quote
+    cited_date: dt.date | None = None  # "according to Bloomberg on November 30"
+
+
+class PersonClaim(ClaimBase):
+    kind: Literal["person"] = "person"
+    person: str
+    title: str | None = None
+    former: bool = False
+
+
+Claim = Annotated[Figure | DateClaim | Attribution | PersonClaim, Field(discriminator="kind")]
+
+
+class Evidence(Frozen):
+    path: str
+    line: int
+    column: int = 1
+    text: str
+    value: float | None = None
+    source: str | None = None
+    date: str | None = None
+
+
+class Finding(Frozen):
+    rule: str
+    severity: Severity
+    message: str
+    subject: str = ""
+    fingerprint: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+
+class ArticleInfo(Frozen):
+    path: str
+    date: dt.date | None = None
+    date_source: DateSource = DateSource.UNKNOWN
+
+
+class Diagnostic(Frozen):
+    path: str
+    message: str
+
+
+class Summary(Frozen):
+    articles: int = 0
+    claims: int = 0
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+
+class Report(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: Literal["checker.report/1"] = Field("checker.report/1", alias="schema")
+    articles: list[ArticleInfo] = []
+    summary: Summary = Summary()
+    findings: list[Finding] = []
+    diagnostics: list[Diagnostic] = []
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
