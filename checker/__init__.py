@@ -1,7 +1,7 @@
 """Source-consistency checker for news writing.
 
-    load(paths)               files and folders -> LoadResult(articles, diagnostics)
-    extract(text, published)  text -> claims
+load(paths)               files and folders -> LoadResult(articles, diagnostics)
+extract(text, published)  text -> claims
 """
 
 from __future__ import annotations

@@ -17,6 +17,13 @@ FIELDS = (
 )  # fmt: skip
 
 
+# The terminal table leaves out the sentence and the column: they would not fit.
+TABLE_FIELDS = (
+    "kind", "path", "line", "value", "qualifier", "unit", "subject", "modality",
+    "period_start", "period_end", "source", "person", "title", "event", "date",
+)  # fmt: skip
+
+
 def claim_row(claim: Claim) -> dict[str, Any]:
     data = claim.model_dump(mode="json")
     return {name: data.get(name) for name in FIELDS}
@@ -28,10 +35,8 @@ def render_claims(claims: Sequence[Claim], fmt: str) -> str:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    table_fields = ("kind", "path", "line", "value", "qualifier", "unit", "subject", "modality",
-                    "period_start", "period_end", "source", "person", "title", "event", "date")  # fmt: skip
-    table = [[_short(r[f]) for f in table_fields] for r in rows]
-    return tabulate(table, headers=list(table_fields), tablefmt="simple") + "\n"
+    table = [[_short(r[f]) for f in TABLE_FIELDS] for r in rows]
+    return tabulate(table, headers=list(TABLE_FIELDS), tablefmt="simple") + "\n"
 
 
 def _short(value: Any) -> Any:

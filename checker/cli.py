@@ -1,51 +1,311 @@
-"""The `checker` command (typer). Nothing else imports this module."""
+"""The `checker` command line (typer). Nothing else imports this module.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage errors (a missing
+path, a bad facts or config file, an unknown rule id). A CheckerError is one line on stderr,
+never a traceback (unless --debug).
+"""
 
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from checker.claims_report import render_claims
-from checker.extract import extract_article
-from checker.load import load
+from checker.engine import CheckSettings
+from checker.errors import CheckerError
+from checker.models import Diagnostic, Report, Severity
+from checker.output import ensure_outside, write_atomic
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Flag figures, dates, attributions and titles that disagree across news articles.",
+)
+
+T = TypeVar("T")
+PROGRESS_MIN_FILES = 20
 
 
-class ClaimsFormat(str, Enum):
+class ClaimsFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
 
 
-@app.command()
-def claims(
-    paths: Annotated[list[Path], typer.Argument(help="Articles or folders of articles.")],
-    format: Annotated[ClaimsFormat, typer.Option("--format", "-f")] = ClaimsFormat.table,
-) -> None:
-    """Print the normalized claims extracted from PATH..."""
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
+    sarif = "sarif"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+Paths = Annotated[list[Path], typer.Argument(help="Articles, or folders searched recursively.")]
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"checker: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _require_paths(paths: list[Path]) -> None:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        typer.echo(f"checker: no such file or folder: {', '.join(missing)}", err=True)
-        raise typer.Exit(2)
-    loaded = load(paths)
-    extracted = [claim for article in loaded.articles for claim in extract_article(article)]
-    sys.stdout.write(render_claims(extracted, format.value))
-    for diagnostic in loaded.diagnostics:
-        typer.echo(f"{diagnostic.path}: {diagnostic.message}", err=True)
+        raise _fail(f"no such file or folder: {', '.join(missing)}")
+
+
+def _guarded(action: Callable[[], T], debug: bool) -> T:
+    try:
+        return action()
+    except CheckerError as error:
+        if debug:
+            raise
+        raise _fail(str(error)) from None
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        typer.echo(f"checker: {diagnostic.path}: {diagnostic.message}", err=True)
+
+
+@app.command()
+def claims(
+    paths: Paths,
+    format: Annotated[ClaimsFormat, typer.Option("--format", "-f")] = ClaimsFormat.table,
+) -> None:
+    """Print the normalized claims read from PATH..."""
+    from checker.engine import extract_all
+    from checker.load import load
+
+    _require_paths(paths)
+    extraction = extract_all(load(paths))
+    sys.stdout.write(render_claims(extraction.claims, format.value))
+    _print_diagnostics(extraction.diagnostics)
+
+
+def _exit_code(report: Report, fail_on: FailOn) -> int:
+    if fail_on is FailOn.never:
+        return 0
+    threshold = Severity(fail_on.value).rank
+    return 1 if any(f.severity.rank >= threshold for f in report.findings) else 0
+
+
+def _settings(
+    config_file: Path | None,
+    facts: Path | None,
+    baseline: Path | None,
+    debug: bool,
+) -> tuple[CheckSettings, FailOn | None]:
+    """Merge --config (or the discovered checker.toml / [tool.checker]) with the command line."""
+    from checker.config import Config, find_config, load_config
+    from checker.facts import load_facts
+    from checker.registry import discover_rules
+    from checker.suppress import load_baseline
+
+    def build() -> tuple[CheckSettings, FailOn | None]:
+        found = config_file or find_config(Path.cwd())
+        config = load_config(found) if found else Config()
+        catalogue = discover_rules()
+        _print_diagnostics(catalogue.diagnostics)
+        config.check_rule_ids(set(catalogue.rules))
+        facts_file = facts or config.facts
+        settings = CheckSettings(
+            facts=load_facts(facts_file) if facts_file else None,
+            rules=config.build_rules(catalogue.rules),
+            baseline=load_baseline(baseline) if baseline else None,
+            excludes=config.exclude,
+        )
+        return settings, FailOn(config.fail_on) if config.fail_on else None
+
+    if config_file is not None and not config_file.is_file():
+        raise _fail(f"no such config file: {config_file}")
+    return _guarded(build, debug)
+
+
+def _progress(total_hint: int) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
+    """A progress bar on stderr for long runs, only when stderr is a terminal."""
+    if total_hint < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(console=Console(stderr=True), transient=True)
+    task = bar.add_task("extracting", total=total_hint)
+    bar.start()
+    return (lambda done: bar.update(task, completed=done)), bar.stop
+
+
+def _count_files(paths: list[Path]) -> int:
+    return sum(1 if p.is_file() else sum(1 for _ in p.rglob("*.*")) for p in paths)
+
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="checker.toml or pyproject.toml to use.")
+]
+FactsOption = Annotated[
+    Path | None, typer.Option("--facts", help="A facts register (TOML).", dir_okay=False)
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+AgainstOption = Annotated[
+    Path | None,
+    typer.Option("--against", file_okay=False, help="An archive folder to compare with."),
+]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", envvar="CHECKER_CACHE_DIR", help="Where the archive cache lives."),
+]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Extract the archive afresh.")]
+
+
+@dataclass(frozen=True)
+class ArchiveOptions:
+    folder: Path | None
+    cache_dir: Path | None
+    use_cache: bool
+    debug: bool
+
+
+def _run(paths: list[Path], settings: CheckSettings, archive: ArchiveOptions) -> Report:
+    from checker.against import check_against
+    from checker.engine import check_paths
+
+    def run() -> Report:
+        if archive.folder is None:
+            return check_paths(paths, settings=settings, progress=update)
+        return check_against(
+            paths,
+            archive.folder,
+            cache_dir=archive.cache_dir,
+            use_cache=archive.use_cache,
+            settings=settings,
+            progress=update,
+        )
+
+    extra = [archive.folder] if archive.folder else []
+    update, stop = _progress(_count_files([*paths, *extra]))
+    try:
+        return _guarded(run, archive.debug)
+    finally:
+        stop()
 
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Articles or folders of articles.")],
-    fail_on: Annotated[str, typer.Option("--fail-on")] = "error",
+    paths: Paths,
+    facts: FactsOption = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")
+    ] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on")] = None,
+    config: ConfigOption = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Leave out the findings in this baseline.")
+    ] = None,
+    against: AgainstOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    debug: DebugOption = False,
 ) -> None:
-    """Check PATH... for claims that disagree (rules land with the rules issue)."""
-    claims(paths, ClaimsFormat.table)
+    """Check PATH... for figures, dates, sources and titles that disagree."""
+    from checker.report import render
+
+    _require_paths([*paths, *([against] if against else [])])
+    if output is not None:
+        _guarded(lambda: ensure_outside(output, [*paths, *([against] if against else [])]), debug)
+    settings, configured_fail_on = _settings(config, facts, baseline, debug)
+    report = _run(paths, settings, ArchiveOptions(against, cache_dir, not no_cache, debug))
+    checked = [a.path for a in report.articles] if against else None
+    text = render(
+        report, format.value, color=output is None and sys.stdout.isatty(), checked=checked
+    )
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _guarded(lambda: write_atomic(output, text), debug)
+    if format is not ReportFormat.table or output is not None:
+        # Machine formats carry diagnostics inside; repeat them on stderr for people.
+        _print_diagnostics(report.diagnostics)
+    raise typer.Exit(_exit_code(report, fail_on or configured_fail_on or FailOn.error))
+
+
+@app.command("baseline")
+def write_baseline(
+    paths: Paths,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write.")],
+    facts: FactsOption = None,
+    config: ConfigOption = None,
+    against: AgainstOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write the current findings of PATH... as accepted, for `check --baseline`."""
+    from checker.suppress import baseline_of
+
+    _require_paths([*paths, *([against] if against else [])])
+    _guarded(lambda: ensure_outside(output, [*paths, *([against] if against else [])]), debug)
+    settings, _ = _settings(config, facts, None, debug)
+    report = _run(paths, settings, ArchiveOptions(against, cache_dir, not no_cache, debug))
+    _guarded(lambda: write_atomic(output, baseline_of(report.findings)), debug)
+    typer.echo(f"checker: {len(report.findings)} findings accepted in {output}", err=True)
+
+
+class DiffFormat(StrEnum):
+    markdown = "markdown"
+    table = "table"
+    json = "json"
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The earlier version: a file or a folder.")],
+    new: Annotated[Path, typer.Argument(help="The later version: a file or a folder.")],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.markdown,
+    debug: DebugOption = False,
+) -> None:
+    """Show which figures, dates, sources and titles changed between OLD and NEW (exit 0)."""
+    from checker.diff import diff_paths, render_diff
+
+    _require_paths([old, new])
+    result = _guarded(lambda: diff_paths(old, new), debug)
+    sys.stdout.write(render_diff(result, format.value))
+    _print_diagnostics(result.diagnostics)
+
+
+@app.command("rules")
+def list_rules(
+    rule_id: Annotated[str | None, typer.Argument(help="Show one rule's documentation.")] = None,
+) -> None:
+    """List the rules, or print one rule's documentation."""
+    from tabulate import tabulate
+
+    from checker.registry import discover_rules
+
+    catalogue = discover_rules()
+    if rule_id is None:
+        rows = [[r.id, r.severity.value, r.summary()] for r in catalogue.rules.values()]
+        typer.echo(tabulate(rows, headers=["id", "severity", "flags"], tablefmt="simple"))
+    elif rule_id in catalogue.rules:
+        rule = catalogue.rules[rule_id]
+        typer.echo(f"{rule.id} ({rule.severity.value})\n\n{rule.documentation()}")
+    else:
+        known = ", ".join(catalogue.rules)
+        raise _fail(f"unknown rule id {rule_id!r}; known: {known}")
+    _print_diagnostics(catalogue.diagnostics)
 
 
 def main() -> None:

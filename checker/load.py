@@ -1,15 +1,49 @@
-"""Files and folders -> Articles (minimal version; the full loader replaces it)."""
+"""Files and folders -> Articles: metadata, body text, a map back to source lines, a date.
+
+`load()` never raises for bad input and never writes: each file that cannot be used becomes a
+`Diagnostic` a person can act on, and the rest of the run goes on. Decisions worth knowing:
+
+- Folders are walked recursively in sorted order; hidden entries (".git", ".DS_Store") are
+  skipped; a symlinked folder is followed once, so a link loop ends instead of spinning.
+- A file reached twice (named directly and inside a folder, or through a link) loads once.
+- Malformed front matter costs the metadata, not the article: the body is still checked, with
+  a diagnostic naming the parser's line.
+- Invalid UTF-8 skips the file (the byte offset is reported): guessing an encoding could turn
+  figures into garbage. UTF-8 and UTF-16/32 byte-order marks are honoured.
+"""
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
+import fnmatch
 import hashlib
-from collections.abc import Iterable
+import os
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.models import Article, Diagnostic
+from checker.frontmatter import split_front_matter
+from checker.html_text import html_to_text
+from checker.models import Article, DateSource, Diagnostic
+from checker.pubdate import infer_date, parse_date_value
+
+__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "LoadResult", "load", "parse_article"]
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 @dataclass
@@ -18,22 +52,258 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load(paths: Iterable[str | Path]) -> LoadResult:
-    """Load every article under `paths`; bad files become diagnostics, never exceptions."""
+class _Skip(Exception):
+    """One file cannot be used; the message is the diagnostic."""
+
+
+def load(
+    paths: Iterable[str | Path],
+    *,
+    excludes: Iterable[str] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> LoadResult:
+    """Load every article under `paths`; bad files become diagnostics, never exceptions.
+
+    `excludes` are glob patterns matched against a file's path, its path inside the folder
+    being walked and its name ("drafts/*", "*.draft.md", "README.md").
+    """
     result = LoadResult()
+    patterns = tuple(excludes)
+    seen: set[str] = set()
     for root in paths:
         root = Path(root)
-        files = sorted(root.rglob("*")) if root.is_dir() else [root]
-        for file in files:
-            if file.is_file() and file.suffix.lower() in ARTICLE_SUFFIXES:
-                data = file.read_bytes()
-                body = data.decode("utf-8")
-                result.articles.append(
-                    Article(
-                        path=str(file),
-                        body=body,
-                        line_numbers=tuple(range(1, body.count("\n") + 2)),
-                        sha256=hashlib.sha256(data).hexdigest(),
-                    )
-                )
+        for file in _walk(root, patterns, result.diagnostics):
+            key = _identity(file)
+            if key in seen:
+                continue
+            seen.add(key)
+            try:
+                article, notes = _load_file(file, max_bytes)
+            except _Skip as skip:
+                result.diagnostics.append(Diagnostic(path=str(file), message=str(skip)))
+                continue
+            result.diagnostics.extend(notes)
+            result.articles.append(article)
     return result
+
+
+def parse_article(data: bytes, path: str) -> tuple[Article | None, list[Diagnostic]]:
+    """One file's bytes -> an Article (or None) and what went wrong; the suffix picks the format."""
+    try:
+        return _parse(data, path)
+    except _Skip as skip:
+        return None, [Diagnostic(path=path, message=str(skip))]
+
+
+# --- walking ---------------------------------------------------------------------------------
+
+
+def _walk(root: Path, excludes: tuple[str, ...], diagnostics: list[Diagnostic]) -> Iterator[Path]:
+    if not root.exists():
+        message = "broken link" if root.is_symlink() else "no such file or folder"
+        diagnostics.append(Diagnostic(path=str(root), message=message))
+        return
+    if not root.is_dir():
+        if _excluded(root, root.name, excludes):
+            return
+        if _is_article(root, diagnostics):
+            yield root
+        return
+    visited: set[str] = set()
+    # Depth-first with an explicit stack of sorted entry lists, so deep trees cannot hit the
+    # recursion limit and the order is that of the sorted paths ("a/y.md" before "b.md").
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    opened = _entries(root, visited, diagnostics)
+    if opened is not None:
+        stack.append(opened)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if _excluded(path, path.relative_to(root).as_posix(), excludes):
+            continue
+        try:
+            is_dir = entry.is_dir()  # follows links, as a reader would expect
+        except OSError:
+            is_dir = False
+        if is_dir:
+            inner = _entries(path, visited, diagnostics)
+            if inner is not None:
+                stack.append(inner)
+        elif _is_article(path, diagnostics):
+            yield path
+
+
+def _entries(
+    folder: Path, visited: set[str], diagnostics: list[Diagnostic]
+) -> Iterator[os.DirEntry[str]] | None:
+    real = os.path.realpath(folder)
+    if real in visited:
+        message = "skipped: folder already visited (link loop)"
+        diagnostics.append(Diagnostic(path=str(folder), message=message))
+        return None
+    visited.add(real)
+    try:
+        with os.scandir(folder) as scan:
+            return iter(sorted(scan, key=lambda e: e.name))
+    except OSError as error:
+        diagnostics.append(Diagnostic(path=str(folder), message=_os_reason(error)))
+        return None
+
+
+def _is_article(path: Path, diagnostics: list[Diagnostic]) -> bool:
+    suffix = path.suffix.lower()
+    if suffix in ARTICLE_SUFFIXES:
+        return True
+    if not path.exists():
+        diagnostics.append(Diagnostic(path=str(path), message="broken link"))
+        return False
+    kind = suffix or "no extension"
+    diagnostics.append(Diagnostic(path=str(path), message=f"skipped: not an article file ({kind})"))
+    return False
+
+
+def _excluded(path: Path, relative: str, patterns: tuple[str, ...]) -> bool:
+    candidates = (path.as_posix(), relative, path.name)
+    for pattern in patterns:
+        bare = pattern.removeprefix("**/")
+        if any(fnmatch.fnmatch(c, pattern) or fnmatch.fnmatch(c, bare) for c in candidates):
+            return True
+    return False
+
+
+def _identity(path: Path) -> str:
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+# --- one file --------------------------------------------------------------------------------
+
+
+def _load_file(path: Path, max_bytes: int) -> tuple[Article, list[Diagnostic]]:
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A named pipe or device would block or never end.
+            raise _Skip("skipped: not a regular file")
+        size = status.st_size
+        if size > max_bytes:
+            raise _Skip(f"skipped: {_megabytes(size)} is over the {_megabytes(max_bytes)} limit")
+        with path.open("rb") as handle:
+            # Read one byte past the limit: a file can grow between stat() and read().
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise _Skip(_os_reason(error)) from None
+    if len(data) > max_bytes:
+        raise _Skip(f"skipped: file is over the {_megabytes(max_bytes)} limit")
+    article, notes = _parse(data, str(path))
+    return article, notes
+
+
+def _parse(data: bytes, path: str) -> tuple[Article, list[Diagnostic]]:
+    text = _decode(data)
+    if not text.strip():
+        raise _Skip("empty file skipped")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    suffix = Path(path).suffix.lower()
+    notes: list[Diagnostic] = []
+    metadata: dict[str, object] = {}
+    if suffix in HTML_SUFFIXES:
+        try:
+            page = html_to_text(text)
+        except Exception as error:  # the parser is lenient; anything it raises is a bad file
+            raise _Skip(f"could not read HTML: {error}") from None
+        body, line_numbers = page.text, page.line_numbers
+        metadata = {"title": page.title, "date": page.date}
+    elif suffix in MARKDOWN_SUFFIXES:
+        front = split_front_matter(text)
+        if front.error:
+            notes.append(Diagnostic(path=path, message=f"{front.error}; article loaded without it"))
+        metadata = dict(front.metadata)
+        body = front.body
+        line_numbers = tuple(range(front.body_line, front.body_line + body.count("\n") + 1))
+    else:
+        body = text
+        line_numbers = tuple(range(1, body.count("\n") + 2))
+    if not body.strip():
+        raise _Skip("no article text (only front matter or markup); skipped")
+    where = "HTML meta" if suffix in HTML_SUFFIXES else "front matter key"
+    date, source = _publication_date(metadata.get("date"), body, path, notes, where=where)
+    article = Article(
+        path=path,
+        title=_text(metadata.get("title")),
+        outlet=_text(metadata.get("outlet")),
+        author=_text(metadata.get("author")),
+        url=_text(metadata.get("url")),
+        date=date,
+        date_source=source,
+        body=body,
+        line_numbers=line_numbers,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    return article, notes
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise _Skip(
+                    f"invalid {encoding.upper()} at byte offset {error.start}; file skipped"
+                ) from None
+    if b"\x00" in data:
+        raise _Skip("binary file skipped")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise _Skip(
+            f"invalid UTF-8 at byte offset {error.start} (line {line}); file skipped"
+        ) from None
+
+
+def _publication_date(
+    value: object, body: str, path: str, notes: list[Diagnostic], *, where: str
+) -> tuple[dt.date | None, DateSource]:
+    if value is not None and value != "":
+        date = parse_date_value(value)
+        if date is not None:
+            return date, DateSource.METADATA
+        notes.append(
+            Diagnostic(
+                path=path,
+                message=f"{where} 'date' is not a date ({value!r}); inferring it from the text",
+            )
+        )
+    inferred = infer_date(body)
+    if inferred is not None:
+        return inferred, DateSource.INFERRED
+    return None, DateSource.UNKNOWN
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "cannot read: permission denied"
+    if isinstance(error, IsADirectoryError):
+        return "cannot read: is a folder"
+    reason = error.strerror or error.__class__.__name__
+    return f"cannot read: {reason[0].lower()}{reason[1:]}"

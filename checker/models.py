@@ -8,15 +8,10 @@ so reports and the JSON Lines export need no per-kind translation.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-
-
-class StrEnum(str, Enum):
-    def __str__(self) -> str:
-        return str(self.value)
 
 
 class Severity(StrEnum):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> dict[str, Any]:
     """The parsed contents of `checker/data/<name>.toml`."""
     text = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")

@@ -1,16 +1,489 @@
-"""Attributions: who a sentence credits (placeholder until the extractor lands)."""
+"""Attributions: who a sentence credits, and through whom.
+
+Forms read, each into one `Attribution` claim whose `source_chain` runs from the outermost
+speaker inwards:
+
+- "according to X", "according to X on November 30" (a cited date), "according to X, citing
+  (a report by) Y" -> (X, Y);
+- "X said/reported/estimated ..." with the verbs of `data/reporting_verbs.toml`, also inverted
+  (", X wrote.", ", said X."), across an appositive ("Verstka, an independent site, claimed") and
+  group nouns ("ISW experts argue");
+- "X, citing Y, reported" -> (X, Y); "the official told Verstka" -> Verstka (an unnamed speaker
+  is no comparable source, the outlet is);
+- pronoun or "the institute"-led sentences ("He stated", "The outlet assessed") -> the source
+  they refer back to;
+- direct quotes in “…” or "..." with their speaker (verb "quote").
+
+Names are canonical (see `names.canonical_source`); a person's title is dropped from the source.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.data import load_data
 from checker.extract.context import ArticleContext, Source
+from checker.extract.names import (
+    NAME_SPAN,
+    canonical_source,
+    learn_acronyms,
+    lower_words,
+    name_data,
+    strip_possessive,
+    trim_openers,
+)
+from checker.extract.people import split_title
+from checker.extract.timex import TimeSpan, find_times
 from checker.models import Attribution, Sentence
+
+__all__ = ["find_attributions", "source_for"]
+
+_QUOTE = re.compile(r"[“\"](?P<quote>[^”\"]{3,600})[”\"]")
+_SOURCE_END = re.compile(rf"(?:(?<![\w’'-])(?P<the>[Tt]he)\s+)?(?P<src>{NAME_SPAN})['’]?s?\s*$")
+_SOURCE_START = re.compile(rf"\s*(?:(?P<the>[Tt]he)\s+)?(?P<src>{NAME_SPAN})(?P<poss>['’]s?)?")
+_CITED_DATE_LEAD = re.compile(
+    r"\s*(?:\(\s*[A-Z][A-Za-z.&]{1,9}\s*\)\s*)?(?:(?:published|released|issued)\s+)?"
+    r"(?:on|in|dated|from)\s+(?:the\s+)?"
+)
+_CITING = re.compile(
+    r",?\s*citing\s+(?:an?\s+|the\s+|its\s+)?(?:(?:new|recent|latest|own|fresh)\s+)?"
+    r"(?:(?:report|reports|data|analysis|assessment|assessments|estimate|estimates|study|survey|"
+    r"findings|figures|statement|research|sources)\s+(?:by|from|of|at)\s+)?"
+)
+_TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z.&]{1,9}\s*\)\s*$")
+# What follows a verb of saying when it reports: "wrote that", "questions whether", "noted:",
+# a quote, the sentence end, "wrote in a report", "announced on Monday".
+_COMPLEMENT = re.compile(
+    r"\s*(?:(?:also\s+)?(?:that|whether|if|how|why|what)\b|[,:;“\"”]|[.!?]?\s*$"
+    r"|in\s+(?:a|an|the|its|his|her|their)\s+\w+|on\s+[A-Z])"
+)
+_COLLECTION = re.compile(
+    r"\s+(?:(?:new|the|latest|the\s+latest|recent|official|preliminary)\s+)*"
+    r"(?:an?\s+)?(?:data|figures|estimates|statistics|report|study|survey|analysis|research"
+    r"|assessment|census|poll)\s+(?:from|by|of|published\s+by|released\s+by|compiled\s+by)(?=\s)"
+)
+# "The figure, reported by Reuters, ...": a passive attribution
+_PASSIVE = re.compile(
+    r"\b(?P<verb>reported|published|estimated|released|compiled|calculated|cited|quoted)"
+    r"\s+by(?=\s)"
+)
+_WHOLE_NAME = re.compile(NAME_SPAN)
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+# Nationality-style adjectives ("European assessments", "Russian officials") are no source.
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic|i)$")
+_PREPOSITIONS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "of",
+        "by",
+        "from",
+        "to",
+        "and",
+        "or",
+        "as",
+        "that",
+        "which",
+        "who",
+        "for",
+        "with",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class _VerbData:
+    forms: frozenset[str]  # a cheap test before the verb regex runs
+    strict: frozenset[str]  # forms that need a clause or quote after them
+    verb: re.Pattern[str]
+    between: frozenset[str]
+    members: frozenset[str]
+    pronouns: frozenset[str]
+    anaphor: re.Pattern[str]
+    inverted: re.Pattern[str]
+    description: re.Pattern[str]  # "the water agency": an unnamed organisation
+    anaphor_words: frozenset[str]  # last words of pronouns and anaphoric nouns
+    media_nouns: frozenset[str]  # "the outlet": may stand for the last source, whatever its name
+
+
+@lru_cache(maxsize=1)
+def _verb_data() -> _VerbData:
+    data = load_data("reporting_verbs")
+    forms = sorted({f for fs in data["verbs"].values() for f in fs}, key=len, reverse=True)
+    nouns = sorted(data["anaphora"]["nouns"], key=len, reverse=True)
+    noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    pronoun_alt = "|".join(data["anaphora"]["pronouns"])
+    anaphor = re.compile(
+        rf"(?:^|(?<=[\s,;“\"]))(?:(?P<pro>(?i:{pronoun_alt}))|(?:[Tt]he|[Tt]his|[Tt]hat)\s+"
+        rf"(?:[a-z][\w-]*\s+)?(?P<noun>{noun_alt}))\s*$"
+    )
+    inverted = re.compile(
+        r"[,”\"]\s+(?P<verb>said|says|wrote|writes|added|adds|noted|notes|told|stated)\s+"
+        rf"(?:(?P<the>[Tt]he)\s+)?(?P<pre>(?:[a-z][\w-]*\s+){{0,3}})(?P<src>{NAME_SPAN})"
+        r"\s*[.!?]?[”\"]?$"
+    )
+    description = re.compile(
+        rf"\s*(?:the|a|an)\s+(?P<desc>(?:[a-z][\w-]*\s+){{0,3}}?(?:{noun_alt}))(?![\w-])"
+    )
+    strict = frozenset(f for lemma in data["strict"]["verbs"] for f in data["verbs"][lemma])
+    return _VerbData(
+        forms=frozenset(forms),
+        strict=strict,
+        verb=re.compile(rf"(?<![\w-])(?P<verb>{'|'.join(forms)})(?![\w-])"),
+        between=frozenset(data["between"]["words"]),
+        members=frozenset(data["members"]["words"]),
+        pronouns=frozenset(data["anaphora"]["pronouns"]),
+        anaphor=anaphor,
+        inverted=inverted,
+        description=description,
+        media_nouns=frozenset(data["anaphora"]["media"]),
+        anaphor_words=frozenset(n.split()[-1] for n in nouns)
+        | frozenset(data["anaphora"]["pronouns"]),
+    )
+
+
+@dataclass
+class _Found:
+    position: int
+    chain: tuple[str, ...]
+    verb: str
+    cited: TimeSpan | None = None
+    quote: str | None = None
+
+
+def _is_person(name: str, context: ArticleContext) -> bool:
+    return name in context.people.values()
+
+
+def _name(raw: str, context: ArticleContext, follower: str = "") -> str | None:
+    """The canonical source name for a span, or None when the span is no source."""
+    text = trim_openers(" ".join(raw.split()))
+    title, rest, _former = split_title(text)
+    rest = strip_possessive(rest)
+    if not rest:
+        return None
+    if rest in context.people:
+        return context.people[rest]
+    if title is not None and len(rest.split()) >= 2:
+        return rest
+    data = name_data()
+    bare = rest[4:] if rest[:4].lower() == "the " else rest
+    if bare in data.demonyms or bare in data.openers:
+        return None
+    if " " not in bare and _ADJECTIVE.match(bare):
+        words = follower.split()
+        next_word = words[0].lower().strip('.,;:!?”"') if words else ""
+        if next_word and next_word.isalpha() and next_word not in _PREPOSITIONS:
+            return None
+    return canonical_source(rest, context)
+
+
+def _anaphor_chain(
+    pronoun: str | None, noun: str | None, context: ArticleContext
+) -> tuple[str, ...]:
+    """What "He", "they" or "the institute" refers back to."""
+    if pronoun:
+        if pronoun.lower() in ("he", "she"):
+            # the person named last, whether as a speaker or in passing
+            return (context.last_person,) if context.last_person else ()
+        return context.last_source.chain
+    if noun:
+        folded = " ".join(noun.lower().split())
+        for name in reversed(context.recent_sources):
+            if folded in name.lower():
+                return (name,)
+        # "the outlet", "the report": the last source itself, not whom it was citing. "The
+        # company" or "the ministry" named nowhere stays unknown rather than borrow a source.
+        if folded.rsplit(" ", 1)[-1] in _verb_data().media_nouns:
+            return context.last_source.chain[:1]
+    return ()
+
+
+def _cited_date(text: str, position: int, times: list[TimeSpan]) -> TimeSpan | None:
+    lead = _CITED_DATE_LEAD.match(text, position)
+    if lead is None:
+        return None
+    for span in times:
+        if span.begin == lead.end():
+            return span
+    return None
+
+
+def _source_after(text: str, position: int, context: ArticleContext) -> tuple[str, int] | None:
+    match = _SOURCE_START.match(text, position)
+    if match is None:
+        return None
+    raw = (match.group("the") + " " if match.group("the") else "") + match.group("src")
+    name = _name(raw, context, text[match.end() :])
+    if name is None:
+        return None
+    return name, match.end()
+
+
+def _described(text: str, position: int, context: ArticleContext) -> tuple[str, int] | None:
+    """ "according to the institute" -> the institute named earlier; "according to the water
+    agency" (named nowhere) -> "water agency", so that its date still dates the citation."""
+    match = _verb_data().description.match(text, position)
+    if match is None:
+        return None
+    description = " ".join(match.group("desc").split())
+    noun = description.rsplit(" ", 1)[-1]
+    for name in reversed(context.recent_sources):
+        if noun in name.lower():
+            return name, match.end()
+    return description, match.end()
+
+
+def _according(text: str, context: ArticleContext, times: list[TimeSpan]) -> list[_Found]:
+    found: list[_Found] = []
+    for match in _ACCORDING.finditer(text):
+        start = match.end()
+        collection = _COLLECTION.match(text, start)
+        if collection is not None:  # "according to data from the World Bank"
+            start = collection.end()
+        first = _source_after(text, start, context) or _described(text, start, context)
+        if first is None:
+            continue
+        name, end = first
+        chain = [name]
+        cited = _cited_date(text, end, times)
+        if cited is not None:
+            end = cited.stop
+        citing = _CITING.match(text, end)
+        if citing is not None and citing.end() > end and "citing" in citing.group():
+            second = _source_after(text, citing.end(), context)
+            if second is not None:
+                chain.append(second[0])
+                cited = cited or _cited_date(text, second[1], times)
+        found.append(_Found(match.start(), tuple(chain), "according to", cited))
+    return found
+
+
+def _citing_after_subject(
+    text: str, context: ArticleContext, times: list[TimeSpan]
+) -> list[_Found]:
+    """ "X, citing Y, reported ..." -> (X, Y)."""
+    found: list[_Found] = []
+    for citing in re.finditer(r",\s*citing\s", text):
+        head = _SOURCE_END.search(text[max(0, citing.start() - 120) : citing.start()])
+        if head is None or _ACCORDING.search(text[max(0, citing.start() - 160) : citing.start()]):
+            continue
+        raw = (head.group("the") + " " if head.group("the") else "") + head.group("src")
+        first = _name(raw, context)
+        tail = _CITING.match(text, citing.start())
+        if first is None or tail is None:
+            continue
+        second = _source_after(text, tail.end(), context)
+        chain = (first, second[0]) if second else (first,)
+        cited = _cited_date(text, second[1], times) if second else None
+        found.append(_Found(citing.start() - len(head.group()), chain, "citing", cited))
+    return found
+
+
+def _strip_tail(before: str, words: frozenset[str]) -> tuple[str, bool]:
+    stripped = False
+    while True:
+        match = re.search(r"\s+([\w-]+)\s*$", before)
+        if match is None or match.group(1).lower() not in words:
+            return before, stripped
+        before = before[: match.start()]
+        stripped = True
+
+
+def _may_end_in_source(before: str, data: _VerbData) -> bool:
+    """A cheap test before the span regexes: does the text before a verb end in a capitalized
+    word, a pronoun, an anaphoric noun or an appositive's comma?"""
+    stripped = before.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in ",)":
+        return True
+    last = stripped.rsplit(None, 1)[-1].strip("’'s")
+    return bool(last) and (last[0].isupper() or last.lower() in data.anaphor_words)
+
+
+def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(b < position < e for b, e in quotes)
+
+
+def _verb_sources(
+    text: str, context: ArticleContext, quotes: list[tuple[int, int]]
+) -> list[_Found]:
+    data = _verb_data()
+    found: list[_Found] = []
+    if data.forms.isdisjoint(lower_words(text)):
+        return found
+    for match in data.verb.finditer(text):
+        if _inside(match.start(), quotes):
+            continue
+        verb = match.group("verb")
+        if verb in data.strict and not _COMPLEMENT.match(text, match.end()):
+            continue
+        before = text[max(0, match.start() - 160) : match.start()]
+        before, _ = _strip_tail(before, data.between)
+        # "the Center for ... Studies (CSIS) revealed": the acronym in brackets is no gap
+        before = _TRAILING_ACRONYM.sub("", before)
+        spoken = before
+        before, member = _strip_tail(before, data.members)
+        before, _ = _strip_tail(before, data.between)
+        outlet = None
+        if verb in ("told", "tells", "tell"):
+            after = _source_after(text, match.end(), context)
+            outlet = after[0] if after else None
+        elif not _may_end_in_source(before, data):
+            continue
+        chain: tuple[str, ...] = ()
+        head = _SOURCE_END.search(before)
+        if head is None and before.rstrip().endswith(","):
+            # an appositive: "Verstka, an independent online news site, claimed"
+            inner = before.rstrip()[:-1]
+            comma = inner.rfind(",")
+            if (
+                comma >= 0
+                and len(inner) - comma < 110
+                and re.match(r",\s+(?:a|an|the|who|which)\s", inner[comma:])
+            ):
+                head = _SOURCE_END.search(inner[:comma])
+            elif comma >= 0 and _WHOLE_NAME.fullmatch(inner[comma + 1 :].strip()):
+                # "The head of the IAEA, Rafael Grossi, said": the name is the appositive
+                head = _SOURCE_END.search(inner)
+        if head is not None:
+            raw = (head.group("the") + " " if head.group("the") else "") + head.group("src")
+            name = _name(raw, context, "" if member else " " + verb)
+            if name is not None and not (member and " " not in name and _ADJECTIVE.match(name)):
+                chain = (name,)
+        if not chain and outlet:
+            chain = (outlet,)
+        if not chain:
+            anaphor = data.anaphor.search(spoken)
+            if anaphor is not None:
+                chain = _anaphor_chain(anaphor.group("pro"), anaphor.group("noun"), context)
+        if chain:
+            found.append(_Found(match.start(), chain, verb))
+    for passive in _PASSIVE.finditer(text):
+        if _inside(passive.start(), quotes):
+            continue
+        after = _source_after(text, passive.end(), context)
+        if after is not None:
+            found.append(_Found(passive.start(), (after[0],), passive.group("verb")))
+    inverted = data.inverted.search(text)
+    if inverted is not None:
+        # "said analyst Maria Lind": a lowercase title goes with the name, then is dropped
+        raw = inverted.group("pre") + inverted.group("src")
+        if inverted.group("the"):
+            raw = f"{inverted.group('the')} {raw}"
+        name = _name(raw, context)
+        if name is not None:
+            found.append(_Found(inverted.start("verb"), (name,), inverted.group("verb")))
+    return found
+
+
+def _quotes(text: str) -> list[re.Match[str]]:
+    return [q for q in _QUOTE.finditer(text) if len(q.group("quote").split()) >= 3]
+
+
+def _speaker_of(quote: re.Match[str], found: list[_Found], text: str) -> _Found | None:
+    """The attribution next to a quote: right after it ("…,” X said) or just before it."""
+    best: _Found | None = None
+    best_gap = 10**9
+    for item in found:
+        if item.verb == "according to":
+            gap = abs(item.position - quote.end())
+        elif item.position >= quote.end():
+            gap = item.position - quote.end()
+        else:
+            gap = quote.start() - item.position
+        if gap < best_gap:
+            best, best_gap = item, gap
+    if best is None:
+        return None
+    # A quote filling most of the sentence belongs to the sentence's one speaker.
+    if best_gap <= 60 or len(quote.group()) * 2 >= len(text):
+        return best
+    return None
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """Keep one attribution per outermost source, preferring the longest chain."""
+    best: dict[str, _Found] = {}
+    for item in found:
+        key = item.chain[0]
+        kept = best.get(key)
+        if (
+            kept is None
+            or len(item.chain) > len(kept.chain)
+            or (len(item.chain) == len(kept.chain) and item.cited and not kept.cited)
+        ):
+            best[key] = item
+    return sorted(best.values(), key=lambda f: f.position)
 
 
 def find_attributions(sentence: Sentence, context: ArticleContext) -> list[Attribution]:
-    return []
+    """Attribution claims in the sentence; citation dates are recorded in the context."""
+    text = sentence.text
+    learn_acronyms(text, context)
+    context.citation_spans = []
+    times = find_times(text, context.published)
+    quotes = _quotes(text)
+    quote_spans = [q.span() for q in quotes]
+    found = _according(text, context, times)
+    found += _citing_after_subject(text, context, times)
+    found += _verb_sources(text, context, quote_spans)
+    found = _dedupe([f for f in found if f.chain])
+    for item in found:
+        if item.cited is not None:
+            context.citation_spans.append((item.cited.begin, item.cited.stop))
+    claims = [_claim(sentence, context, item) for item in found]
+    for quote in quotes:
+        speaker = _speaker_of(quote, found, text)
+        if speaker is not None:
+            item = _Found(
+                quote.start(), speaker.chain, "quote", quote=quote.group("quote").strip(" ,.;:")
+            )
+            claims.append(_claim(sentence, context, item))
+    return claims
+
+
+def _claim(sentence: Sentence, context: ArticleContext, item: _Found) -> Attribution:
+    return Attribution(
+        path=context.path,
+        line=sentence.line,
+        column=sentence.column,
+        text=sentence.text,
+        surface=sentence.text[item.position : item.position + 80],
+        sentence_index=sentence.index,
+        paragraph=sentence.paragraph,
+        source=item.chain[0],
+        source_chain=item.chain,
+        verb=item.verb,
+        quote=item.quote,
+        cited_date=item.cited.start if item.cited else None,
+    )
 
 
 def source_for(
     sentence: Sentence, attributions: list[Attribution], context: ArticleContext
 ) -> Source:
-    return Source()
+    """Who the sentence credits: an "according to" attribution first, else the first one.
+
+    Pronoun- and "the institute"-led sentences were already resolved to the source they refer
+    back to by `find_attributions`. The context remembers the result for the next sentence.
+    """
+    credited = [a for a in attributions if a.verb != "quote"] or attributions
+    if not credited:
+        return Source()
+    chosen = next((a for a in credited if a.verb == "according to"), credited[0])
+    source = Source(chosen.source_chain)
+    context.last_source = source
+    for name in source.chain:
+        if name in context.recent_sources:
+            context.recent_sources.remove(name)
+        context.recent_sources.append(name)
+        context.seen.add(name)
+    context.last_speaker = source.name
+    if source.name is not None and _is_person(source.name, context):
+        context.last_person = source.name
+    return source

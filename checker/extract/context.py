@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from checker.models import Figure
+
 
 @dataclass(frozen=True)
 class Source:
@@ -28,7 +30,24 @@ class ArticleContext:
     # The last person or organisation credited, for "He stated ..." in the next sentence.
     last_speaker: str | None = None
     last_source: Source = Source()
+    # The last figure with a counted noun, for "increase that number to 50,000" next sentence.
+    last_figure: Figure | None = None
     # Full names seen so far, so that "Fedorov" later resolves to "Mykhailo Fedorov".
     people: dict[str, str] = field(default_factory=dict)
     # The main entity of the article (title subject), for "the company was founded ...".
     topic: str | None = None
+    # Acronyms the article introduced: "ISW" -> "Institute for the Study of War".
+    acronyms: dict[str, str] = field(default_factory=dict)
+    # The last person named (with or without a title), for "He has avoided ..." in dates.
+    last_person: str | None = None
+    # Canonical source names in order of appearance, for "the institute said" -> the last
+    # source whose name contains "institute".
+    recent_sources: list[str] = field(default_factory=list)
+    # Offsets of dates in the current sentence that date a citation ("according to Bloomberg
+    # on November 30"), so the date extractor does not read them as events.
+    citation_spans: list[tuple[int, int]] = field(default_factory=list)
+    # Who did a thing the article keeps referring to: "decree" -> ("Vladimir Putin",), so that
+    # "The decree, dated December 8" knows whose decree it is.
+    things: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Entities named so far, to pick the topic entity out of a Title Case headline.
+    seen: set[str] = field(default_factory=set)

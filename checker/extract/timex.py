@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.models import Granularity
 
@@ -24,13 +25,17 @@ for _number, _name in enumerate(calendar.month_name):
         MONTHS[_name[:3].lower()] = _number
 MONTHS["sept"] = 9
 
+# The lookahead lets the engine reject most positions on one character.
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"(?=[ADFJMNOS])(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_PREP = r"(?:in|on|since|from|until|till|by|during|through|between|and|to|of|last|early|late|mid|dated|before|after|as of|for|—|-|–)"
+_PREP = (
+    r"(?:in|on|since|from|until|till|by|during|through|between|and|to|of|last|early|late|mid"
+    r"|dated|before|after|as of|for|—|-|–)"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])\b")),
@@ -49,7 +54,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a bare month after a preposition: "in December", "since November"
     (
         "m",
-        re.compile(rf"(?<![\w-])(?P<prep>{_PREP})\s+(?:the\s+)?(?P<mon>{_MONTH})(?![\w-])"),
+        re.compile(
+            rf"(?<![\w-])(?=[iosfutbdalemIOSFUTBDALEM—–-])(?P<prep>(?i:{_PREP}))\s+(?:the\s+)?(?P<mon>{_MONTH})(?![\w-])"
+        ),
     ),
     # year ranges "2013-14", "2022–2024"
     (
@@ -71,7 +78,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _SMALL_NUMBERS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
     )
 }
 _RELATION = re.compile(
@@ -80,7 +101,8 @@ _RELATION = re.compile(
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(will|would|shall|set to|scheduled|plans?|planned|expected to|aims?|goal|target|upcoming|next)\b",
+    r"\b(will|would|shall|set to|scheduled|plans?|planned|expected to|aims?|goal|target"
+    r"|upcoming|next)\b",
     re.I,
 )
 
@@ -118,7 +140,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _resolve_year(month: int, day: int | None, published: dt.date | None, future: bool) -> int | None:
+def _resolve_year(
+    month: int, day: int | None, published: dt.date | None, future: bool
+) -> int | None:
     if published is None:
         return None
     year = published.year
@@ -136,16 +160,51 @@ def _resolve_year(month: int, day: int | None, published: dt.date | None, future
     return year if month <= published.month else year - 1
 
 
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+_MONTH_RE = re.compile(_MONTH)
+_REL_HINT = re.compile(r"\b(?:last|this|next|past)\s+(?:year|month)\b", re.I)
+# Every expression needs a digit, a month name or "year"/"month"; most sentences have none.
+_MAY_HAVE_TIME = re.compile(
+    r"[0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|year|month|Year|Month"
+)
+
+
 def find_times(text: str, published: dt.date | None = None) -> list[TimeSpan]:
     """Every temporal expression in `text`, left to right, without overlaps."""
-    future = bool(_FUTURE.search(text))
+    if not _MAY_HAVE_TIME.search(text):
+        return []
+    return list(_find_times(text, published))
+
+
+@lru_cache(maxsize=64)
+def _find_times(text: str, published: dt.date | None) -> tuple[TimeSpan, ...]:
+    # Several extractors read the same sentence's dates; TimeSpan is frozen, so share them.
+    return tuple(_scan(text, published))
+
+
+def _scan(text: str, published: dt.date | None) -> list[TimeSpan]:
     taken: list[tuple[int, int]] = []
     found: list[TimeSpan] = []
 
     def free(begin: int, stop: int) -> bool:
         return all(stop <= b or begin >= e for b, e in taken)
 
+    # Each pattern runs only when its cheapest ingredient is present: most sentences have
+    # digits, few have a month name, fewer "ago".
+    needed = {
+        "iso": "-" in text and bool(_FOUR_DIGITS.search(text)),
+        "mdy": bool(_MONTH_RE.search(text)),
+        "yy": bool(_FOUR_DIGITS.search(text)),
+        "ago": " ago" in text,
+        "rel": bool(_REL_HINT.search(text)),
+    }
+    needed["dmy"] = needed["my"] = needed["m"] = needed["mdy"]
+    needed["y"] = needed["yy"]
+    # only a month without a year looks at the sentence's tense
+    future = needed["mdy"] and bool(_FUTURE.search(text))
     for kind, pattern in _PATTERNS:
+        if not needed[kind]:
+            continue
         for match in pattern.finditer(text):
             begin, stop = match.span()
             if kind == "m":
@@ -165,16 +224,22 @@ _RANGE_JOINER = re.compile(r"^\s*(?:and|to|through|until|till|-|–|—)\s*$")
 
 
 def _order_ranges(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
-    """In "between April and July" the second month follows the first, whatever the year rule said."""
+    """In "between April and July" the second month follows the first, whatever the year says."""
     for i in range(1, len(spans)):
         first, second = spans[i - 1], spans[i]
         joined = _RANGE_JOINER.match(text[first.stop : second.begin])
         if not joined or second.year_stated or second.start >= first.start:
             continue
-        shift = first.start.year - second.start.year + (second.start < first.start.replace(year=second.start.year) and 1 or 0)
+        shift = (
+            first.start.year
+            - second.start.year
+            + ((second.start < first.start.replace(year=second.start.year) and 1) or 0)
+        )
         start = _shift_year(second.start, shift)
         end = _shift_year(second.end, shift)
-        spans[i] = TimeSpan(start, end, second.granularity, second.begin, second.stop, second.relation, False)
+        spans[i] = TimeSpan(
+            start, end, second.granularity, second.begin, second.stop, second.relation, False
+        )
     return spans
 
 
@@ -207,10 +272,15 @@ def _to_span(
         month = MONTHS[groups["mon"].rstrip(".").lower()] if "mon" in groups else int(groups["m"])
         day = int(re.sub(r"\D", "", groups["d"]))
         year_text = groups.get("y")
-        if kind == "mdy" and not year_text and match.group("mon").lower().startswith("may"):
-            # "May 5" is a date, but "may 5" mid-sentence is a verb; capitals decide.
-            if not match.group("mon")[0].isupper():
-                return None
+        # "May 5" is a date, but "may 5" mid-sentence is a verb; capitals decide.
+        month_name = match.group("mon")
+        if (
+            kind == "mdy"
+            and not year_text
+            and month_name.lower().startswith("may")
+            and not month_name[0].isupper()
+        ):
+            return None
         year = int(year_text) if year_text else _resolve_year(month, day, published, future)
         if year is None:
             return None
@@ -234,15 +304,25 @@ def _to_span(
     if kind == "yy":
         first = int(groups["y"])
         second_text = groups["y2"]
-        second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+        second = (
+            int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+        )
         if not first < second <= first + 50:
             return None
         return TimeSpan(
-            dt.date(first, 1, 1), dt.date(second, 12, 31), Granularity.YEAR, begin, stop, "between", True
+            dt.date(first, 1, 1),
+            dt.date(second, 12, 31),
+            Granularity.YEAR,
+            begin,
+            stop,
+            "between",
+            True,
         )
     if kind == "y":
         year = int(groups["y"])
-        return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, "in", True)
+        return TimeSpan(
+            dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, "in", True
+        )
     if published is None:
         return None
     unit = groups["u"].lower().rstrip("s")
@@ -251,14 +331,24 @@ def _to_span(
         count = int(raw) if raw.isdigit() else _SMALL_NUMBERS[raw]
         if unit == "year":
             year = published.year - count
-            return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, "on", False)
+            return TimeSpan(
+                dt.date(year, 1, 1),
+                dt.date(year, 12, 31),
+                Granularity.YEAR,
+                begin,
+                stop,
+                "on",
+                False,
+            )
         months = published.year * 12 + published.month - 1 - count
         start, end = month_bounds(months // 12, months % 12 + 1)
         return TimeSpan(start, end, Granularity.MONTH, begin, stop, "in", False)
     shift = {"last": -1, "past": -1, "this": 0, "next": 1}[groups["rel"].lower()]
     if unit == "year":
         year = published.year + shift
-        return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, "in", False)
+        return TimeSpan(
+            dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, "in", False
+        )
     months = published.year * 12 + published.month - 1 + shift
     start, end = month_bounds(months // 12, months % 12 + 1)
     return TimeSpan(start, end, Granularity.MONTH, begin, stop, "in", False)

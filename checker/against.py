@@ -1,0 +1,172 @@
+"""`checker check PATH... --against DIR`: check some articles against an archive of earlier ones.
+
+The archive is only context: a finding is reported when at least one piece of its evidence lies
+in the checked articles, so old disagreements inside the archive never resurface. The archive's
+extraction goes through the on-disk `ExtractionCache`, which is what makes a re-run fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checker.cache import (
+    CacheEntry,
+    ExtractionCache,
+    article_variant,
+    ensure_outside,
+    open_cache,
+    resolve_cache_dir,
+)
+from checker.engine import CheckSettings, Extraction, build_report, check_extraction
+from checker.errors import CheckerError
+from checker.extract import extract_article
+from checker.load import LoadResult, load
+from checker.models import Article, Diagnostic, Finding, Report
+
+if TYPE_CHECKING:
+    from checker.facts import FactsRegister
+    from checker.rule import Rule
+
+# Articles extracted between two cache writes: an interrupted cold run keeps most of its work.
+WRITE_BATCH = 200
+
+
+class ArchiveNotFoundError(CheckerError):
+    """The `--against` archive does not exist."""
+
+
+def extract_with_cache(
+    loaded: LoadResult,
+    cache: ExtractionCache | None,
+    progress: Callable[[int], None] | None = None,
+) -> Extraction:
+    """The same result as `engine.extract_all(loaded)`, reading and filling `cache`."""
+    result = Extraction(articles=list(loaded.articles), diagnostics=list(loaded.diagnostics))
+    pending: list[CacheEntry] = []
+    for done, article in enumerate(loaded.articles, start=1):
+        if progress is not None:
+            progress(done)
+        # Without a content hash there is no safe key: extract, never store.
+        use_cache = cache is not None and bool(article.sha256)
+        variant = article_variant(article) if use_cache else ""
+        if cache is not None and use_cache:
+            cached = cache.get(article.sha256, article.path, variant=variant)
+            if cached is not None:
+                result.claims.extend(cached)
+                continue
+        try:
+            claims = extract_article(article)
+        except Exception as error:  # one bad article must not end the run; never cached
+            result.diagnostics.append(
+                Diagnostic(path=article.path, message=f"extraction failed: {error!r}")
+            )
+            continue
+        result.claims.extend(claims)
+        if cache is not None and use_cache:
+            pending.append(CacheEntry(article.sha256, article.path, claims, variant))
+            if len(pending) >= WRITE_BATCH:
+                cache.put_many(pending)
+                pending = []
+    if cache is not None:
+        cache.put_many(pending)
+        result.diagnostics.extend(cache.diagnostics)
+        cache.diagnostics.clear()
+    return result
+
+
+def check_against(
+    paths: Sequence[str | Path],
+    archive: str | Path,
+    *,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+    facts: FactsRegister | None = None,
+    rules: Sequence[Rule] | None = None,
+    settings: CheckSettings | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """Check `paths` against the articles under `archive`.
+
+    The report lists only the checked articles in `articles`, and its summary counts only their
+    articles and claims; findings are those with at least one piece of evidence in a checked
+    article. Diagnostics cover both the checked paths and the archive (a bad archive file is
+    worth knowing about). A checked file that also lies in the archive is compared only once,
+    as a checked article (identified by resolved path), so it never disagrees with itself.
+
+    Raises ArchiveNotFoundError for a missing archive and CacheLocationError for a cache folder
+    inside the archive or a checked folder. An unusable cache folder is not an error: the run
+    goes on without a cache and says so in a diagnostic. `settings` (as for `check_paths`)
+    wins over `facts` and `rules`; `progress` is told how many articles are extracted so far.
+    """
+    settings = settings or CheckSettings(facts=facts, rules=rules)
+    archive = Path(archive)
+    if not archive.exists():
+        raise ArchiveNotFoundError(f"{archive}: archive not found")
+    folder = resolve_cache_dir(cache_dir)
+    if use_cache:
+        ensure_outside(folder, [*paths, archive])
+
+    checked_loaded = _unique(load(paths, excludes=settings.excludes), set())
+    checked_files = {_resolved(a.path) for a in checked_loaded.articles}
+    archive_loaded = _unique(load([archive], excludes=settings.excludes), checked_files)
+
+    cache, cache_diagnostics = open_cache(folder) if use_cache else (None, [])
+    offset = len(checked_loaded.articles)
+    try:
+        checked = extract_with_cache(checked_loaded, None, progress)
+        context = extract_with_cache(
+            archive_loaded,
+            cache,
+            None if progress is None else lambda done: progress(offset + done),
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+
+    union = Extraction(
+        articles=[*checked.articles, *context.articles],
+        claims=[*checked.claims, *context.claims],
+    )
+    findings, run_diagnostics = check_extraction(union, settings)
+
+    checked_paths = {article.path for article in checked.articles}
+    # A bad file inside both the checked folder and the archive is reported once.
+    checked.diagnostics = _unique_diagnostics([*checked.diagnostics, *context.diagnostics])
+    return build_report(
+        checked,
+        [f for f in findings if _touches(f, checked_paths)],
+        [*cache_diagnostics, *run_diagnostics],
+    )
+
+
+def _touches(finding: Finding, paths: set[str]) -> bool:
+    return any(evidence.path in paths for evidence in finding.evidence)
+
+
+def _unique(loaded: LoadResult, exclude: set[Path]) -> LoadResult:
+    """`loaded` without articles whose resolved file is in `exclude` or already seen."""
+    seen = set(exclude)
+    articles: list[Article] = []
+    for article in loaded.articles:
+        resolved = _resolved(article.path)
+        if resolved not in seen:
+            seen.add(resolved)
+            articles.append(article)
+    return LoadResult(articles=articles, diagnostics=list(loaded.diagnostics))
+
+
+def _unique_diagnostics(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[Path, str]] = set()
+    kept: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        key = (_resolved(diagnostic.path), diagnostic.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(diagnostic)
+    return kept
+
+
+def _resolved(path: str) -> Path:
+    return Path(path).resolve()

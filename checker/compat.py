@@ -1,0 +1,166 @@
+"""Can two figures both be true? Each figure becomes an interval of values it allows.
+
+A news figure is rarely a point: "nearly 1.2 million" allows a little below, "over 200,000"
+anything above, and a round "35,000" stands for whatever rounds to it. So every figure maps to a
+closed interval `[low, high]` in its unit's base unit, and two figures are compatible when their
+intervals overlap:
+
+- exact: the value, widened by half a unit of its last significant digit ("1.2 million" is
+  1.15-1.25 million), capped at `tolerance` of the value so a bare "300,000" does not swallow
+  340,000;
+- approx ("about", "roughly"): the value +/- `tolerance`; "nearly"/"almost" lean below
+  (-2x tolerance, +tolerance/5) because they promise the true figure is not much above;
+- at_least: `[value, inf)`; at_most: `(-inf, value]`; range: `[low, high]` plus rounding.
+
+Units are converted to base units through `checker.normalize` (cached per unit string), so
+"1.5 km" and "1,500 m" give the same interval.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.models import Figure, Qualifier
+from checker.normalize import parse_unit, to_base
+
+__all__ = [
+    "DEFAULT_TOLERANCE",
+    "Interval",
+    "compatible",
+    "describe",
+    "dimension",
+    "interval",
+    "rounding_halfwidth",
+]
+
+DEFAULT_TOLERANCE = 0.05
+_INF = math.inf
+# Words before a figure that say the true value is at most a little above it.
+_NEARLY = re.compile(r"\b(?:nearly|almost|just\s+under|close\s+to|approaching)\b", re.I)
+
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    low: float
+    high: float
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+@lru_cache(maxsize=512)
+def _unit_info(unit: str | None) -> tuple[str, float]:
+    """(dimension label, factor to base unit) for a pint unit string; counts are "count"."""
+    if not unit:
+        return ("count", 1.0)
+    try:
+        label = str(parse_unit(unit).dimensionality)
+        factor, _ = to_base(1.0, unit)
+    except Exception:
+        # An unknown unit still groups with its own spelling; it just never converts.
+        return (f"unit:{unit}", 1.0)
+    if label == "dimensionless":
+        # percent, ppm, ... are dimensionless but not interchangeable with counts or each other.
+        return (f"dimensionless:{unit}", 1.0)
+    return (label, factor)
+
+
+def dimension(unit: str | None) -> str:
+    """A label equal for units that measure the same thing ("km" and "m": "[length]")."""
+    return _unit_info(unit)[0]
+
+
+def _factor(unit: str | None) -> float:
+    return _unit_info(unit)[1]
+
+
+def rounding_halfwidth(value: float) -> float:
+    """Half a unit of the last significant digit: 35,000 -> 500, 1.2e6 -> 50,000, 1.5 -> 0.05."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    text = f"{abs(value):.9g}"
+    if "e" in text:
+        mantissa, exponent_text = text.split("e")
+        exponent = int(exponent_text)
+    else:
+        mantissa, exponent = text, 0
+    if "." in mantissa:
+        decimals = len(mantissa.split(".")[1].rstrip("0"))
+        return 0.5 * 10.0 ** (exponent - decimals)
+    digits = mantissa.rstrip("0")
+    trailing = len(mantissa) - len(digits)
+    return 0.5 * 10.0 ** (exponent + trailing) if trailing else 0.5 * 10.0**exponent
+
+
+def _rounded(value: float, tolerance: float) -> Interval:
+    slack = min(rounding_halfwidth(value), abs(value) * tolerance)
+    return Interval(value - slack, value + slack)
+
+
+def interval(
+    figure: Figure, tolerance: float = DEFAULT_TOLERANCE, *, rounding: bool = True
+) -> Interval:
+    """The values `figure` allows, in base units.
+
+    `rounding=False` takes exact figures at face value: a running total that goes from 900,000
+    to 850,000 went down, even though each alone could be a rounded figure.
+    """
+    tolerance_for_rounding = tolerance if rounding else 0.0
+    factor = _factor(figure.unit)
+    value = figure.value
+    qualifier = figure.qualifier
+    if qualifier is Qualifier.AT_LEAST:
+        result = Interval(value, _INF)
+    elif qualifier is Qualifier.AT_MOST:
+        result = Interval(-_INF, value)
+    elif qualifier is Qualifier.RANGE:
+        low = figure.low if figure.low is not None else value
+        high = figure.high if figure.high is not None else value
+        low, high = min(low, high), max(low, high)
+        result = Interval(
+            _rounded(low, tolerance_for_rounding).low, _rounded(high, tolerance_for_rounding).high
+        )
+    elif qualifier is Qualifier.APPROX:
+        spread = abs(value) * tolerance
+        if _NEARLY.search(figure.surface or ""):
+            result = Interval(value - 2 * spread, value + spread / 5)
+        else:
+            result = Interval(value - spread, value + spread)
+    else:
+        result = _rounded(value, tolerance_for_rounding)
+    return Interval(result.low * factor, result.high * factor)
+
+
+def compatible(a: Figure, b: Figure, tolerance: float = DEFAULT_TOLERANCE) -> bool:
+    """True when both figures can hold at once (same unit dimension assumed by the caller)."""
+    if dimension(a.unit) != dimension(b.unit):
+        return True  # different things measured: never a contradiction
+    return interval(a, tolerance).overlaps(interval(b, tolerance))
+
+
+_PREFIX = {
+    Qualifier.AT_LEAST: "over ",
+    Qualifier.AT_MOST: "up to ",
+    Qualifier.APPROX: "about ",
+}
+
+
+def _number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def describe(figure: Figure) -> str:
+    """How a report names a figure: "about 1,200,000", "170,000-200,000", "1.5 kilometer"."""
+    if figure.qualifier is Qualifier.RANGE and figure.low is not None and figure.high is not None:
+        text = f"{_number(figure.low)}-{_number(figure.high)}"
+    else:
+        prefix = _PREFIX.get(figure.qualifier, "")
+        if figure.qualifier is Qualifier.APPROX and _NEARLY.search(figure.surface or ""):
+            prefix = "nearly "
+        text = prefix + _number(figure.value)
+    return f"{text} {figure.unit}" if figure.unit else text

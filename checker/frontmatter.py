@@ -1,0 +1,129 @@
+"""Split a Markdown file's front matter (YAML `---` or TOML `+++`) from its body.
+
+Malformed front matter never costs the article: the body is still usable, so the caller gets
+the body, no metadata and a message naming the parser's line in the source file. Only plain
+scalar values are kept (strings, numbers, dates): a YAML alias bomb or a nested table cannot
+blow up later when a value is turned into text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# The keys the checker reads (SPEC "Input"); anything else in the front matter is ignored.
+KEYS = ("title", "date", "outlet", "author", "url")
+
+_FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
+# libyaml's loader is ten times faster than the pure-Python one and parses the same documents.
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+Scalar = str | int | float | bool | dt.date
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The metadata found, the body after it and where the body starts in the file."""
+
+    metadata: dict[str, Scalar] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # 1-based source line of the body's first line
+    error: str | None = None  # a message for the user when the front matter could not be read
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Separate front matter from the body; `text` has `\\n` line endings and no BOM."""
+    first_end = text.find("\n")
+    first = (text if first_end < 0 else text[:first_end]).rstrip()
+    if first not in _FENCES or first_end < 0:
+        return FrontMatter(body=text)
+    kind, closers = _FENCES[first]
+    lines = text.split("\n")
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closers), None)
+    if close is None:
+        # An opening fence with no closing one is more likely a horizontal rule than metadata.
+        return FrontMatter(body=text)
+    source = "\n".join(lines[1:close])
+    if not _looks_like_metadata(kind, lines[1:close]):
+        # Two horizontal rules around prose, not metadata: keep every line as text.
+        return FrontMatter(body=text)
+    body = "\n".join(lines[close + 1 :])
+    body_line = close + 2
+    try:
+        raw = _parse(kind, source)
+    except _FrontMatterError as error:
+        return FrontMatter(body=body, body_line=body_line, error=str(error))
+    if raw is None:
+        return FrontMatter(body=body, body_line=body_line)
+    if not isinstance(raw, dict):
+        message = f"{kind.upper()} front matter is not a set of keys; metadata ignored"
+        return FrontMatter(body=body, body_line=body_line, error=message)
+    return FrontMatter(metadata=_pick(raw), body=body, body_line=body_line)
+
+
+_YAML_KEY = re.compile(r"^[A-Za-z_][\w-]{0,40}:(?:\s|$)")
+_TOML_KEY = re.compile(r"^(?:[A-Za-z_\"'][\w\"'.-]{0,40}\s*=|\[)")
+
+
+def _looks_like_metadata(kind: str, lines: list[str]) -> bool:
+    """The first non-blank, non-comment line opens a key (`title:` / `title =`), or none is left."""
+    for line in lines:
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        pattern = _TOML_KEY if kind == "toml" else _YAML_KEY
+        return bool(pattern.match(stripped))
+    return True
+
+
+class _FrontMatterError(Exception):
+    """The front matter did not parse; the message names the file line."""
+
+
+def _parse(kind: str, source: str) -> Any:
+    if kind == "toml":
+        try:
+            return tomllib.loads(source)
+        except tomllib.TOMLDecodeError as error:
+            message = str(error)
+            found = _TOML_LINE.search(message)
+            if found:
+                # The parser counts from the first line after `+++`, i.e. file line 2.
+                line = int(found.group(1)) + 1
+                message = _TOML_LINE.sub(f"(line {line}, column {found.group(2)})", message)
+            else:
+                # "at end of document": the fence that closes the front matter.
+                end = f"line {source.count(chr(10)) + 3}, the closing +++"
+                message = message.replace("at end of document", end)
+            raise _FrontMatterError(f"malformed TOML front matter: {message}") from None
+    try:
+        return yaml.load(source, Loader=_YAML_LOADER)  # a safe loader: no Python objects
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f" at line {mark.line + 2}, column {mark.column + 1}" if mark else ""
+        problem = error.problem or "invalid YAML"
+        raise _FrontMatterError(f"malformed YAML front matter{where}: {problem}") from None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        # PyYAML raises ValueError for impossible timestamps such as 2026-02-30.
+        raise _FrontMatterError(f"malformed YAML front matter: {error}") from None
+
+
+def _pick(raw: dict[Any, Any]) -> dict[str, Scalar]:
+    """The known keys with scalar values; a list of authors becomes "A, B"."""
+    picked: dict[str, Scalar] = {}
+    for key, value in raw.items():
+        name = str(key).strip().lower()
+        if name not in KEYS:
+            continue
+        if isinstance(value, list):
+            parts = [str(v).strip() for v in value if isinstance(v, str | int | float | dt.date)]
+            if parts:
+                picked[name] = ", ".join(p for p in parts if p)
+        elif isinstance(value, str | int | float | bool | dt.date):
+            picked[name] = value
+    return picked

@@ -1,0 +1,178 @@
+"""`date-mismatch`: the same event given dates that cannot both hold."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from checker.data import load_data
+from checker.models import DateClaim, Finding, Granularity, Severity
+from checker.rule import Rule, RuleContext, RuleOptions
+from checker.titles import name_key, surname
+
+# Words that set one occurrence of an event apart from another ("the previous mobilization",
+# "a second wave"): two claims compare only when they carry the same such words.
+_DISTINCT = re.compile(
+    r"\b(new|previous|prior|earlier|later|latest|last|next|first|second|third|fourth|another|"
+    r"former|original|initial|final|renewed|repeat|again)\b",
+    re.I,
+)
+# Only point-in-time statements compare: "since 2011" or "by July" bound a period instead.
+_POINT_RELATIONS = frozenset({"on", "in", "dated", "of", "during", "between", "at"})
+
+
+_DATE_WORDS = re.compile(
+    r"\b(?:\d[\d,.]*(?:st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|"
+    r"sep\w*|oct\w*|nov\w*|dec\w*)\b",
+    re.I,
+)
+# Characters before the event's words that are read for "new", "previous", "second" ...
+_MARKER_REACH = 40
+
+
+class DateMismatchOptions(RuleOptions):
+    # Also compare claims inside one article (in different sentences).
+    same_article: bool = True
+    # How alike two participants' names must be (rapidfuzz ratio) to be the same participant.
+    participant_similarity: int = 90
+    # For events that can recur: how alike the two sentences must be once dates are removed.
+    recurring_similarity: int = 85
+
+
+class DateMismatch(Rule):
+    """The same event is given different dates.
+
+    ## What it does
+    Groups dated events by their normalized event ("born", "founded", "decree signed") and
+    compares those that share a participant. Dates compare at their granularity: a year agrees
+    with every day inside it.
+
+    ## Why it matters
+    A birth date, a founding year or the day a decree was signed is checked by readers against
+    other sources; two versions in our coverage mean at least one is wrong.
+
+    ## Flagged
+    "the company was founded in 1867" in one article and "founded in 1868" in another.
+
+    ## Not flagged
+    "born in 1867" next to "born on 7 November 1867"; "September 2022" next to "Sept. 2022";
+    "the previous mobilization in September 2022" next to "a new mobilization in 2026" (the
+    words "previous" and "new" mark different events); a claim with no event or no participant.
+
+    ## Options
+    `same_article` (default true): compare claims within one article too.
+    `participant_similarity` (default 90): how alike participant names must be.
+    """
+
+    id = "date-mismatch"
+    severity = Severity.ERROR
+    Options = DateMismatchOptions
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        assert isinstance(self.options, DateMismatchOptions)
+        # Block by event and participant surname, so that only likely pairs are compared.
+        blocks: dict[tuple[str, str], list[DateClaim]] = defaultdict(list)
+        for claim in context.dates:
+            if claim.event and claim.participants and claim.relation in _POINT_RELATIONS:
+                for participant in dict.fromkeys(surname(p) for p in claim.participants):
+                    if participant:
+                        blocks[(claim.event.strip().lower(), participant)].append(claim)
+        seen: set[tuple[str, ...]] = set()
+        for (event, _), claims in blocks.items():
+            for i, first in enumerate(claims):
+                for second in claims[i + 1 :]:
+                    if first.path == second.path and (
+                        not self.options.same_article
+                        or first.sentence_index == second.sentence_index
+                    ):
+                        continue
+                    if _markers(first) != _markers(second):
+                        continue
+                    shared = self._shared_participant(first, second)
+                    if shared is None or _overlap(first, second):
+                        continue
+                    if event not in _one_time_events() and not self._alike(first, second):
+                        continue
+                    marker = (event, shared, *sorted([_label(first), _label(second)]))
+                    if marker in seen:
+                        continue
+                    seen.add(marker)
+                    yield self.finding(
+                        f"{shared}, {event}: {_label(first)} ({first.path}:{first.line}) vs "
+                        f"{_label(second)} ({second.path}:{second.line})",
+                        [first, second],
+                        subject=f"{shared} {event}",
+                    )
+
+    def _alike(self, first: DateClaim, second: DateClaim) -> bool:
+        assert isinstance(self.options, DateMismatchOptions)
+        left = _DATE_WORDS.sub(" ", first.text.lower())
+        right = _DATE_WORDS.sub(" ", second.text.lower())
+        return fuzz.token_sort_ratio(left, right) >= self.options.recurring_similarity
+
+    def _shared_participant(self, first: DateClaim, second: DateClaim) -> str | None:
+        assert isinstance(self.options, DateMismatchOptions)
+        for left in first.participants:
+            for right in second.participants:
+                a, b = name_key(left), name_key(right)
+                if not a or not b:
+                    continue
+                if a == b or fuzz.ratio(a, b) >= self.options.participant_similarity:
+                    return left
+                # "Composer Lidia Orlova" and "Lidia Orlova": a title left in front of the name
+                shorter, longer = sorted([a, b], key=len)
+                if " " in shorter and longer.endswith(" " + shorter):
+                    return right if b == shorter else left
+                # "Fedorov" and "Mykhailo Fedorov"
+                if (" " not in a or " " not in b) and surname(a) == surname(b):
+                    return left if " " in a else right
+        return None
+
+
+@lru_cache(maxsize=1)
+def _one_time_events() -> frozenset[str]:
+    return frozenset(load_data("one_time_events")["events"])
+
+
+def _markers(claim: DateClaim) -> frozenset[str]:
+    """Words marking which occurrence is meant, read in the event's words and just before them
+    ("a second wave of mobilization on March 15"); the whole sentence when they are unknown."""
+    text = claim.text
+    start = text.find(claim.surface) if claim.surface else -1
+    if start >= 0:
+        text = text[max(0, start - _MARKER_REACH) : start + len(claim.surface)]
+    return frozenset(m.lower() for m in _DISTINCT.findall(text))
+
+
+def _last_day(claim: DateClaim) -> dt.date:
+    if claim.end is not None:
+        return claim.end
+    start = claim.date
+    if claim.granularity is Granularity.YEAR:
+        return dt.date(start.year, 12, 31)
+    if claim.granularity is Granularity.MONTH:
+        return dt.date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    return start
+
+
+def _overlap(first: DateClaim, second: DateClaim) -> bool:
+    """Whether both dates can hold: their periods, at their granularities, share a day."""
+    return first.date <= _last_day(second) and second.date <= _last_day(first)
+
+
+def _label(claim: DateClaim) -> str:
+    if claim.granularity is Granularity.YEAR:
+        text = str(claim.date.year)
+    elif claim.granularity is Granularity.MONTH:
+        text = claim.date.strftime("%B %Y")
+    else:
+        text = f"{claim.date.day} {claim.date.strftime('%B %Y')}"
+    if claim.end is not None and claim.end != _last_day(claim.model_copy(update={"end": None})):
+        text += f" to {claim.end.isoformat()}"
+    return text

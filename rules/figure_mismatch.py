@@ -1,0 +1,205 @@
+"""`figure-mismatch`: incompatible figures for the same subject, period and modality."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+from pydantic import Field
+
+from checker.compat import DEFAULT_TOLERANCE, describe, interval
+from checker.group import SubjectGroup, groups_of, register_figures
+from checker.models import Figure, Finding, Modality, Severity
+from checker.rule import Rule, RuleContext, RuleOptions, period_label
+
+# Facts and estimates answer the same question; a goal or a forecast answers another one.
+_MODALITY_CLASS = {
+    Modality.FACT: "fact",
+    Modality.ESTIMATE: "fact",
+    Modality.TARGET: "target",
+    Modality.FORECAST: "forecast",
+}
+_MAX_EVIDENCE = 8  # per side of a finding; a huge cluster is summarised by its first members
+
+
+class FigureMismatchOptions(RuleOptions):
+    tolerance: float = Field(DEFAULT_TOLERANCE, ge=0, le=1)
+    as_of_window_days: int = Field(31, ge=0)
+
+
+class FigureMismatch(Rule):
+    """Two claims give incompatible figures for the same subject and period.
+
+    ## What it does
+    Groups figures by subject (what is counted, what happened to it, whose, in what unit), then
+    by period and modality, turns each figure into the interval of values it allows (qualifiers,
+    ranges, rounding and units applied) and reports figures whose intervals cannot overlap.
+    Figures with no period describe a current state and are compared only when their as-of
+    dates are close. Figures from the facts register take part when one is loaded.
+
+    ## Why it matters
+    A reader who sees 35,000 in one story and 53,000 in the next for the same month cannot
+    trust either; one of them is a typo, a misread source or a changed fact nobody noted.
+
+    ## Flagged
+    "Fedorov said 35,000 Russian soldiers were killed in December." next to
+    "Fedorov said 53,000 Russian soldiers were killed in December."
+
+    ## Not flagged
+    "35,000" next to "35 thousand" or "nearly 35,000"; a target ("the goal is 50,000 by
+    summer") next to a fact; December figures next to January figures; an age limit of 27 in
+    2023 next to 30 in 2025; two values in one sentence ("rose from 20,000 to 35,000"); bare
+    counts with no owner and no event ("42 regions", "31 regions"), which may count different
+    sets.
+
+    ## Options
+    - `tolerance` (0.05): relative slack of "about"/"nearly" figures and of rounding.
+    - `as_of_window_days` (31): how close the as-of dates of period-less figures must be.
+    """
+
+    id = "figure-mismatch"
+    severity = Severity.ERROR
+    Options = FigureMismatchOptions
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        options = self.options
+        assert isinstance(options, FigureMismatchOptions)
+        register = register_figures(context.facts)
+        register_ids = {id(figure) for figure in register}
+        for group in groups_of(context.figures, context.groups, register):
+            yield from self._check_group(group, context, options, register_ids)
+
+    def _check_group(
+        self,
+        group: SubjectGroup,
+        context: RuleContext,
+        options: FigureMismatchOptions,
+        register_ids: set[int],
+    ) -> Iterator[Finding]:
+        _noun, event, owners, unit_dimension = group.key
+        if unit_dimension == "count" and not event and not owners:
+            # "42 regions" and "31 regions", "12,000 people" and "300,000 people": a bare
+            # counted noun says too little to tell two sets apart, in one story or across.
+            return
+        periods: dict[tuple[object, ...], list[Figure]] = {}
+        current: dict[str, list[tuple[dt.date, Figure]]] = {}
+        totals: dict[tuple[object, ...], dict[tuple[int, int] | None, list[Figure]]] = {}
+        for figure in group.figures:
+            modality = _MODALITY_CLASS[figure.modality]
+            as_of = figure.as_of or context.published(figure.path)
+            if figure.cumulative:
+                if as_of is None:
+                    continue
+                start = figure.period_start
+                by_start = totals.setdefault((modality, as_of.year, as_of.month), {})
+                by_start.setdefault((start.year, start.month) if start else None, []).append(figure)
+            elif figure.period_start is not None:
+                key = (modality, figure.period_start, figure.period_end, figure.period_granularity)
+                periods.setdefault(key, []).append(figure)
+            elif as_of is not None:
+                current.setdefault(modality, []).append((as_of, figure))
+        buckets: list[list[Figure]] = list(periods.values())
+        for by_start in totals.values():
+            buckets.extend(_by_start(by_start))
+        window = dt.timedelta(days=options.as_of_window_days)
+        for dated in current.values():
+            buckets.extend(_time_windows(dated, window))
+        for bucket in buckets:
+            if len(bucket) < 2:
+                continue
+            for outlier, majority in _conflicts(bucket, options.tolerance):
+                together = (*outlier, *majority)
+                if all(id(f) in register_ids for f in together):
+                    continue  # the register against itself is not an article's problem
+                yield self._finding(group, outlier, majority)
+
+    def _finding(
+        self, group: SubjectGroup, outlier: list[Figure], majority: list[Figure]
+    ) -> Finding:
+        first, second = sorted((outlier, majority), key=lambda side: _order(side[0]))
+        label = period_label(first[0])
+        subject = group.label + (f", {label}" if label else "")
+        message = f"{_side(first)} vs {_side(second)}: {subject}"
+        claims = [*first[:_MAX_EVIDENCE], *second[:_MAX_EVIDENCE]]
+        return self.finding(message, claims, subject=group.label)
+
+
+def _order(figure: Figure) -> tuple[str, int, int]:
+    return (figure.path, figure.line, figure.column)
+
+
+def _side(figures: Sequence[Figure]) -> str:
+    head = figures[0]
+    where = f"{head.path}:{head.line}" + (f", {head.source}" if head.source else "")
+    more = f" and {len(figures) - 1} more" if len(figures) > 1 else ""
+    return f"{describe(head)} ({where}){more}"
+
+
+def _by_start(by_start: dict[tuple[int, int] | None, list[Figure]]) -> list[list[Figure]]:
+    """Running totals of one as-of month, split by the month they count from.
+
+    "Since the war began" and "since January" are different totals. A total with no stated
+    start joins the only stated start there is; with several, it is compared with none.
+    """
+    starts = [key for key in by_start if key is not None]
+    if len(starts) == 1 and None in by_start:
+        return [[*by_start[starts[0]], *by_start[None]]]
+    return list(by_start.values())
+
+
+def _time_windows(
+    dated: list[tuple[dt.date, Figure]], window: dt.timedelta
+) -> Iterator[list[Figure]]:
+    """Runs of period-less figures whose as-of dates lie within `window` of the run's first.
+
+    A value may change over time (an age limit raised by law), so only figures stated close
+    together in time are compared. Sorting first keeps this linear after the sort.
+    """
+    dated.sort(key=lambda item: (item[0], _order(item[1])))
+    run: list[Figure] = []
+    anchor: dt.date | None = None
+    for as_of, figure in dated:
+        if anchor is not None and as_of - anchor > window:
+            yield run
+            run = []
+        if not run:
+            anchor = as_of
+        run.append(figure)
+    if run:
+        yield run
+
+
+def _conflicts(bucket: list[Figure], tolerance: float) -> list[tuple[list[Figure], list[Figure]]]:
+    """(outlier cluster, main cluster) pairs whose intervals cannot overlap.
+
+    Sorting by interval and sweeping merges figures whose intervals chain into clusters in
+    O(n log n). One cluster means agreement. Otherwise the largest cluster (earliest on a tie)
+    is the main account and every other cluster is reported once against it.
+    """
+    spans = sorted(
+        ((interval(figure, tolerance), figure) for figure in bucket),
+        key=lambda item: (item[0], _order(item[1])),
+    )
+    clusters: list[list[Figure]] = []
+    reach = -float("inf")
+    for span, figure in spans:
+        if not clusters or span.low > reach:
+            clusters.append([])
+        clusters[-1].append(figure)
+        reach = max(reach, span.high)
+    if len(clusters) < 2:
+        return []
+    for cluster in clusters:
+        cluster.sort(key=_order)
+    main = min(clusters, key=lambda c: (-len(c), _order(c[0])))
+    return [
+        (cluster, main)
+        for cluster in clusters
+        if cluster is not main and not _one_sentence([*cluster, *main])
+    ]
+
+
+def _one_sentence(figures: Sequence[Figure]) -> bool:
+    """All from one sentence: "rose from 20,000 to 35,000" compares values, it does not
+    contradict itself."""
+    return len({(f.path, f.line, f.sentence_index) for f in figures}) == 1

@@ -1,0 +1,217 @@
+"""`misattribution`: the same figure or quote credited to different sources."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from checker.group import group_figures
+from checker.models import Attribution, Claim, Figure, Finding, Severity
+from checker.rule import Rule, RuleContext, RuleOptions
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_MINOR = frozenset({"the", "of", "for", "and", "on", "in", "at", "a", "an", "to"})
+
+
+class MisattributionOptions(RuleOptions):
+    # How alike two quotes must be (rapidfuzz ratio on folded text) to be the same quote.
+    quote_similarity: int = 90
+    # Quotes shorter than this many words are too common to compare ("no comment").
+    min_quote_words: int = 6
+    # Relative difference under which two figures count as the same value (rounding).
+    value_tolerance: float = 0.005
+
+
+class Misattribution(Rule):
+    """The same figure or quote is credited to different sources.
+
+    ## What it does
+    Finds a figure (same subject, period and value) or a quote (nearly the same words) that two
+    articles credit to sources that cannot be the same. Sources compare flexibly: "ISW" is the
+    "Institute for the Study of War"; a relay ("The Moscow Times, citing ISW") is compatible with
+    either outlet.
+
+    ## Why it matters
+    Crediting a claim to the wrong source misleads readers about how reliable it is, and is a
+    correction the source itself may demand.
+
+    ## Flagged
+    35,000 Russian soldiers killed in December credited to Ukraine's defense minister in one
+    article and to NATO in another.
+
+    ## Not flagged
+    The same figure credited to "ISW" and to "The Moscow Times, citing the Institute for the
+    Study of War"; a figure with no source in one article (see repeated-passage); "reported"
+    versus "said".
+
+    ## Options
+    `quote_similarity` (default 90), `min_quote_words` (default 6), `value_tolerance` (default
+    0.005, relative).
+    """
+
+    id = "misattribution"
+    severity = Severity.ERROR
+    Options = MisattributionOptions
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        yield from self._figures(context)
+        yield from self._quotes(context)
+
+    def _figures(self, context: RuleContext) -> Iterator[Finding]:
+        assert isinstance(self.options, MisattributionOptions)
+        sourced = [f for f in context.figures if f.source_chain or f.source]
+        keyed: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
+        for subject, figure in _subjects(context, sourced):
+            period = (figure.period_start, figure.period_end, figure.period_granularity)
+            keyed[(subject, period, figure.modality, figure.unit, figure.cumulative)].append(figure)
+        seen: set[tuple[str, ...]] = set()
+        for figures in keyed.values():
+            for i, first in enumerate(figures):
+                for second in figures[i + 1 :]:
+                    if first.path == second.path or not self._same_value(first, second):
+                        continue
+                    if _relayed(first, second, figures):
+                        continue
+                    marker = tuple(sorted([_where(first), _where(second)]))
+                    if marker in seen:
+                        continue
+                    seen.add(marker)
+                    yield self.finding(
+                        f"{first.value:,.0f} {first.subject} is credited to "
+                        f"{_credit(first)} ({_where(first)}) but to {_credit(second)} "
+                        f"({_where(second)})",
+                        [first, second],
+                        subject=first.subject,
+                    )
+
+    def _same_value(self, first: Figure, second: Figure) -> bool:
+        assert isinstance(self.options, MisattributionOptions)
+        if first.qualifier != second.qualifier:
+            return False
+        pairs = [(first.value, second.value), (first.low, second.low), (first.high, second.high)]
+        for a, b in pairs:
+            if (a is None) != (b is None):
+                return False
+            if a is not None and b is not None:
+                scale = max(abs(a), abs(b), 1e-9)
+                if abs(a - b) / scale > self.options.value_tolerance:
+                    return False
+        return True
+
+    def _quotes(self, context: RuleContext) -> Iterator[Finding]:
+        assert isinstance(self.options, MisattributionOptions)
+        quotes: list[tuple[Attribution, str]] = []
+        for claim in context.attributions:
+            if claim.quote and (claim.source_chain or claim.source):
+                folded = " ".join(_WORD.findall(claim.quote.lower()))
+                if len(folded.split()) >= self.options.min_quote_words:
+                    quotes.append((claim, folded))
+        # Block on the quote's first three words, so that only likely pairs are scored.
+        blocks: dict[str, list[tuple[Attribution, str]]] = defaultdict(list)
+        for claim, folded in quotes:
+            blocks[" ".join(folded.split()[:3])].append((claim, folded))
+        for block in blocks.values():
+            for i, (first, first_text) in enumerate(block):
+                for second, second_text in block[i + 1 :]:
+                    if first.path == second.path:
+                        continue
+                    if fuzz.ratio(first_text, second_text) < self.options.quote_similarity:
+                        continue
+                    if sources_compatible(_chain(first), _chain(second)):
+                        continue
+                    yield self.finding(
+                        f"the quote “{first.quote}” is credited to {_credit(first)} "
+                        f"({_where(first)}) but to {_credit(second)} ({_where(second)})",
+                        [first, second],
+                        subject=first_text[:60],
+                    )
+
+
+def _subjects(context: RuleContext, figures: Sequence[Figure]) -> Iterator[tuple[str, Figure]]:
+    """Each figure with its subject key: the grouping engine's where it has one."""
+    groups = list(context.groups) or group_figures(list(context.figures))
+    key_of: dict[int, str] = {}
+    for group in groups:
+        for figure in group.figures:
+            key_of[id(figure)] = "|".join(group.key)
+    for figure in figures:
+        fallback = "|".join(
+            [figure.noun or "", figure.event or "", *figure.modifiers, figure.subject]
+        )
+        key = key_of.get(id(figure)) or fallback
+        if key.strip("|"):
+            yield key, figure
+
+
+def _relayed(first: Claim, second: Claim, others: Sequence[Claim]) -> bool:
+    """Whether the two credits can name one origin: directly, or through a third article's
+    relay chain ("X, citing Y") that links X in one to Y in the other."""
+    left, right = _chain(first), _chain(second)
+    if sources_compatible(left, right):
+        return True
+    return any(
+        len(_chain(other)) > 1
+        and sources_compatible(left, _chain(other))
+        and sources_compatible(right, _chain(other))
+        for other in others
+    )
+
+
+def _chain(claim: Claim) -> tuple[str, ...]:
+    if claim.source_chain:
+        return claim.source_chain
+    return (claim.source,) if claim.source else ()
+
+
+def _credit(claim: Claim) -> str:
+    chain = _chain(claim)
+    return ", citing ".join(chain) if chain else "no one"
+
+
+def _where(claim: Claim) -> str:
+    return f"{claim.path}:{claim.line}"
+
+
+@lru_cache(maxsize=4096)
+def _folded(name: str) -> str:
+    words = [w for w in _WORD.findall(name.lower()) if w not in {"the"}]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=4096)
+def _acronym(name: str) -> str:
+    """ "Institute for the Study of War" -> "isw"; a name of one capitalised word is its own."""
+    words = _WORD.findall(name)
+    if len(words) == 1:
+        return words[0].lower() if words[0].isupper() else ""
+    return "".join(w[0] for w in words if w.lower() not in _MINOR).lower()
+
+
+def same_source(a: str, b: str) -> bool:
+    """Whether two source names name the same person or organisation."""
+    left, right = _folded(a), _folded(b)
+    if not left or not right:
+        return False
+    if left == right:
+        return True
+    left_acronym, right_acronym = _acronym(a), _acronym(b)
+    if left_acronym and left_acronym in (right_acronym, right.replace(" ", "")):
+        return True
+    if right_acronym and right_acronym in (left_acronym, left.replace(" ", "")):
+        return True
+    # "ISW" inside "the Institute for the Study of War (ISW)"
+    if left in right.split() or right in left.split():
+        return True
+    return fuzz.token_set_ratio(left, right) >= 90 and min(len(left), len(right)) > 3
+
+
+def sources_compatible(first: Sequence[str], second: Sequence[str]) -> bool:
+    """Whether two chains can credit the same origin: they share any link (a relay "X, citing
+    Y" agrees with a plain X and with a plain Y). An empty chain is compatible with anything."""
+    if not first or not second:
+        return True
+    return any(same_source(a, b) for a in first for b in second)

@@ -1,0 +1,188 @@
+"""`repeated-passage`: a claim-bearing passage repeated nearly verbatim across articles."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from checker.models import Evidence, Finding, Severity
+from checker.rule import Rule, RuleContext, RuleOptions
+
+_WORD = re.compile(r"[a-z0-9]+")
+_SHINGLE = 5
+
+
+class RepeatedPassageOptions(RuleOptions):
+    # How alike two sentences must be (rapidfuzz ratio on folded text).
+    similarity: int = 90
+    # Shorter sentences repeat by chance ("He said the figure was wrong").
+    min_words: int = 12
+    # Gap (in sentence positions) still joined into one run of repeated sentences.
+    max_gap: int = 2
+
+
+@dataclass
+class _Sentence:
+    path: str
+    index: int
+    line: int
+    column: int
+    text: str
+    folded: str
+    sources: set[str] = field(default_factory=set)
+
+
+class RepeatedPassage(Rule):
+    """A claim-bearing passage is repeated across articles.
+
+    ## What it does
+    Finds sentences that carry a figure, date or attribution and appear nearly word for word
+    (ratio 90 or more, at least 12 words) in two articles. Consecutive repeated sentences are
+    reported once, as a passage. When the copy drops the source the original credited, the
+    finding is a warning instead of a note.
+
+    ## Why it matters
+    Reused passages carry their facts with them: if the original is corrected, the copy is not.
+    A copy that loses its "according to" presents a second-hand claim as the outlet's own.
+
+    ## Flagged
+    The paragraph on 35,000 soldiers killed in December and the 50,000 goal, repeated in two
+    articles of the same outlet.
+
+    ## Not flagged
+    Two articles reporting the same figure in their own words; a short stock sentence; a
+    repeated sentence that carries no claim (a donation appeal).
+
+    ## Options
+    `similarity` (default 90), `min_words` (default 12), `max_gap` (default 2 sentences).
+    """
+
+    id = "repeated-passage"
+    severity = Severity.INFO
+    Options = RepeatedPassageOptions
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        assert isinstance(self.options, RepeatedPassageOptions)
+        sentences = self._sentences(context)
+        pairs = self._pairs(sentences)
+        for run in _runs(pairs, self.options.max_gap):
+            yield self._finding(context, run)
+
+    def _sentences(self, context: RuleContext) -> list[_Sentence]:
+        assert isinstance(self.options, RepeatedPassageOptions)
+        by_key: dict[tuple[str, int], _Sentence] = {}
+        for claim in context.claims:
+            key = (claim.path, claim.sentence_index)
+            sentence = by_key.get(key)
+            if sentence is None:
+                folded = " ".join(_WORD.findall(claim.text.lower()))
+                sentence = _Sentence(
+                    claim.path, claim.sentence_index, claim.line, claim.column, claim.text, folded
+                )
+                by_key[key] = sentence
+            if claim.kind != "person":
+                sentence.sources.update(
+                    claim.source_chain or ([claim.source] if claim.source else [])
+                )
+        return [s for s in by_key.values() if len(s.folded.split()) >= self.options.min_words]
+
+    def _pairs(self, sentences: Sequence[_Sentence]) -> list[tuple[_Sentence, _Sentence]]:
+        assert isinstance(self.options, RepeatedPassageOptions)
+        postings: dict[int, list[int]] = defaultdict(list)
+        for number, sentence in enumerate(sentences):
+            words = sentence.folded.split()
+            hashes = {
+                zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode())
+                for i in range(len(words) - _SHINGLE + 1)
+            }
+            for value in hashes:
+                postings[value].append(number)
+        candidates: set[tuple[int, int]] = set()
+        for numbers in postings.values():
+            if len(numbers) > 50:  # a stock phrase everywhere says nothing about copying
+                continue
+            for i, a in enumerate(numbers):
+                for b in numbers[i + 1 :]:
+                    if sentences[a].path != sentences[b].path:
+                        candidates.add((a, b) if sentences[a].path < sentences[b].path else (b, a))
+        pairs = [
+            (sentences[a], sentences[b])
+            for a, b in sorted(candidates)
+            if fuzz.ratio(sentences[a].folded, sentences[b].folded) >= self.options.similarity
+        ]
+        return pairs
+
+    def _finding(self, context: RuleContext, run: Sequence[tuple[_Sentence, _Sentence]]) -> Finding:
+        first_side = [a for a, _ in run]
+        second_side = [b for _, b in run]
+        left, right = first_side[0].path, second_side[0].path
+        left_date, right_date = context.published(left), context.published(right)
+        # The later article is the copy; without dates, either side may be.
+        if left_date and right_date and right_date < left_date:
+            original, copy = second_side, first_side
+        else:
+            original, copy = first_side, second_side
+        had = set().union(*(s.sources for s in original))
+        kept = set().union(*(s.sources for s in copy))
+        dropped = bool(had) and not kept
+        if not dropped and not (left_date and right_date and left_date != right_date):
+            # Undated or same-day pair: a source dropped on either side still counts.
+            dropped = bool(kept) and not had
+            if dropped:
+                original, copy = copy, original
+                had = kept
+        count = len(run)
+        what = "A sentence" if count == 1 else f"A passage of {count} sentences"
+        message = f"{what} repeated nearly verbatim: {_span(original)} and {_span(copy)}"
+        if dropped:
+            message += f"; the copy drops the attribution to {', '.join(sorted(had))}"
+        evidence = [_evidence(s) for s in original] + [_evidence(s) for s in copy]
+        return self.finding(
+            message,
+            [],
+            subject=original[0].folded[:60],
+            extra=evidence,
+            severity=Severity.WARNING if dropped else None,
+        )
+
+
+def _runs(
+    pairs: Sequence[tuple[_Sentence, _Sentence]], max_gap: int
+) -> list[list[tuple[_Sentence, _Sentence]]]:
+    """Join pairs that follow each other in both articles into runs, one finding per run."""
+    ordered = sorted(pairs, key=lambda p: (p[0].path, p[1].path, p[0].index, p[1].index))
+    runs: list[list[tuple[_Sentence, _Sentence]]] = []
+    for pair in ordered:
+        if runs:
+            last_a, last_b = runs[-1][-1]
+            if (
+                last_a.path == pair[0].path
+                and last_b.path == pair[1].path
+                and 0 < pair[0].index - last_a.index <= max_gap
+                and 0 < pair[1].index - last_b.index <= max_gap
+            ):
+                runs[-1].append(pair)
+                continue
+        runs.append([pair])
+    return runs
+
+
+def _span(sentences: Sequence[_Sentence]) -> str:
+    first, last = sentences[0], sentences[-1]
+    lines = str(first.line) if first.line == last.line else f"{first.line}-{last.line}"
+    return f"{first.path}:{lines}"
+
+
+def _evidence(sentence: _Sentence) -> Evidence:
+    return Evidence(
+        path=sentence.path,
+        line=sentence.line,
+        column=sentence.column,
+        text=sentence.text,
+        source=", ".join(sorted(sentence.sources)) or None,
+    )

@@ -1,0 +1,223 @@
+"""`temporal-order`: an article or a cited report dated before the events it reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from checker.data import load_data
+from checker.extract.sentences import split_sentences
+from checker.extract.timex import find_times
+from checker.models import (
+    Article,
+    Attribution,
+    Claim,
+    DateClaim,
+    DateSource,
+    Figure,
+    Finding,
+    Granularity,
+    Modality,
+    Severity,
+)
+from checker.rule import Rule, RuleContext, RuleOptions
+
+_REPORTED = (Modality.FACT, Modality.ESTIMATE)
+# A date introduced by these reads as a deadline or a bound, not as when something happened.
+_BOUND_RELATIONS = frozenset({"by", "until", "before", "till"})
+
+
+class TemporalOrderOptions(RuleOptions):
+    # How many sentences after a dated citation ("according to Bloomberg on November 30") still
+    # report what that source said.
+    window_sentences: int = 3
+    # How many sentences before it are read too (a photo caption above the paragraph).
+    window_before: int = 3
+
+
+class TemporalOrder(Rule):
+    """An article or a cited report is dated before the events it reports.
+
+    ## What it does
+    Compares the dates of reported events and figure periods with the date of the article, and
+    with the date given to a cited report ("according to Bloomberg on November 30"): a report
+    cannot describe, as past fact, what happened after it was published.
+
+    ## Why it matters
+    A figure credited to a report that predates it is either misdated or credited to the wrong
+    report; either way the reader cannot trace it.
+
+    ## Flagged
+    An article of 2026-01-31 crediting a passage "according to Bloomberg on November 30" whose
+    next paragraph reports 35,000 soldiers killed in December, with a caption above dated
+    January 19, 2026. An article dated 2025-03-02 stating that a decree was signed on
+    March 10, 2025.
+
+    ## Not flagged
+    "according to The Moscow Times on December 10" followed by "the decree, dated December 8";
+    "assemblies scheduled for 2026" (a plan, not a past event); "the goal is 50,000 by this
+    summer" (a target).
+
+    ## Options
+    `window_sentences` (default 3) and `window_before` (default 3): how many sentences after and
+    before a dated citation are read as reporting it.
+    """
+
+    id = "temporal-order"
+    severity = Severity.WARNING
+    Options = TemporalOrderOptions
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        by_path: dict[str, list[Claim]] = defaultdict(list)
+        for claim in context.claims:
+            by_path[claim.path].append(claim)
+        for path, claims in by_path.items():
+            article = context.articles.get(path)
+            # Only a stated date is compared: an inferred one is a guess from the same text.
+            if article and article.date and article.date_source is DateSource.METADATA:
+                yield from self._after_publication(path, article.date, claims)
+            yield from self._after_citation(claims, context.articles.get(path))
+
+    def _after_publication(
+        self, path: str, published: dt.date, claims: Sequence[Claim]
+    ) -> Iterator[Finding]:
+        late = [c for c in claims if (start := _reported_start(c)) and start > published]
+        late = [c for c in late if isinstance(c, Figure) or _reads_past(c.text)]
+        if not late:
+            return
+        shown = "; ".join(f"{_when(c)} (line {c.line})" for c in late[:3])
+        yield self.finding(
+            f"{path} is dated {published.isoformat()} but reports as past events of {shown}",
+            late,
+            subject=f"published {published.isoformat()}",
+        )
+
+    def _after_citation(
+        self, claims: Sequence[Claim], article: Article | None
+    ) -> Iterator[Finding]:
+        assert isinstance(self.options, TemporalOrderOptions)
+        after, before = self.options.window_sentences, self.options.window_before
+        seen: set[tuple[int, dt.date]] = set()
+        citations = [c for c in claims if isinstance(c, Attribution) and c.cited_date is not None]
+        if not citations:
+            return
+        # Dates with no event word ("an exercise ... on January 19, 2026" in a caption) are
+        # not claims, but they still date what the passage shows: read them from the text.
+        candidates = [*claims, *_plain_dates(claims, article)]
+        for citation in citations:
+            cited = citation.cited_date
+            assert cited is not None
+            if (citation.sentence_index, cited) in seen:
+                continue
+            seen.add((citation.sentence_index, cited))
+            low, high = citation.sentence_index - before, citation.sentence_index + after
+            # Another dated citation starts its own passage: the window stops short of it.
+            for other in citations:
+                if other.cited_date != cited and other.sentence_index > citation.sentence_index:
+                    high = min(high, other.sentence_index - 1)
+                if other.cited_date != cited and other.sentence_index < citation.sentence_index:
+                    low = max(low, other.sentence_index + 1)
+            late: list[Claim] = []
+            for claim in candidates:
+                if not low <= claim.sentence_index <= high:
+                    continue
+                if isinstance(claim, DateClaim) and claim.granularity is not Granularity.DAY:
+                    continue
+                start = _reported_start(claim)
+                if start is None or start <= cited or _looks_ahead(claim.text):
+                    continue
+                late.append(claim)
+            if not late:
+                continue
+            source = citation.source or "the cited report"
+            shown = " and ".join(
+                f"{_when(c)} ({c.path}:{c.line})" for c in sorted(late, key=lambda c: c.line)[:3]
+            )
+            yield self.finding(
+                f"{source} is cited as of {cited.isoformat()} ({citation.path}:{citation.line}), "
+                f"but the passage credited to it reports {shown}, after that date",
+                [citation, *sorted(late, key=lambda c: (c.line, c.column))],
+                subject=f"{source} {cited.isoformat()}".lower(),
+            )
+
+
+def _plain_dates(claims: Sequence[Claim], article: Article | None) -> list[DateClaim]:
+    """Day-precise dates stated in the article's sentences that no DateClaim covers."""
+    if article is None:
+        return []
+    covered = {(c.sentence_index, c.date) for c in claims if isinstance(c, DateClaim)}
+    found: list[DateClaim] = []
+    for sentence in split_sentences(article.body, article.line_numbers):
+        for span in find_times(sentence.text, article.date):
+            if span.granularity is not Granularity.DAY:
+                continue
+            if (sentence.index, span.start) in covered:
+                continue
+            found.append(
+                DateClaim(
+                    path=article.path,
+                    line=sentence.line,
+                    column=sentence.column,
+                    text=sentence.text,
+                    surface=sentence.text[span.begin : span.stop],
+                    sentence_index=sentence.index,
+                    paragraph=sentence.paragraph,
+                    date=span.start,
+                    granularity=Granularity.DAY,
+                    relation=span.relation,
+                )
+            )
+    return found
+
+
+def _reported_start(claim: Claim) -> dt.date | None:
+    """When a reported event or figure period begins, for claims that report the past."""
+    if isinstance(claim, Figure):
+        if claim.modality not in _REPORTED or _looks_ahead(claim.text):
+            return None
+        return claim.period_start
+    if isinstance(claim, DateClaim):
+        if claim.relation in _BOUND_RELATIONS or _looks_ahead(claim.text):
+            return None
+        return claim.date
+    return None
+
+
+def _when(claim: Claim) -> str:
+    if isinstance(claim, Figure):
+        period = claim.period_start.isoformat()[:7] if claim.period_start else ""
+        return f"{claim.value:,.0f} {claim.subject} in {period}".replace("  ", " ")
+    if isinstance(claim, DateClaim):
+        return claim.date.isoformat()
+    return claim.text
+
+
+@lru_cache(maxsize=1)
+def _tense() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    data = load_data("tense")
+    words = sorted(data["future"], key=len, reverse=True)
+    future = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return future, frozenset(data["irregular_past"]), frozenset(data["not_past"])
+
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=8192)
+def _looks_ahead(text: str) -> bool:
+    return bool(_tense()[0].search(text))
+
+
+@lru_cache(maxsize=8192)
+def _reads_past(text: str) -> bool:
+    """A sentence with a past-tense verb and no word looking ahead."""
+    if _looks_ahead(text):
+        return False
+    _, irregular, not_past = _tense()
+    for word in _TOKEN.findall(text.lower()):
+        if word in irregular or (len(word) > 4 and word.endswith("ed") and word not in not_past):
+            return True
+    return False

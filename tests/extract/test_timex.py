@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.extract.timex import find_times
+from checker.models import Granularity
+
+PUBLISHED = dt.date(2025, 4, 1)
+
+
+def _keys(text: str, published: dt.date | None = PUBLISHED) -> list[str]:
+    return [span.text_key for span in find_times(text, published)]
+
+
+def test_full_and_partial_dates() -> None:
+    assert _keys("It happened on January 19, 2026.") == ["2026-01-19"]
+    assert _keys("Born 7 November 1867.") == ["1867-11-07"]
+    assert _keys("The mobilization in Sept. 2022 was partial.") == ["2022-09"]
+
+
+def test_month_without_year_takes_the_nearest_past_year() -> None:
+    assert _keys("Figures for December were high.", dt.date(2026, 1, 31)) == ["2025-12"]
+    assert _keys("It was published on November 30.", dt.date(2026, 1, 31)) == ["2025-11-30"]
+
+
+def test_sentence_initial_preposition_is_read() -> None:
+    # "In December," opens many sentences; the preposition's capital must not hide the month.
+    [span] = find_times("In December, the minister spoke.", dt.date(2023, 3, 24))
+    assert (span.text_key, span.relation) == ("2022-12", "in")
+    assert find_times("Since November, offices stay open.", dt.date(2026, 2, 20))[0].text_key == (
+        "2025-11"
+    )
+
+
+def test_may_the_verb_is_no_month() -> None:
+    assert _keys("Prices may 5 times rise.") == []
+
+
+def test_ranges_and_relations() -> None:
+    spans = find_times("The draft runs between April and July.", PUBLISHED)
+    assert [s.text_key for s in spans] == ["2025-04", "2025-07"]
+    assert spans[0].relation == "between"
+    [season] = find_times("The 2013-14 season was long.")
+    assert (season.start.year, season.end.year, season.granularity) == (
+        2013,
+        2014,
+        Granularity.YEAR,
+    )
+
+
+def test_relative_expressions() -> None:
+    assert _keys("The war began 13 months ago.", dt.date(2023, 3, 24)) == ["2022-02"]
+    assert _keys("Last year the law changed.") == ["2024"]
+
+
+def test_numbers_are_not_years() -> None:
+    assert _keys("They recruited 2,000 men and 1500.5 tonnes.") == []
+    assert _keys("No dates here at all.") == []
+
+
+def test_results_are_independent_copies() -> None:
+    first = find_times("It happened in 2011.")
+    first.clear()
+    assert _keys("It happened in 2011.") == ["2011"]

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from checker.models import DateClaim, Granularity
+from checker.rule import RuleContext
+from rules.date_mismatch import DateMismatch, DateMismatchOptions
+
+
+def event(
+    date: dt.date,
+    granularity: Granularity = Granularity.YEAR,
+    *,
+    path: str = "a.md",
+    event: str | None = "founded",
+    participants: tuple[str, ...] = ("Severn Shipyard",),
+    **fields: Any,
+) -> DateClaim:
+    defaults: dict[str, Any] = {"line": 4, "column": 1, "text": "It happened then."}
+    defaults.update(fields)
+    return DateClaim(
+        path=path, date=date, granularity=granularity, event=event,
+        participants=participants, **defaults,
+    )  # fmt: skip
+
+
+def _run(*claims: DateClaim, **options: Any) -> list[str]:
+    context = RuleContext(articles={}, claims=list(claims))
+    return [f.message for f in DateMismatch(DateMismatchOptions(**options)).check(context)]
+
+
+def test_different_years_flag() -> None:
+    messages = _run(event(dt.date(1867, 1, 1)), event(dt.date(1868, 1, 1), path="b.md", line=9))
+    assert messages == ["Severn Shipyard, founded: 1867 (a.md:4) vs 1868 (b.md:9)"]
+
+
+def test_dates_at_coarser_granularity_agree() -> None:
+    assert not _run(
+        event(dt.date(1867, 1, 1)),
+        event(dt.date(1867, 11, 7), Granularity.DAY, path="b.md"),
+        event(dt.date(1867, 11, 1), Granularity.MONTH, path="c.md"),
+    )
+    assert _run(
+        event(dt.date(1867, 11, 7), Granularity.DAY),
+        event(dt.date(1867, 11, 8), Granularity.DAY, path="b.md"),
+    )
+    assert _run(
+        event(dt.date(2022, 9, 1), Granularity.MONTH),
+        event(dt.date(2022, 10, 1), Granularity.MONTH, path="b.md"),
+    )
+
+
+def test_participants_match_flexibly() -> None:
+    assert _run(
+        event(dt.date(1867, 1, 1), event="born", participants=("Marie Curie",)),
+        event(dt.date(1868, 1, 1), path="b.md", event="born", participants=("Curie",)),
+    )
+    assert not _run(
+        event(dt.date(1867, 1, 1), event="born", participants=("Marie Curie",)),
+        event(dt.date(1868, 1, 1), path="b.md", event="born", participants=("Pierre Dupont",)),
+    )
+    assert _run(
+        event(dt.date(1867, 1, 1), event="born", participants=("Physicist Marie Curie",)),
+        event(dt.date(1868, 1, 1), path="b.md", event="born", participants=("Marie Curie",)),
+    )
+    assert not _run(
+        event(dt.date(1867, 1, 1), event="born", participants=("Marie Curie",)),
+        event(dt.date(1868, 1, 1), path="b.md", event="born", participants=("Pierre Curie",)),
+    )
+
+
+def test_conservative_without_event_participant_or_with_distinct_markers() -> None:
+    assert not _run(
+        event(dt.date(1867, 1, 1), event=None), event(dt.date(1868, 1, 1), event=None, path="b.md")
+    )
+    assert not _run(
+        event(dt.date(1867, 1, 1), participants=()),
+        event(dt.date(1868, 1, 1), participants=(), path="b.md"),
+    )
+    assert not _run(
+        event(dt.date(1867, 1, 1)),
+        event(dt.date(1868, 1, 1), event="renamed", path="b.md"),
+    )
+    previous = "Russia saw the previous mobilization in September 2022, officials said."
+    new = previous.replace("the previous", "a new").replace("September 2022", "2026")
+    assert not _run(
+        event(dt.date(2022, 9, 1), Granularity.MONTH, event="mobilization",
+              participants=("Russia",), text=previous, surface="mobilization in September 2022"),
+        event(dt.date(2026, 1, 1), event="mobilization", participants=("Russia",),
+              path="b.md", text=new, surface="mobilization in 2026"),
+    )  # fmt: skip
+    # a bound is not a date of the event
+    assert not _run(
+        event(dt.date(1867, 1, 1)), event(dt.date(1900, 1, 1), relation="before", path="b.md")
+    )
+
+
+def test_same_article_option() -> None:
+    first = event(dt.date(1867, 1, 1), sentence_index=1)
+    second = event(dt.date(1868, 1, 1), sentence_index=5, line=9)
+    assert _run(first, second)
+    assert not _run(first, second, same_article=False)
+    assert not _run(first, second.model_copy(update={"sentence_index": 1}))
+
+
+def test_recurring_events_compare_only_in_alike_sentences() -> None:
+    signed = "Putin signed the decree on reservists on December 8, the Kremlin said."
+    other = "A law on electronic draft notices was signed by Putin on April 14."
+    decree: dict[str, Any] = {"event": "decree signed", "participants": ("Vladimir Putin",)}
+    first = event(dt.date(2025, 12, 8), Granularity.DAY, text=signed, **decree)
+    assert _run(
+        first,
+        event(dt.date(2025, 12, 9), Granularity.DAY, path="b.md", **decree,
+              text=signed.replace("8", "9")),
+    )  # fmt: skip
+    assert not _run(
+        first, event(dt.date(2025, 4, 14), Granularity.DAY, path="b.md", text=other, **decree)
+    )

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from checker.models import Figure, Granularity, Modality, Qualifier
+from checker.rule import RuleContext
+from rules.figure_mismatch import FigureMismatch, FigureMismatchOptions
+from tests.test_compat import figure
+
+DECEMBER = {
+    "period_start": dt.date(2025, 12, 1),
+    "period_end": dt.date(2025, 12, 31),
+    "period_granularity": Granularity.MONTH,
+}
+
+
+def _run(*figures: Figure, facts: object = None, **options: object) -> list[str]:
+    context = RuleContext(articles={}, claims=list(figures), facts=facts)  # type: ignore[arg-type]
+    rule = FigureMismatch(FigureMismatchOptions(**options))  # type: ignore[arg-type]
+    return [f.message for f in rule.check(context)]
+
+
+def test_different_figures_same_month_flag() -> None:
+    messages = _run(
+        figure(35_000, source="Mykhailo Fedorov", line=14, **DECEMBER),
+        figure(53_000, path="b.md", line=9, source="NATO", **DECEMBER),
+    )
+    assert messages == [
+        "35,000 (a.md:14, Mykhailo Fedorov) vs 53,000 (b.md:9, NATO): "
+        "russian soldiers killed, 2025-12"
+    ]
+
+
+def test_equivalent_wordings_do_not_flag() -> None:
+    assert not _run(
+        figure(35_000, **DECEMBER),
+        figure(35_000, path="b.md", **DECEMBER),
+        figure(
+            35_000, path="c.md", qualifier=Qualifier.APPROX, surface="almost 35,000", **DECEMBER
+        ),
+    )
+
+
+def test_other_period_modality_or_subject_do_not_flag() -> None:
+    january = {**DECEMBER, "period_start": dt.date(2026, 1, 1), "period_end": dt.date(2026, 1, 31)}
+    assert not _run(figure(35_000, **DECEMBER), figure(9_000, path="b.md", **january))
+    assert not _run(
+        figure(35_000, **DECEMBER), figure(50_000, modality=Modality.TARGET, **DECEMBER)
+    )
+    assert not _run(figure(35_000, **DECEMBER), figure(9_000, noun="civilian", **DECEMBER))
+    # an estimate is compared with a fact
+    assert _run(
+        figure(35_000, **DECEMBER),
+        figure(9_000, path="b.md", modality=Modality.ESTIMATE, **DECEMBER),
+    )
+
+
+def test_current_state_compared_only_when_close_in_time() -> None:
+    age_2023 = figure(27, noun="age limit", event=None, as_of=dt.date(2023, 3, 24))
+    age_2025 = figure(30, noun="age limit", event=None, path="b.md", as_of=dt.date(2025, 4, 1))
+    assert not _run(age_2023, age_2025)
+    age_2025_march = age_2025.model_copy(update={"as_of": dt.date(2023, 4, 10)})
+    assert _run(age_2023, age_2025_march)
+    assert not _run(age_2023, age_2025_march, as_of_window_days=7)
+
+
+def test_cumulative_same_month_compared() -> None:
+    first = figure(
+        768_000, cumulative=True, qualifier=Qualifier.AT_LEAST, as_of=dt.date(2024, 12, 5)
+    )
+    second = figure(500_000, path="b.md", cumulative=True, as_of=dt.date(2024, 12, 20))
+    later = figure(500_000, path="c.md", cumulative=True, as_of=dt.date(2025, 6, 1))
+    assert len(_run(first, second)) == 1
+    assert not _run(first, later)
+
+
+def test_one_finding_per_outlier_cluster() -> None:
+    figures = [figure(35_000, path=f"{name}.md", **DECEMBER) for name in "abcd"]
+    odd = figure(53_000, path="e.md", **DECEMBER)
+    messages = _run(*figures, odd)
+    assert len(messages) == 1
+    assert "and 3 more" in messages[0]
+
+
+class _Register:
+    def __init__(self, *figures: Figure) -> None:
+        self.figures = figures
+
+    def figure_claims(self) -> list[Figure]:
+        return list(self.figures)
+
+
+def test_register_figures_take_part() -> None:
+    register_line = figure(300_000, path="facts.toml", line=12, noun="reservist", event="mobilized")
+    article = figure(30_000, path="a.md", line=3, noun="reservist", event="mobilized")
+    messages = _run(article, facts=_Register(register_line))
+    assert messages and "facts.toml:12" in messages[0]
+    # two register lines that disagree are not an article's problem
+    other = register_line.model_copy(update={"line": 20, "value": 1})
+    assert not _run(facts=_Register(register_line, other))
+
+
+def test_large_bucket_is_fast() -> None:
+    import time
+
+    figures = [figure(35_000 + (i % 3) * 10, path=f"{i}.md", **DECEMBER) for i in range(5_000)]
+    started = time.perf_counter()
+    assert not _run(*figures)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_two_values_in_one_sentence_are_not_a_contradiction() -> None:
+    rose = [
+        figure(20_000, sentence_index=3, **DECEMBER),
+        figure(35_000, sentence_index=3, **DECEMBER),
+    ]
+    assert not _run(*rose)
+    assert _run(rose[0], rose[1].model_copy(update={"sentence_index": 4, "line": 2}))
+
+
+def test_bare_noun_counts_are_never_compared() -> None:
+    regions = {"noun": "region", "event": None, "modifiers": ()}
+    assert not _run(figure(42, line=3, **regions), figure(31, line=9, **regions))
+    assert not _run(figure(42, line=3, **regions), figure(31, path="b.md", line=9, **regions))
+    owned = {"noun": "region", "event": None, "modifiers": ("russian",)}
+    assert _run(figure(42, line=3, **owned), figure(31, path="b.md", line=9, **owned))
+
+
+FIGURE_RULES = {"figure-mismatch", "cumulative-decrease", "superlative-conflict"}
+
+
+def _figure_findings(paths: list[Path]) -> list[str]:
+    from checker.engine import check_paths
+
+    return [f.message for f in check_paths(paths).findings if f.rule in FIGURE_RULES]
+
+
+def test_seed_articles_are_quiet(seeds_dated: Path) -> None:
+    assert _figure_findings(sorted(seeds_dated.glob("*.md"))) == []
+
+
+def test_one_changed_figure_in_the_seeds_is_flagged(seeds_dated: Path, tmp_path: Path) -> None:
+    for article in sorted(seeds_dated.glob("*.md")):
+        text = article.read_text(encoding="utf-8")
+        if article.name.startswith("000_"):
+            assert "killed 35,000 Russian" in text
+            text = text.replace("killed 35,000 Russian", "killed 45,000 Russian")
+        (tmp_path / article.name).write_text(text, encoding="utf-8")
+    messages = _figure_findings(sorted(tmp_path.glob("*.md")))
+    assert len(messages) == 1 and "45,000" in messages[0] and "35,000" in messages[0]
+
+
+def test_running_totals_from_different_starts_are_not_compared() -> None:
+    as_of = dt.date(2025, 6, 10)
+    since_war = figure(900_000, cumulative=True, as_of=as_of, period_start=dt.date(2022, 2, 24))
+    since_january = figure(
+        210_000, path="b.md", cumulative=True, as_of=as_of, period_start=dt.date(2025, 1, 1)
+    )
+    no_start = figure(500_000, path="c.md", cumulative=True, as_of=as_of)
+    assert not _run(since_war, since_january)
+    assert _run(since_war, no_start)
+    assert not _run(since_war, since_january, no_start)

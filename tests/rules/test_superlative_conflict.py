@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from checker.models import Figure, Granularity, Modality, Qualifier
+from checker.rule import RuleContext
+from rules.superlative_conflict import SuperlativeConflict
+from tests.test_compat import figure
+
+
+def draft(value: float, year: int, path: str = "a.md", **fields: Any) -> Figure:
+    """A spring draft of `value` men, April to July of `year`."""
+    period = {
+        "period_start": dt.date(year, 4, 1),
+        "period_end": dt.date(year, 7, 31),
+        "period_granularity": Granularity.MONTH,
+        "as_of": dt.date(year, 4, 1),
+    }
+    period.update(fields)
+    return figure(value, path=path, noun="man", event="conscripted", modifiers=(), **period)
+
+
+LARGEST = {"superlative": "largest", "superlative_since": dt.date(2011, 1, 1)}
+
+
+def _run(*figures: Figure) -> list[str]:
+    context = RuleContext(articles={}, claims=list(figures))
+    return [f.message for f in SuperlativeConflict().check(context)]
+
+
+def test_larger_figure_inside_interval_flags() -> None:
+    messages = _run(draft(160_000, 2025, **LARGEST), draft(190_000, 2019, "b.md"))
+    assert len(messages) == 1
+    assert "190,000 (b.md:1)" in messages[0]
+
+
+def test_smaller_or_earlier_or_target_figures_pass() -> None:
+    assert not _run(draft(160_000, 2025, **LARGEST), draft(150_000, 2019, "b.md"))
+    assert not _run(draft(160_000, 2025, **LARGEST), draft(190_000, 2009, "b.md"))
+    target = draft(170_000, 2023, "b.md", modality=Modality.TARGET, qualifier=Qualifier.RANGE,
+                   low=170_000, high=200_000)  # fmt: skip
+    assert not _run(draft(160_000, 2025, **LARGEST), target)
+
+
+def test_lowest_points_the_other_way() -> None:
+    lowest = {"superlative": "lowest", "superlative_since": dt.date(2011, 1, 1)}
+    assert _run(draft(100_000, 2025, **lowest), draft(90_000, 2019, "b.md"))
+    assert not _run(draft(100_000, 2025, **lowest), draft(190_000, 2019, "b.md"))
+
+
+def test_periods_of_different_length_not_compared() -> None:
+    year_total = draft(
+        276_000, 2019, "b.md", period_start=dt.date(2019, 1, 1), period_end=dt.date(2019, 12, 31)
+    )
+    assert not _run(draft(160_000, 2025, **LARGEST), year_total)
+
+
+def test_running_totals_do_not_beat_a_period_figure() -> None:
+    total = draft(900_000, 2019, "b.md", cumulative=True)
+    assert not _run(draft(160_000, 2025, **LARGEST), total)

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from checker.models import (
+    Article,
+    Attribution,
+    Claim,
+    DateClaim,
+    DateSource,
+    Figure,
+    Granularity,
+    Modality,
+)
+from checker.rule import RuleContext
+from rules.temporal_order import TemporalOrder, TemporalOrderOptions
+
+PUBLISHED = dt.date(2026, 1, 31)
+BASE: dict[str, Any] = {"path": "a.md", "column": 1}
+
+
+def citation(index: int, cited: dt.date, source: str = "Bloomberg") -> Attribution:
+    return Attribution(
+        **BASE, line=10 + index, sentence_index=index, text="According to the outlet.",
+        source=source, source_chain=(source,), verb="according to", cited_date=cited,
+    )  # fmt: skip
+
+
+def killed(index: int, start: dt.date, **fields: Any) -> Figure:
+    end = dt.date(start.year, start.month, 28)
+    defaults: dict[str, Any] = {
+        "line": 10 + index, "sentence_index": index, "text": "Forces killed 35,000 soldiers.",
+        "value": 35_000, "noun": "soldier", "subject": "soldiers killed",
+        "period_start": start, "period_end": end, "period_granularity": Granularity.MONTH,
+    }  # fmt: skip
+    defaults.update(fields)
+    return Figure(**BASE, **defaults)
+
+
+def dated(index: int, date: dt.date, text: str, **fields: Any) -> DateClaim:
+    defaults: dict[str, Any] = {"granularity": Granularity.DAY}
+    defaults.update(fields)
+    return DateClaim(
+        **BASE, line=10 + index, sentence_index=index, text=text, date=date, **defaults
+    )
+
+
+def _run(
+    *claims: Claim,
+    published: dt.date | None = PUBLISHED,
+    source: DateSource = DateSource.METADATA,
+    **options: Any,
+) -> list[str]:
+    article = Article(
+        path="a.md", date=published, date_source=source, body="", line_numbers=()
+    )  # fmt: skip
+    articles = {"a.md": article}
+    context = RuleContext(articles=articles, claims=list(claims))
+    return [f.message for f in TemporalOrder(TemporalOrderOptions(**options)).check(context)]
+
+
+NOV30 = dt.date(2025, 11, 30)
+
+
+def test_cited_report_before_the_figures_it_reports() -> None:
+    messages = _run(
+        dated(0, dt.date(2026, 1, 19), "An exercise held on January 19, 2026."),
+        citation(3, NOV30),
+        killed(4, dt.date(2025, 12, 1)),
+    )
+    assert len(messages) == 1
+    assert "Bloomberg" in messages[0] and "2025-11-30" in messages[0]
+    assert "a.md:10" in messages[0] and "a.md:14" in messages[0]
+
+
+def test_earlier_future_or_distant_claims_do_not_count() -> None:
+    assert not _run(citation(0, dt.date(2025, 12, 10)), dated(1, dt.date(2025, 12, 8), "Dated."))
+    assert not _run(
+        citation(0, dt.date(2025, 12, 10)),
+        dated(
+            1, dt.date(2026, 1, 1), "Assemblies scheduled for 2026.", granularity=Granularity.YEAR
+        ),
+    )
+    assert not _run(
+        citation(0, NOV30),
+        killed(1, dt.date(2025, 12, 1), modality=Modality.TARGET),
+    )
+    assert not _run(citation(0, NOV30), killed(9, dt.date(2025, 12, 1)))
+    assert _run(citation(0, NOV30), killed(9, dt.date(2025, 12, 1)), window_sentences=9)
+    # a month-precise date in the window is not enough: "in December" may be a forecast
+    assert not _run(
+        citation(0, NOV30),
+        dated(1, dt.date(2025, 12, 1), "It rose in December.", granularity=Granularity.MONTH),
+    )
+
+
+def test_article_dated_before_a_past_event() -> None:
+    signed = dated(2, dt.date(2026, 2, 10), "The decree was signed on February 10.")
+    messages = _run(signed)
+    assert len(messages) == 1 and "2026-02-10" in messages[0]
+    assert _run(killed(1, dt.date(2026, 2, 1)))
+    assert not _run(signed, published=None)
+    assert not _run(signed, source=DateSource.INFERRED)
+    assert not _run(dated(2, dt.date(2026, 4, 1), "The draft is set to begin on April 1."))
+    assert not _run(dated(2, dt.date(2026, 4, 1), "The talks begin on April 1."))
+    assert not _run(killed(1, dt.date(2026, 6, 1), modality=Modality.FORECAST))
+
+
+def test_dates_in_the_text_count_even_without_an_event() -> None:
+    body = "A convoy near Izium on January 19, 2026.\n\nDeaths rose, according to Reuters.\n"
+    article = Article(path="a.md", date=PUBLISHED, body=body, line_numbers=(5, 6, 7))
+    context = RuleContext(articles={"a.md": article}, claims=[citation(1, NOV30)])
+    messages = [f.message for f in TemporalOrder().check(context)]
+    assert len(messages) == 1 and "2026-01-19 (a.md:5)" in messages[0]
+    context = RuleContext(articles={"a.md": article}, claims=[citation(1, dt.date(2026, 1, 20))])
+    assert not list(TemporalOrder().check(context))
+
+
+def test_window_stops_at_the_next_dated_citation() -> None:
+    later = citation(2, dt.date(2025, 12, 20), source="Reuters")
+    assert _run(citation(0, NOV30), killed(3, dt.date(2025, 12, 1)))
+    assert not _run(citation(0, NOV30), later, killed(3, dt.date(2025, 12, 1)))

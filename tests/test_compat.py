@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import pytest
+
+from checker.compat import compatible, describe, dimension, interval, rounding_halfwidth
+from checker.models import Figure, Modality, Qualifier
+
+
+def figure(value: float, **fields: Any) -> Figure:
+    """A Figure for tests: Russian soldiers killed, stated in a.md line 1, unless told otherwise."""
+    defaults: dict[str, Any] = {
+        "path": "a.md",
+        "line": 1,
+        "column": 1,
+        "text": "A sentence.",
+        "noun": "soldier",
+        "event": "killed",
+        "modifiers": ("russian",),
+        "subject": "russian soldiers killed",
+        "modality": Modality.FACT,
+        "as_of": dt.date(2026, 1, 31),
+    }
+    defaults.update(fields)
+    return Figure(value=value, **defaults)
+
+
+def test_rounding_halfwidth_follows_significant_digits() -> None:
+    assert rounding_halfwidth(35_000) == 500
+    assert rounding_halfwidth(1_200_000) == 50_000
+    assert rounding_halfwidth(1.5) == pytest.approx(0.05)
+    assert rounding_halfwidth(35_412) == 0.5
+
+
+def test_round_number_is_approximate_at_its_precision() -> None:
+    assert compatible(figure(1_200_000), figure(1_190_000))
+    assert compatible(figure(35_000), figure(35_000))
+    assert not compatible(figure(35_000), figure(53_000))
+    # a one-digit round number is capped at the tolerance, so 300,000 is not 340,000
+    assert not compatible(figure(300_000), figure(340_000))
+
+
+def test_nearly_leans_below() -> None:
+    nearly = figure(1_200_000, qualifier=Qualifier.APPROX, surface="nearly 1.2 million")
+    assert compatible(nearly, figure(1_190_000))
+    assert compatible(nearly, figure(1_120_000))
+    assert not compatible(nearly, figure(600_000))
+    assert not compatible(nearly, figure(1_300_000))
+    about = figure(1_200_000, qualifier=Qualifier.APPROX, surface="about 1.2 million")
+    assert compatible(about, figure(1_250_000))
+
+
+def test_bounds_and_ranges() -> None:
+    over = figure(200_000, qualifier=Qualifier.AT_LEAST)
+    assert compatible(over, figure(250_000))
+    assert not compatible(over, figure(150_000))
+    assert interval(over).high == math.inf
+    up_to = figure(900_000, qualifier=Qualifier.AT_MOST)
+    assert compatible(up_to, figure(600_000))
+    assert not compatible(up_to, figure(1_000_000))
+    ranged = figure(170_000, low=170_000, high=200_000, qualifier=Qualifier.RANGE)
+    assert compatible(ranged, figure(185_000))
+    assert not compatible(ranged, figure(240_000))
+
+
+def test_units_convert_to_base() -> None:
+    km = figure(1.5, unit="kilometer", noun=None)
+    metres = figure(1500, unit="meter", noun=None)
+    assert dimension("kilometer") == dimension("meter")
+    assert compatible(km, metres)
+    assert not compatible(km, figure(2500, unit="meter", noun=None))
+    assert dimension("percent") != dimension(None)
+
+
+def test_describe() -> None:
+    assert describe(figure(35_000)) == "35,000"
+    assert describe(figure(200_000, qualifier=Qualifier.AT_LEAST)) == "over 200,000"
+    ranged = figure(170_000, low=170_000, high=200_000, qualifier=Qualifier.RANGE)
+    assert describe(ranged) == "170,000-200,000"
