@@ -10,7 +10,12 @@ intervals overlap:
   340,000;
 - approx ("about", "roughly"): the value +/- `tolerance`; "nearly"/"almost" lean below
   (-2x tolerance, +tolerance/5) because they promise the true figure is not much above;
-- at_least: `[value, inf)`; at_most: `(-inf, value]`; range: `[low, high]` plus rounding.
+- at_least ("over 200,000"): `[value, value * (1 + HEDGE)]`; at_most ("up to 900,000"):
+  `[value * (1 - HEDGE), value]`. Reporters round down to a floor that is near the figure, not
+  to any lower number: "over 768,000" and "over 168,000" for the same total and date disagree,
+  while "over 200,000" and 250,000 agree;
+- range: `[low, high]` plus rounding (a figure inside a range agrees with it; two ranges must
+  have the same ends, see `same_range`).
 
 Units are converted to base units through `checker.normalize` (cached per unit string), so
 "1.5 km" and "1,500 m" give the same interval.
@@ -34,9 +39,11 @@ __all__ = [
     "dimension",
     "interval",
     "rounding_halfwidth",
+    "same_range",
 ]
 
 DEFAULT_TOLERANCE = 0.05
+HEDGE = 0.5
 _INF = math.inf
 # Words before a figure that say the true value is at most a little above it.
 _NEARLY = re.compile(r"\b(?:nearly|almost|just\s+under|close\s+to|approaching)\b", re.I)
@@ -113,9 +120,9 @@ def interval(
     value = figure.value
     qualifier = figure.qualifier
     if qualifier is Qualifier.AT_LEAST:
-        result = Interval(value, _INF)
+        result = Interval(value, value + abs(value) * HEDGE)
     elif qualifier is Qualifier.AT_MOST:
-        result = Interval(-_INF, value)
+        result = Interval(value - abs(value) * HEDGE, value)
     elif qualifier is Qualifier.RANGE:
         low = figure.low if figure.low is not None else value
         high = figure.high if figure.high is not None else value
@@ -139,6 +146,23 @@ def compatible(a: Figure, b: Figure, tolerance: float = DEFAULT_TOLERANCE) -> bo
     if dimension(a.unit) != dimension(b.unit):
         return True  # different things measured: never a contradiction
     return interval(a, tolerance).overlaps(interval(b, tolerance))
+
+
+def same_range(a: Figure, b: Figure, tolerance: float = DEFAULT_TOLERANCE) -> bool:
+    """Two ranges for one subject agree only when their ends do: "aged 18 to 30" is not
+    "aged 18 to 35", though the two overlap."""
+    ends = []
+    for figure in (a, b):
+        low = figure.low if figure.low is not None else figure.value
+        high = figure.high if figure.high is not None else figure.value
+        ends.append(
+            (
+                _rounded(low * _factor(figure.unit), tolerance),
+                _rounded(high * _factor(figure.unit), tolerance),
+            )
+        )
+    (a_low, a_high), (b_low, b_high) = ends
+    return a_low.overlaps(b_low) and a_high.overlaps(b_high)
 
 
 _PREFIX = {

@@ -7,9 +7,9 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import Field
 
-from checker.compat import DEFAULT_TOLERANCE, describe, interval
+from checker.compat import DEFAULT_TOLERANCE, describe, interval, same_range
 from checker.group import SubjectGroup, groups_of, register_figures
-from checker.models import Figure, Finding, Modality, Severity
+from checker.models import Figure, Finding, Modality, Qualifier, Severity
 from checker.rule import Rule, RuleContext, RuleOptions, period_label
 
 # Facts and estimates answer the same question; a goal or a forecast answers another one.
@@ -93,10 +93,17 @@ class FigureMismatch(Rule):
                 start = figure.period_start
                 by_start = totals.setdefault((modality, as_of.year, as_of.month), {})
                 by_start.setdefault((start.year, start.month) if start else None, []).append(figure)
+            elif unit_dimension in _LASTING_DIMENSIONS or (
+                figure.period_start is None and as_of is None
+            ):
+                # A tower's height or a country's area does not drift between articles (a year
+                # in its sentence dates something else: "330 m tall, completed in 1889"), and an
+                # undated passage gives no reason to think its figure is from another time.
+                periods.setdefault((modality, "timeless"), []).append(figure)
             elif figure.period_start is not None:
                 key = (modality, figure.period_start, figure.period_end, figure.period_granularity)
                 periods.setdefault(key, []).append(figure)
-            elif as_of is not None:
+            else:
                 current.setdefault(modality, []).append((as_of, figure))
         buckets: list[list[Figure]] = list(periods.values())
         for by_start in totals.values():
@@ -107,7 +114,10 @@ class FigureMismatch(Rule):
         for bucket in buckets:
             if len(bucket) < 2:
                 continue
-            for outlier, majority in _conflicts(bucket, options.tolerance):
+            conflicts = _conflicts(bucket, options.tolerance) or _range_conflicts(
+                bucket, options.tolerance
+            )
+            for outlier, majority in conflicts:
                 together = (*outlier, *majority)
                 if all(id(f) in register_ids for f in together):
                     continue  # the register against itself is not an article's problem
@@ -117,11 +127,16 @@ class FigureMismatch(Rule):
         self, group: SubjectGroup, outlier: list[Figure], majority: list[Figure]
     ) -> Finding:
         first, second = sorted((outlier, majority), key=lambda side: _order(side[0]))
-        label = period_label(first[0])
+        lasting = group.key[-1] in _LASTING_DIMENSIONS
+        label = None if lasting else period_label(first[0])
         subject = group.label + (f", {label}" if label else "")
         message = f"{_side(first)} vs {_side(second)}: {subject}"
         claims = [*first[:_MAX_EVIDENCE], *second[:_MAX_EVIDENCE]]
         return self.finding(message, claims, subject=group.label)
+
+
+# Measurements of a thing's size: stated at different dates, they should still agree.
+_LASTING_DIMENSIONS = frozenset({"[length]", "[length] ** 2", "[length] ** 3", "[mass]"})
 
 
 def _order(figure: Figure) -> tuple[str, int, int]:
@@ -194,6 +209,31 @@ def _conflicts(bucket: list[Figure], tolerance: float) -> list[tuple[list[Figure
     main = min(clusters, key=lambda c: (-len(c), _order(c[0])))
     return [
         (cluster, main)
+        for cluster in clusters
+        if cluster is not main and not _one_sentence([*cluster, *main])
+    ]
+
+
+def _range_conflicts(
+    bucket: list[Figure], tolerance: float
+) -> list[tuple[list[Figure], list[Figure]]]:
+    """Ranges whose ends differ ("aged 18 to 30" vs "aged 18 to 35"), which overlap and so pass
+    the interval sweep. Ranges are clustered by their ends, one pass after a sort."""
+    ranges = sorted(
+        (f for f in bucket if f.qualifier is Qualifier.RANGE),
+        key=lambda f: (f.low or f.value, f.high or f.value, _order(f)),
+    )
+    clusters: list[list[Figure]] = []
+    for figure in ranges:
+        if clusters and same_range(clusters[-1][0], figure, tolerance):
+            clusters[-1].append(figure)
+        else:
+            clusters.append([figure])
+    if len(clusters) < 2:
+        return []
+    main = min(clusters, key=lambda c: (-len(c), _order(min(c, key=_order))))
+    return [
+        (sorted(cluster, key=_order), sorted(main, key=_order))
         for cluster in clusters
         if cluster is not main and not _one_sentence([*cluster, *main])
     ]

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
 import pytest
 
-from checker.compat import compatible, describe, dimension, interval, rounding_halfwidth
+from checker.compat import (
+    compatible,
+    describe,
+    dimension,
+    interval,
+    rounding_halfwidth,
+    same_range,
+)
 from checker.models import Figure, Modality, Qualifier
 
 
@@ -57,13 +63,24 @@ def test_bounds_and_ranges() -> None:
     over = figure(200_000, qualifier=Qualifier.AT_LEAST)
     assert compatible(over, figure(250_000))
     assert not compatible(over, figure(150_000))
-    assert interval(over).high == math.inf
+    # "over X" is a floor near the figure, not any number above it.
+    assert interval(over).high == 300_000
+    assert not compatible(figure(768_000, qualifier=Qualifier.AT_LEAST), over)
     up_to = figure(900_000, qualifier=Qualifier.AT_MOST)
     assert compatible(up_to, figure(600_000))
     assert not compatible(up_to, figure(1_000_000))
     ranged = figure(170_000, low=170_000, high=200_000, qualifier=Qualifier.RANGE)
     assert compatible(ranged, figure(185_000))
     assert not compatible(ranged, figure(240_000))
+
+
+def test_two_ranges_agree_only_on_their_ends() -> None:
+    ages = figure(24, low=18, high=30, qualifier=Qualifier.RANGE, unit="year", noun="age")
+    wider = figure(26.5, low=18, high=35, qualifier=Qualifier.RANGE, unit="year", noun="age")
+    again = figure(24, low=18, high=30, qualifier=Qualifier.RANGE, unit="year", noun="age")
+    assert compatible(ages, wider)  # they overlap ...
+    assert not same_range(ages, wider)  # ... but do not say the same thing
+    assert same_range(ages, again)
 
 
 def test_units_convert_to_base() -> None:

@@ -161,3 +161,39 @@ def test_running_totals_from_different_starts_are_not_compared() -> None:
     assert not _run(since_war, since_january)
     assert _run(since_war, no_start)
     assert not _run(since_war, since_january, no_start)
+
+
+def test_sizes_are_compared_across_years_and_periods() -> None:
+    bridge = {
+        "noun": None,
+        "event": None,
+        "modifiers": ("kessel bridge", "length"),
+        "unit": "meter",
+    }
+    built = {"period_start": dt.date(1964, 1, 1), "period_end": dt.date(1964, 12, 31)}
+    messages = _run(
+        figure(
+            1_240,
+            as_of=dt.date(2021, 9, 14),
+            period_granularity=Granularity.YEAR,
+            **built,
+            **bridge,
+        ),
+        figure(1_420, path="b.md", as_of=dt.date(2025, 4, 2), **bridge),
+    )
+    assert messages and not messages[0].endswith("1964")
+
+
+def test_undated_figures_are_compared() -> None:
+    assert _run(figure(412, as_of=None), figure(214, path="b.md", as_of=None))
+    assert not _run(figure(412, as_of=None), figure(412, path="b.md", as_of=None))
+
+
+def test_ranges_with_other_ends_flag() -> None:
+    ages = {"noun": "age", "event": "conscripted", "unit": "year", "qualifier": Qualifier.RANGE}
+    assert _run(
+        figure(24, low=18, high=30, **ages), figure(26.5, low=18, high=35, path="b.md", **ages)
+    )
+    assert not _run(
+        figure(24, low=18, high=30, **ages), figure(24, low=18, high=30, path="b.md", **ages)
+    )
