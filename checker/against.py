@@ -23,7 +23,8 @@ from checker.engine import CheckSettings, Extraction, build_report, check_extrac
 from checker.errors import CheckerError
 from checker.extract import extract_article
 from checker.load import LoadResult, load
-from checker.models import Article, Diagnostic, Finding, Report
+from checker.models import Article, Claim, Diagnostic, Finding, Report
+from checker.parallel import extract_many
 
 if TYPE_CHECKING:
     from checker.facts import FactsRegister
@@ -41,34 +42,52 @@ def extract_with_cache(
     loaded: LoadResult,
     cache: ExtractionCache | None,
     progress: Callable[[int], None] | None = None,
+    *,
+    jobs: int | None = 1,
 ) -> Extraction:
-    """The same result as `engine.extract_all(loaded)`, reading and filling `cache`."""
+    """The same result as `engine.extract_all(loaded)`, reading and filling `cache`.
+
+    Only the cache misses are extracted, in `jobs` worker processes when there are many of them
+    (None: all cores); claims come out in article order whichever way they were found.
+    """
     result = Extraction(articles=list(loaded.articles), diagnostics=list(loaded.diagnostics))
-    pending: list[CacheEntry] = []
-    for done, article in enumerate(loaded.articles, start=1):
-        if progress is not None:
-            progress(done)
+    found: list[list[Claim] | None] = []
+    # (position, article, cache variant or None when the article is not to be stored)
+    misses: list[tuple[int, Article, str | None]] = []
+    hits = 0
+    for position, article in enumerate(loaded.articles):
         # Without a content hash there is no safe key: extract, never store.
         use_cache = cache is not None and bool(article.sha256)
         variant = article_variant(article) if use_cache else ""
+        cached: list[Claim] | None = None
         if cache is not None and use_cache:
             cached = cache.get(article.sha256, article.path, variant=variant)
-            if cached is not None:
-                result.claims.extend(cached)
-                continue
-        try:
-            claims = extract_article(article)
-        except Exception as error:  # one bad article must not end the run; never cached
-            result.diagnostics.append(
-                Diagnostic(path=article.path, message=f"extraction failed: {error!r}")
-            )
+        found.append(cached)
+        if cached is None:
+            misses.append((position, article, variant if use_cache else None))
+        else:
+            hits += 1
+            if progress is not None:
+                progress(hits)
+    pending: list[CacheEntry] = []
+    step = None if progress is None else (lambda done: progress(hits + done))
+    outcomes = extract_many([a for _, a, _ in misses], jobs, step, extract_article)
+    failed: dict[int, Diagnostic] = {}
+    for (position, article, key), (claims, error) in zip(misses, outcomes, strict=True):
+        if error is not None:  # one bad article must not end the run; never cached
+            failed[position] = Diagnostic(path=article.path, message=f"extraction failed: {error}")
             continue
-        result.claims.extend(claims)
-        if cache is not None and use_cache:
-            pending.append(CacheEntry(article.sha256, article.path, claims, variant))
+        found[position] = claims
+        if cache is not None and key is not None:
+            pending.append(CacheEntry(article.sha256, article.path, claims, key))
             if len(pending) >= WRITE_BATCH:
                 cache.put_many(pending)
                 pending = []
+    for position, stored in enumerate(found):
+        if stored is not None:
+            result.claims.extend(stored)
+        elif position in failed:
+            result.diagnostics.append(failed[position])
     if cache is not None:
         cache.put_many(pending)
         result.diagnostics.extend(cache.diagnostics)
@@ -115,11 +134,12 @@ def check_against(
     cache, cache_diagnostics = open_cache(folder) if use_cache else (None, [])
     offset = len(checked_loaded.articles)
     try:
-        checked = extract_with_cache(checked_loaded, None, progress)
+        checked = extract_with_cache(checked_loaded, None, progress, jobs=settings.jobs)
         context = extract_with_cache(
             archive_loaded,
             cache,
             None if progress is None else lambda done: progress(offset + done),
+            jobs=settings.jobs,
         )
     finally:
         if cache is not None:
@@ -129,9 +149,10 @@ def check_against(
         articles=[*checked.articles, *context.articles],
         claims=[*checked.claims, *context.claims],
     )
-    findings, run_diagnostics = check_extraction(union, settings)
-
     checked_paths = {article.path for article in checked.articles}
+    # The rules skip archive-against-archive work: its findings would be dropped anyway.
+    findings, run_diagnostics = check_extraction(union, settings, focus=frozenset(checked_paths))
+
     # A bad file inside both the checked folder and the archive is reported once.
     checked.diagnostics = _unique_diagnostics([*checked.diagnostics, *context.diagnostics])
     return build_report(

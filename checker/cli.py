@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -44,6 +44,11 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     github = "github"
     sarif = "sarif"
+
+
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 class FailOn(StrEnum):
@@ -168,6 +173,32 @@ CacheDirOption = Annotated[
     typer.Option("--cache-dir", envvar="CHECKER_CACHE_DIR", help="Where the archive cache lives."),
 ]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Extract the archive afresh.")]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Extraction worker processes (default: all cores; 1: in-process).",
+    ),
+]
+EngineOption = Annotated[
+    EngineName,
+    typer.Option("--engine", help="local, or dask (needs pip install 'checker[dask]')."),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Dask scheduler address (tcp://host:8786); default: a LocalCluster for the run.",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    name: EngineName = EngineName.local
+    scheduler: str | None = None
 
 
 @dataclass(frozen=True)
@@ -178,11 +209,28 @@ class ArchiveOptions:
     debug: bool
 
 
-def _run(paths: list[Path], settings: CheckSettings, archive: ArchiveOptions) -> Report:
+def _run(
+    paths: list[Path],
+    settings: CheckSettings,
+    archive: ArchiveOptions,
+    engine: EngineOptions | None = None,
+) -> Report:
     from checker.against import check_against
     from checker.engine import check_paths
 
+    engine = engine or EngineOptions()
+    if engine.name is EngineName.dask and archive.folder is not None:
+        raise _fail("--engine dask does not support --against yet; use the local engine")
+    if engine.scheduler and engine.name is not EngineName.dask:
+        raise _fail("--scheduler needs --engine dask")
+
     def run() -> Report:
+        if engine.name is EngineName.dask:
+            from checker.dask_engine import check_paths_dask
+
+            return check_paths_dask(
+                paths, settings=settings, scheduler=engine.scheduler, progress=update
+            )
         if archive.folder is None:
             return check_paths(paths, settings=settings, progress=update)
         return check_against(
@@ -218,6 +266,9 @@ def check(
     against: AgainstOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    jobs: JobsOption = None,
+    engine: EngineOption = EngineName.local,
+    scheduler: SchedulerOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Check PATH... for figures, dates, sources and titles that disagree."""
@@ -227,7 +278,13 @@ def check(
     if output is not None:
         _guarded(lambda: ensure_outside(output, [*paths, *([against] if against else [])]), debug)
     settings, configured_fail_on = _settings(config, facts, baseline, debug)
-    report = _run(paths, settings, ArchiveOptions(against, cache_dir, not no_cache, debug))
+    settings = replace(settings, jobs=jobs)
+    report = _run(
+        paths,
+        settings,
+        ArchiveOptions(against, cache_dir, not no_cache, debug),
+        EngineOptions(engine, scheduler),
+    )
     checked = [a.path for a in report.articles] if against else None
     text = render(
         report, format.value, color=output is None and sys.stdout.isatty(), checked=checked

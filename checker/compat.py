@@ -6,10 +6,11 @@ closed interval `[low, high]` in its unit's base unit, and two figures are compa
 intervals overlap:
 
 - exact: the value, widened by half a unit of its last significant digit ("1.2 million" is
-  1.15-1.25 million), capped at `tolerance` of the value so a bare "300,000" does not swallow
+  1.15-1.25 million), capped at half the `tolerance` so a bare "300,000" does not swallow
   340,000;
-- approx ("about", "roughly"): the value +/- `tolerance`; "nearly"/"almost" lean below
-  (-2x tolerance, +tolerance/5) because they promise the true figure is not much above;
+- approx ("about", "roughly"): the value +/- `tolerance`, an explicit hedge; "nearly"/"almost"
+  lean below (-2x tolerance, +tolerance/10) because they promise the true figure is not much
+  above;
 - at_least ("over 200,000"): `[value, value * (1 + HEDGE)]`; at_most ("up to 900,000"):
   `[value * (1 - HEDGE), value]`. Reporters round down to a floor that is near the figure, not
   to any lower number: "over 768,000" and "over 168,000" for the same total and date disagree,
@@ -115,6 +116,9 @@ def interval(
     `rounding=False` takes exact figures at face value: a running total that goes from 900,000
     to 850,000 went down, even though each alone could be a rounded figure.
     """
+    # Two figures are compared by overlapping their intervals, so rounding takes half of the
+    # tolerance on each side: "about 6,400 km" and "7,000 km" (9% apart) disagree at 5%.
+    tolerance = tolerance / 2
     tolerance_for_rounding = tolerance if rounding else 0.0
     factor = _factor(figure.unit)
     value = figure.value
@@ -131,9 +135,10 @@ def interval(
             _rounded(low, tolerance_for_rounding).low, _rounded(high, tolerance_for_rounding).high
         )
     elif qualifier is Qualifier.APPROX:
-        spread = abs(value) * tolerance
+        spread = abs(value) * tolerance * 2  # an explicit hedge keeps the whole tolerance
         if _NEARLY.search(figure.surface or ""):
-            result = Interval(value - 2 * spread, value + spread / 5)
+            # one-sided: "nearly 1.2 million" may be well below 1.2 million, never above
+            result = Interval(value - 2 * spread, value + spread / 10)
         else:
             result = Interval(value - spread, value + spread)
     else:

@@ -99,13 +99,19 @@ def _parse(path: Path) -> dict[str, Any]:
         match = re.search(r"line (\d+)", str(error))
         line = int(match.group(1)) if match else None
         raise ConfigError(str(path), f"invalid TOML: {error}", line=line) from None
+    except RecursionError:
+        # tomllib recurses per nested array or inline table; a hostile file can exhaust it.
+        raise ConfigError(str(path), "invalid TOML: nested too deeply") from None
 
 
 def load_config(path: Path) -> Config:
     """Read a checker.toml, or the [tool.checker] table of a pyproject.toml."""
     data = _parse(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("checker", {})
+        tool = data.get("tool", {})
+        data = tool.get("checker", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(str(path), "tool.checker: must be a table", key="tool.checker")
     try:
         config = Config.model_validate(data)
     except ValidationError as error:
@@ -128,8 +134,14 @@ def find_config(start: Path) -> Path | None:
             if (folder / name).is_file():
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.checker" in pyproject.read_text(
-            encoding="utf-8", errors="replace"
-        ):
+        if pyproject.is_file() and "[tool.checker" in _read_or_empty(pyproject):
             return pyproject
     return None
+
+
+def _read_or_empty(path: Path) -> str:
+    """A discovered file we cannot read is not ours to fail on: it is simply not a config."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""

@@ -25,6 +25,7 @@ from checker.models import (
     Severity,
     Summary,
 )
+from checker.parallel import extract_many
 from checker.registry import discover_rules
 from checker.rule import Rule, RuleContext
 from checker.suppress import Baseline, apply_baseline, apply_inline
@@ -42,18 +43,27 @@ class Extraction:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def extract_all(loaded: LoadResult, progress: Callable[[int], None] | None = None) -> Extraction:
-    """Claims of every loaded article; `progress` is told how many articles are done."""
+def extract_all(
+    loaded: LoadResult,
+    progress: Callable[[int], None] | None = None,
+    *,
+    jobs: int | None = 1,
+) -> Extraction:
+    """Claims of every loaded article; `progress` is told how many articles are done.
+
+    `jobs` worker processes extract when there are many articles (None: all cores); the result
+    is the same in any case, in article order.
+    """
     result = Extraction(articles=list(loaded.articles), diagnostics=list(loaded.diagnostics))
-    for done, article in enumerate(loaded.articles, start=1):
-        if progress is not None:
-            progress(done)
-        try:
-            result.claims.extend(extract_article(article))
-        except Exception as error:  # one bad article must not end the run
+    # Looked up here, not bound at import, so a caller (or test) may swap the extractor.
+    outcomes = extract_many(loaded.articles, jobs, progress, extract_article)
+    for article, (claims, error) in zip(loaded.articles, outcomes, strict=True):
+        if error is not None:  # one bad article must not end the run
             result.diagnostics.append(
-                Diagnostic(path=article.path, message=f"extraction failed: {error!r}")
+                Diagnostic(path=article.path, message=f"extraction failed: {error}")
             )
+        else:
+            result.claims.extend(claims)
     return result
 
 
@@ -67,13 +77,17 @@ def run_rules(
     rules: Sequence[Rule],
     *,
     facts: FactsRegister | None = None,
+    focus: frozenset[str] | None = None,
 ) -> tuple[list[Finding], list[Diagnostic]]:
+    """Every rule over the extraction. With `focus`, only findings with evidence in a focused
+    path are wanted: the rules may skip other work, and any other finding is dropped here."""
     figures = [c for c in extraction.claims if isinstance(c, Figure)]
     context = RuleContext(
         articles={a.path: a for a in extraction.articles},
         claims=extraction.claims,
         groups=group_figures(figures),
         facts=facts,
+        focus=focus,
     )
     findings: list[Finding] = []
     diagnostics: list[Diagnostic] = []
@@ -84,6 +98,8 @@ def run_rules(
             diagnostics.append(
                 Diagnostic(path=f"rule {rule.id}", message=f"internal error: {error!r}")
             )
+    if focus is not None:
+        findings = [f for f in findings if any(e.path in focus for e in f.evidence)]
     return sort_findings(findings), diagnostics
 
 
@@ -133,17 +149,22 @@ class CheckSettings:
     rules: Sequence[Rule] | None = None  # None: every discovered rule with defaults
     baseline: Baseline | None = None
     excludes: Sequence[str] = ()
+    jobs: int | None = None  # extraction worker processes; None: all cores, 1: in-process
 
 
 def check_extraction(
-    extraction: Extraction, settings: CheckSettings
+    extraction: Extraction,
+    settings: CheckSettings,
+    *,
+    focus: frozenset[str] | None = None,
 ) -> tuple[list[Finding], list[Diagnostic]]:
-    """Rules over an extraction, then inline suppressions and the baseline."""
+    """Rules over an extraction, then inline suppressions and the baseline (`focus`: see
+    `run_rules`)."""
     rules = settings.rules
     rule_diagnostics: list[Diagnostic] = []
     if rules is None:
         rules, rule_diagnostics = default_rules()
-    findings, diagnostics = run_rules(extraction, rules, facts=settings.facts)
+    findings, diagnostics = run_rules(extraction, rules, facts=settings.facts, focus=focus)
     findings = apply_inline(findings, extraction.articles)
     if settings.baseline is not None:
         findings = apply_baseline(findings, settings.baseline)
@@ -160,6 +181,7 @@ def check_paths(
 ) -> Report:
     """Load, extract and check `paths`; the library entry point."""
     settings = settings or CheckSettings(facts=facts, rules=rules)
-    extraction = extract_all(load(paths, excludes=settings.excludes), progress)
+    loaded = load(paths, excludes=settings.excludes)
+    extraction = extract_all(loaded, progress, jobs=settings.jobs)
     findings, diagnostics = check_extraction(extraction, settings)
     return build_report(extraction, findings, diagnostics)

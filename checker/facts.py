@@ -156,6 +156,9 @@ def load_facts(path: str | Path) -> FactsRegister:
         raise ConfigError(
             shown, f"invalid TOML: {error}", line=int(found.group(1)) if found else None
         ) from error
+    except RecursionError:
+        # tomllib recurses per nested array or inline table; a hostile file can exhaust it.
+        raise ConfigError(shown, "invalid TOML: nested too deeply") from None
     unknown = sorted(set(data) - {"people", "figures"})
     if unknown:
         raise ConfigError(shown, f"unknown table {unknown[0]!r}", key=unknown[0])

@@ -23,6 +23,12 @@ _FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
 # libyaml's loader is ten times faster than the pure-Python one and parses the same documents.
 _YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+# Metadata is a handful of flat keys. Deeper nesting is hostile: libyaml recurses in C and a few
+# tens of thousands of "[" crash the interpreter (no exception to catch), and tomllib raises
+# RecursionError. So nesting is measured first, with a bound far below either limit.
+MAX_DEPTH = 200
+# The indentation and "- " / "? " indicators that start a line; each can open a YAML level.
+_LEADING = re.compile(r"^[ \t?:-]*", re.M)
 Scalar = str | int | float | bool | dt.date
 
 
@@ -85,10 +91,34 @@ class _FrontMatterError(Exception):
     """The front matter did not parse; the message names the file line."""
 
 
+def _nesting(source: str) -> int:
+    """An upper bound on how deep `source` nests: open flow brackets plus a line's lead-in.
+
+    Brackets inside quoted strings are counted too; that can only refuse a title made of dozens
+    of brackets, never let a deep document through.
+    """
+    depth = deepest = 0
+    for char in source:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    lead = max((len(m.group()) for m in _LEADING.finditer(source) if m.group()), default=0)
+    return deepest + lead
+
+
 def _parse(kind: str, source: str) -> Any:
+    depth = _nesting(source)
+    if depth > MAX_DEPTH:
+        raise _FrontMatterError(
+            f"malformed {kind.upper()} front matter: nested deeper than {MAX_DEPTH} levels"
+        )
     if kind == "toml":
         try:
             return tomllib.loads(source)
+        except RecursionError:
+            raise _FrontMatterError("malformed TOML front matter: nested too deeply") from None
         except tomllib.TOMLDecodeError as error:
             message = str(error)
             found = _TOML_LINE.search(message)

@@ -19,6 +19,7 @@ import datetime as dt
 import fnmatch
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +36,17 @@ ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+# Terminal escape sequences and control characters are never prose. Left in, "\x1b[2J" reads
+# as "2 J" (two joules) and "\x1b]0;" as a zero. Each is blanked with as many spaces, so every
+# later line and column still points at the source. (The report package scrubs output on its
+# own; the loader does not depend on it.) Each alternative is linear: no nested quantifiers.
+_CONTROLS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI: colors, cursor moves, erase
+    r"|\x1b[\]P^_X][^\x07\x1b\n]*(?:\x07|\x1b\\)?"  # OSC, DCS, PM, APC, SOS strings
+    r"|\x1b[ -/]*[0-~]?"  # other escapes: ESC c, ESC 7 ...
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"  # the remaining C0 and C1 controls, DEL
+)
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (
@@ -82,6 +94,9 @@ def load(
             except _Skip as skip:
                 result.diagnostics.append(Diagnostic(path=str(file), message=str(skip)))
                 continue
+            except Exception as error:  # a parser bug on one file must not end the whole run
+                result.diagnostics.append(Diagnostic(path=str(file), message=_unexpected(error)))
+                continue
             result.diagnostics.extend(notes)
             result.articles.append(article)
     return result
@@ -93,6 +108,8 @@ def parse_article(data: bytes, path: str) -> tuple[Article | None, list[Diagnost
         return _parse(data, path)
     except _Skip as skip:
         return None, [Diagnostic(path=path, message=str(skip))]
+    except Exception as error:  # as in load(): one file's surprise is that file's diagnostic
+        return None, [Diagnostic(path=path, message=_unexpected(error))]
 
 
 # --- walking ---------------------------------------------------------------------------------
@@ -157,11 +174,12 @@ def _entries(
 
 def _is_article(path: Path, diagnostics: list[Diagnostic]) -> bool:
     suffix = path.suffix.lower()
-    if suffix in ARTICLE_SUFFIXES:
-        return True
     if not path.exists():
+        # A dangling link (exists() follows it); an article name must not hide that.
         diagnostics.append(Diagnostic(path=str(path), message="broken link"))
         return False
+    if suffix in ARTICLE_SUFFIXES:
+        return True
     kind = suffix or "no extension"
     diagnostics.append(Diagnostic(path=str(path), message=f"skipped: not an article file ({kind})"))
     return False
@@ -211,6 +229,8 @@ def _parse(data: bytes, path: str) -> tuple[Article, list[Diagnostic]]:
     if not text.strip():
         raise _Skip("empty file skipped")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub(lambda m: " " * len(m.group()), text)
     suffix = Path(path).suffix.lower()
     notes: list[Diagnostic] = []
     metadata: dict[str, object] = {}
@@ -298,6 +318,12 @@ def _text(value: object) -> str | None:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+
+
+def _unexpected(error: Exception) -> str:
+    name = error.__class__.__name__
+    detail = str(error)[:200]
+    return f"could not load ({name}{': ' + detail if detail else ''}); file skipped"
 
 
 def _os_reason(error: OSError) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,15 +25,37 @@ def ensure_outside(target: Path, checked: Sequence[Path]) -> None:
 
 
 def write_atomic(target: Path, text: str) -> None:
-    """Write `text` so that readers see the old file or the new one, never half of it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    """Write `text` so that readers see the old file or the new one, never half of it.
+
+    Any failure (a folder in the way, no permission, a full disk) is an OutputError naming the
+    target, and leaves no temporary file behind.
+    """
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; give a file name for the report")
+    temporary: str | None = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        # mkstemp makes the file private (0600); a report is meant for the next CI step too.
+        os.fchmod(handle, _mode_for(target))
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    except OSError as error:
+        reason = error.strerror or error.__class__.__name__
+        raise OutputError(f"{target}: cannot write the report: {reason}") from error
+    finally:
+        if temporary is not None and os.path.lexists(temporary):
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced, else what a plain open() would give (0666 - umask)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

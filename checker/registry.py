@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
+from importlib import metadata
 
 from checker.models import Diagnostic
 from checker.rule import Rule
@@ -31,7 +31,14 @@ def discover_rules(*, plugins: bool = True) -> RuleCatalogue:
     catalogue = RuleCatalogue({rule.id: rule for rule in get_rules()})
     if not plugins:
         return catalogue
-    for point in entry_points(group=ENTRY_POINT_GROUP):
+    try:
+        # Looked up on the module at call time, so tests can stand in for installed packages.
+        points = list(metadata.entry_points(group=ENTRY_POINT_GROUP))
+    except Exception as error:  # broken package metadata costs the plugins, not the run
+        message = f"cannot list plugins: {error}"
+        catalogue.diagnostics.append(Diagnostic(path=ENTRY_POINT_GROUP, message=message))
+        return catalogue
+    for point in points:
         where = f"plugin {point.name} ({point.value})"
         try:
             loaded = point.load()

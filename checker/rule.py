@@ -48,6 +48,10 @@ class RuleContext:
     claims: Sequence[Claim]
     groups: Sequence[SubjectGroup] = ()
     facts: FactsRegister | None = None
+    # The paths whose findings are wanted (`--against`: the checked articles); None = all.
+    # A finding is kept when any piece of its evidence lies in `focus`, so a rule may skip any
+    # work that can only produce findings outside it (archive against archive).
+    focus: frozenset[str] | None = None
     figures: tuple[Figure, ...] = field(init=False)
     dates: tuple[DateClaim, ...] = field(init=False)
     attributions: tuple[Attribution, ...] = field(init=False)
@@ -61,6 +65,15 @@ class RuleContext:
         object.__setattr__(self, "dates", tuple(kinds["date"]))
         object.__setattr__(self, "attributions", tuple(kinds["attribution"]))
         object.__setattr__(self, "people", tuple(kinds["person"]))
+
+    def in_focus(self, path: str) -> bool:
+        """Whether a finding with evidence at `path` would be kept."""
+        return self.focus is None or path in self.focus
+
+    def any_in_focus(self, claims: Iterable[Claim]) -> bool:
+        """Whether any of `claims` lies in a focused path (always true without a focus)."""
+        focus = self.focus
+        return focus is None or any(claim.path in focus for claim in claims)
 
     def published(self, path: str) -> dt.date | None:
         article = self.articles.get(path)

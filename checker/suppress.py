@@ -86,6 +86,9 @@ def load_baseline(path: Path) -> Baseline:
         raise ConfigError(str(path), f"cannot read baseline: {error}") from None
     except json.JSONDecodeError as error:
         raise ConfigError(str(path), f"invalid JSON: {error.msg}", line=error.lineno) from None
+    except RecursionError:
+        # The json module recurses per nested array or object; a hostile file can exhaust it.
+        raise ConfigError(str(path), "invalid JSON: nested too deeply") from None
     if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA:
         raise ConfigError(str(path), f"not a baseline file (expected schema {BASELINE_SCHEMA!r})")
     try:

@@ -80,24 +80,35 @@ class DateMismatch(Rule):
         blocks: dict[tuple[str, str], list[DateClaim]] = defaultdict(list)
         for claim in context.dates:
             if claim.event and claim.participants and claim.relation in _POINT_RELATIONS:
-                for participant in dict.fromkeys(surname(p) for p in claim.participants):
+                # Surname for people ("Fedorov"), first word for organisations ("Apple Inc.").
+                keys = [k for p in claim.participants for k in (surname(p), _first_word(p))]
+                for participant in dict.fromkeys(keys):
                     if participant:
                         blocks[(claim.event.strip().lower(), participant)].append(claim)
         seen: set[tuple[str, ...]] = set()
+        # Per-claim work done once, not once per pair: a block can hold hundreds of claims.
+        markers = {id(c): _markers(c) for c in context.dates}
+        # With a focus (`--against`), a pair of two unfocused claims only makes findings that
+        # would be dropped. Claims of the checked articles come first in each block, so such
+        # pairs come after every focused pair of their block and cannot change which focused
+        # finding is reported first.
+        focused = {id(c): context.in_focus(c.path) for c in context.dates}
         for (event, _), claims in blocks.items():
             for i, first in enumerate(claims):
                 for second in claims[i + 1 :]:
+                    if not (focused[id(first)] or focused[id(second)]):
+                        continue
                     if first.path == second.path and (
                         not self.options.same_article
                         or first.sentence_index == second.sentence_index
                     ):
                         continue
-                    if _markers(first) != _markers(second):
+                    if markers[id(first)] != markers[id(second)] or _overlap(first, second):
                         continue
                     shared = self._shared_participant(first, second)
-                    if shared is None or _overlap(first, second):
+                    if shared is None:
                         continue
-                    if event not in _one_time_events() and not self._alike(first, second):
+                    if not _happens_once(event) and not self._alike(first, second):
                         continue
                     marker = (event, shared, *sorted([_label(first), _label(second)]))
                     if marker in seen:
@@ -112,8 +123,7 @@ class DateMismatch(Rule):
 
     def _alike(self, first: DateClaim, second: DateClaim) -> bool:
         assert isinstance(self.options, DateMismatchOptions)
-        left = _DATE_WORDS.sub(" ", first.text.lower())
-        right = _DATE_WORDS.sub(" ", second.text.lower())
+        left, right = _undated(first.text), _undated(second.text)
         return fuzz.token_sort_ratio(left, right) >= self.options.recurring_similarity
 
     def _shared_participant(self, first: DateClaim, second: DateClaim) -> str | None:
@@ -129,15 +139,49 @@ class DateMismatch(Rule):
                 shorter, longer = sorted([a, b], key=len)
                 if " " in shorter and longer.endswith(" " + shorter):
                     return right if b == shorter else left
+                # "Apple" and "Apple Computer", "Acme" and "Acme Inc."
+                if longer.startswith(shorter + " ") and _is_company_suffix(longer[len(shorter) :]):
+                    return left if a == shorter else right
                 # "Fedorov" and "Mykhailo Fedorov"
                 if (" " not in a or " " not in b) and surname(a) == surname(b):
                     return left if " " in a else right
         return None
 
 
+@lru_cache(maxsize=4096)
+def _undated(text: str) -> str:
+    """The sentence without its dates, lower-cased: what two recurring events compare on."""
+    return _DATE_WORDS.sub(" ", text.lower())
+
+
 @lru_cache(maxsize=1)
 def _one_time_events() -> frozenset[str]:
     return frozenset(load_data("one_time_events")["events"])
+
+
+def _first_word(name: str) -> str:
+    words = name_key(name).split()
+    return words[0] if words else ""
+
+
+def _happens_once(event: str) -> bool:
+    """ "born", or a thing's one-time event keyed by its last word: "bridge opened"."""
+    return event in _one_time_events() or event.rsplit(" ", 1)[-1] in _one_time_verbs()
+
+
+@lru_cache(maxsize=1)
+def _one_time_verbs() -> frozenset[str]:
+    return frozenset(load_data("one_time_events")["thing_events"])
+
+
+def _is_company_suffix(rest: str) -> bool:
+    words = rest.replace(".", " ").replace(",", " ").lower().split()
+    return bool(words) and all(w in _company_suffixes() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _company_suffixes() -> frozenset[str]:
+    return frozenset(load_data("one_time_events")["company_suffixes"])
 
 
 def _markers(claim: DateClaim) -> frozenset[str]:

@@ -93,18 +93,18 @@ class FigureMismatch(Rule):
                 start = figure.period_start
                 by_start = totals.setdefault((modality, as_of.year, as_of.month), {})
                 by_start.setdefault((start.year, start.month) if start else None, []).append(figure)
-            elif unit_dimension in _LASTING_DIMENSIONS or (
-                figure.period_start is None and as_of is None
-            ):
+            elif unit_dimension in _LASTING_DIMENSIONS:
                 # A tower's height or a country's area does not drift between articles (a year
-                # in its sentence dates something else: "330 m tall, completed in 1889"), and an
-                # undated passage gives no reason to think its figure is from another time.
+                # in its sentence dates something else: "330 m tall, completed in 1889").
                 periods.setdefault((modality, "timeless"), []).append(figure)
             elif figure.period_start is not None:
                 key = (modality, figure.period_start, figure.period_end, figure.period_granularity)
                 periods.setdefault(key, []).append(figure)
-            else:
+            elif as_of is not None:
                 current.setdefault(modality, []).append((as_of, figure))
+            else:
+                # An undated passage gives no reason to think its figure is from another time.
+                periods.setdefault((modality, "timeless"), []).append(figure)
         buckets: list[list[Figure]] = list(periods.values())
         for by_start in totals.values():
             buckets.extend(_by_start(by_start))
@@ -112,7 +112,7 @@ class FigureMismatch(Rule):
         for dated in current.values():
             buckets.extend(_time_windows(dated, window))
         for bucket in buckets:
-            if len(bucket) < 2:
+            if len(bucket) < 2 or not context.any_in_focus(bucket):
                 continue
             conflicts = _conflicts(bucket, options.tolerance) or _range_conflicts(
                 bucket, options.tolerance

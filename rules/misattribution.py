@@ -70,23 +70,51 @@ class Misattribution(Rule):
             keyed[(subject, period, figure.modality, figure.unit, figure.cumulative)].append(figure)
         seen: set[tuple[str, ...]] = set()
         for figures in keyed.values():
-            for i, first in enumerate(figures):
-                for second in figures[i + 1 :]:
-                    if first.path == second.path or not self._same_value(first, second):
-                        continue
-                    if _relayed(first, second, figures):
-                        continue
-                    marker = tuple(sorted([_where(first), _where(second)]))
-                    if marker in seen:
-                        continue
-                    seen.add(marker)
-                    yield self.finding(
-                        f"{first.value:,.0f} {first.subject} is credited to "
-                        f"{_credit(first)} ({_where(first)}) but to {_credit(second)} "
-                        f"({_where(second)})",
-                        [first, second],
-                        subject=first.subject,
-                    )
+            if len(figures) < 2 or not context.any_in_focus(figures):
+                continue
+            relays = [f for f in figures if len(_chain(f)) > 1]
+            for i, j in self._candidates(figures, context):
+                first, second = figures[i], figures[j]
+                if first.path == second.path or not self._same_value(first, second):
+                    continue
+                if _relayed(first, second, relays):
+                    continue
+                marker = tuple(sorted([_where(first), _where(second)]))
+                if marker in seen:
+                    continue
+                seen.add(marker)
+                yield self.finding(
+                    f"{first.value:,.0f} {first.subject} is credited to "
+                    f"{_credit(first)} ({_where(first)}) but to {_credit(second)} "
+                    f"({_where(second)})",
+                    [first, second],
+                    subject=first.subject,
+                )
+
+    def _candidates(self, figures: Sequence[Figure], context: RuleContext) -> list[tuple[int, int]]:
+        """Index pairs (i < j) of figures whose values may be the same, at least one focused.
+
+        Sorting by value and sweeping replaces all pairs: for sorted values a <= b, being within
+        the relative tolerance t needs b - a <= t * max(|a|, |b|) <= t * (|a| + (b - a)), so no
+        later value can match once b - a > t * |a| / (1 - t). Pairs come back in (i, j) order,
+        the order of the all-pairs loop, so the first of two findings on one line still wins.
+        """
+        assert isinstance(self.options, MisattributionOptions)
+        tolerance = self.options.value_tolerance
+        order = sorted(range(len(figures)), key=lambda k: figures[k].value)
+        pairs: list[tuple[int, int]] = []
+        for position, i in enumerate(order):
+            low = figures[i].value
+            reach = (
+                tolerance * abs(low) / (1 - tolerance) if tolerance < 1 else float("inf")
+            ) + 1e-9 * max(abs(low), 1.0)
+            for j in order[position + 1 :]:
+                if figures[j].value - low > reach:
+                    break
+                if context.in_focus(figures[i].path) or context.in_focus(figures[j].path):
+                    pairs.append((i, j) if i < j else (j, i))
+        pairs.sort()
+        return pairs
 
     def _same_value(self, first: Figure, second: Figure) -> bool:
         assert isinstance(self.options, MisattributionOptions)
@@ -119,6 +147,8 @@ class Misattribution(Rule):
                 for second, second_text in block[i + 1 :]:
                     if first.path == second.path:
                         continue
+                    if not (context.in_focus(first.path) or context.in_focus(second.path)):
+                        continue
                     if fuzz.ratio(first_text, second_text) < self.options.quote_similarity:
                         continue
                     if sources_compatible(_chain(first), _chain(second)):
@@ -149,9 +179,14 @@ def _subjects(context: RuleContext, figures: Sequence[Figure]) -> Iterator[tuple
 
 def _relayed(first: Claim, second: Claim, others: Sequence[Claim]) -> bool:
     """Whether the two credits can name one origin: directly, or through a third article's
-    relay chain ("X, citing Y") that links X in one to Y in the other."""
+    relay chain ("X, citing Y") that links X in one to Y in the other. `others` need only hold
+    the claims with relay chains (the rest cannot link anything)."""
     left, right = _chain(first), _chain(second)
     if sources_compatible(left, right):
+        return True
+    if _named_beside(left, second.text) or _named_beside(right, first.text):
+        # "The Alliance aims to ..., its coordinator Jana Vesela said" next to "The Alliance
+        # said": the person speaks for the organisation her own sentence names.
         return True
     return any(
         len(_chain(other)) > 1
@@ -159,6 +194,12 @@ def _relayed(first: Claim, second: Claim, others: Sequence[Claim]) -> bool:
         and sources_compatible(right, _chain(other))
         for other in others
     )
+
+
+def _named_beside(chain: Sequence[str], sentence: str) -> bool:
+    """Whether the other sentence names one of these sources too, as a speaker's affiliation."""
+    folded = sentence.lower()
+    return any(len(name) > 3 and name.lower() in folded for name in chain)
 
 
 def _chain(claim: Claim) -> tuple[str, ...]:

@@ -69,7 +69,7 @@ class RepeatedPassage(Rule):
     def check(self, context: RuleContext) -> Iterator[Finding]:
         assert isinstance(self.options, RepeatedPassageOptions)
         sentences = self._sentences(context)
-        pairs = self._pairs(sentences)
+        pairs = self._pairs(sentences, context)
         for run in _runs(pairs, self.options.max_gap):
             yield self._finding(context, run)
 
@@ -91,16 +91,25 @@ class RepeatedPassage(Rule):
                 )
         return [s for s in by_key.values() if len(s.folded.split()) >= self.options.min_words]
 
-    def _pairs(self, sentences: Sequence[_Sentence]) -> list[tuple[_Sentence, _Sentence]]:
+    def _pairs(
+        self, sentences: Sequence[_Sentence], context: RuleContext
+    ) -> list[tuple[_Sentence, _Sentence]]:
+        """Sentence pairs from two articles, alike enough; with a focus, one side focused.
+
+        A run (one finding) joins pairs of the same two articles only, so a pair of two
+        unfocused articles can never end up in a finding that touches the focus.
+        """
         assert isinstance(self.options, RepeatedPassageOptions)
+        focused = [context.in_focus(sentence.path) for sentence in sentences]
+        shingles = [_shingles(sentence.folded) for sentence in sentences]
+        # With a focus, only shingles of focused sentences can pair a focused sentence; the
+        # postings of those are still complete, so the stock-phrase cap below sees true counts.
+        wanted: set[int] | None = None
+        if context.focus is not None:
+            wanted = set().union(*(h for h, f in zip(shingles, focused, strict=True) if f))
         postings: dict[int, list[int]] = defaultdict(list)
-        for number, sentence in enumerate(sentences):
-            words = sentence.folded.split()
-            hashes = {
-                zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode())
-                for i in range(len(words) - _SHINGLE + 1)
-            }
-            for value in hashes:
+        for number, hashes in enumerate(shingles):
+            for value in hashes if wanted is None else hashes & wanted:
                 postings[value].append(number)
         candidates: set[tuple[int, int]] = set()
         for numbers in postings.values():
@@ -108,14 +117,26 @@ class RepeatedPassage(Rule):
                 continue
             for i, a in enumerate(numbers):
                 for b in numbers[i + 1 :]:
+                    if not (focused[a] or focused[b]):
+                        continue
                     if sentences[a].path != sentences[b].path:
                         candidates.add((a, b) if sentences[a].path < sentences[b].path else (b, a))
-        pairs = [
+        return [
             (sentences[a], sentences[b])
             for a, b in sorted(candidates)
-            if fuzz.ratio(sentences[a].folded, sentences[b].folded) >= self.options.similarity
+            if self._alike(sentences[a].folded, sentences[b].folded)
         ]
-        return pairs
+
+    def _alike(self, first: str, second: str) -> bool:
+        """Nearly the same sentence, or one copied inside the other: "The agency said the river
+        crested at 7.4 meters" copied as "The river crested at 7.4 meters" (the attribution cut)."""
+        assert isinstance(self.options, RepeatedPassageOptions)
+        if fuzz.ratio(first, second) >= self.options.similarity:
+            return True
+        shorter, longer = sorted((first, second), key=len)
+        return len(shorter) >= _CONTAINED_SHARE * len(longer) and fuzz.partial_ratio(
+            shorter, longer
+        ) >= max(self.options.similarity, 95)
 
     def _finding(self, context: RuleContext, run: Sequence[tuple[_Sentence, _Sentence]]) -> Finding:
         first_side = [a for a, _ in run]
@@ -149,6 +170,19 @@ class RepeatedPassage(Rule):
             extra=evidence,
             severity=Severity.WARNING if dropped else None,
         )
+
+
+# A copy inside a longer sentence must still be most of it: a short stock clause is no passage.
+_CONTAINED_SHARE = 0.6
+
+
+def _shingles(folded: str) -> set[int]:
+    """Hashes of the sentence's runs of _SHINGLE words."""
+    words = folded.split()
+    return {
+        zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode())
+        for i in range(len(words) - _SHINGLE + 1)
+    }
 
 
 def _runs(

@@ -56,7 +56,7 @@ class TitleMismatch(Rule):
         ]
         if context.facts is not None:
             yield from self._against_register(context, dated)
-        yield from self._across_articles(dated)
+        yield from self._across_articles(dated, context)
 
     def _against_register(
         self, context: RuleContext, dated: Sequence[tuple[PersonClaim, dt.date]]
@@ -99,7 +99,9 @@ class TitleMismatch(Rule):
                 extra=[register],
             )
 
-    def _across_articles(self, dated: Sequence[tuple[PersonClaim, dt.date]]) -> Iterator[Finding]:
+    def _across_articles(
+        self, dated: Sequence[tuple[PersonClaim, dt.date]], context: RuleContext
+    ) -> Iterator[Finding]:
         assert isinstance(self.options, TitleMismatchOptions)
         window = self.options.window_days
         full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys
@@ -119,34 +121,58 @@ class TitleMismatch(Rule):
             blocks[surname(key)].append((claim, date, key))
         seen: set[tuple[str, ...]] = set()
         for block in blocks.values():
-            for i, (first, first_date, first_key) in enumerate(block):
-                for second, second_date, second_key in block[i + 1 :]:
-                    if first.path == second.path:
-                        continue
-                    if abs((first_date - second_date).days) > window:
-                        continue
-                    if not same_person(first_key, second_key):
-                        continue
-                    first_title = _full_title(first)
-                    second_title = _full_title(second)
-                    if not titles_conflict(first_title, second_title):
-                        continue
-                    marker = (first_key, *sorted([first.path, second.path]))
-                    marker += tuple(sorted([first_title.lower(), second_title.lower()]))
-                    if marker in seen:
-                        continue
-                    seen.add(marker)
-                    earlier, later = sorted(
-                        [(first_date, first, first_title), (second_date, second, second_title)],
-                        key=lambda item: (item[0], item[1].path),
-                    )
-                    yield self.finding(
-                        f"{later[1].person} is “{earlier[2]}” in {earlier[1].path}:"
-                        f"{earlier[1].line} ({earlier[0].isoformat()}) but “{later[2]}” in "
-                        f"{later[1].path}:{later[1].line} ({later[0].isoformat()})",
-                        [earlier[1], later[1]],
-                        subject=first_key,
-                    )
+            for i, j in _within_window(block, window):
+                first, first_date, first_key = block[i]
+                second, second_date, second_key = block[j]
+                if first.path == second.path:
+                    continue
+                # Two unfocused articles: a finding that would be dropped, and whose marker
+                # (it names both paths) can never hide a focused one.
+                if not (context.in_focus(first.path) or context.in_focus(second.path)):
+                    continue
+                if not same_person(first_key, second_key):
+                    continue
+                first_title = _full_title(first)
+                second_title = _full_title(second)
+                if not titles_conflict(first_title, second_title):
+                    continue
+                marker = (first_key, *sorted([first.path, second.path]))
+                marker += tuple(sorted([first_title.lower(), second_title.lower()]))
+                if marker in seen:
+                    continue
+                seen.add(marker)
+                earlier, later = sorted(
+                    [(first_date, first, first_title), (second_date, second, second_title)],
+                    key=lambda item: (item[0], item[1].path),
+                )
+                yield self.finding(
+                    f"{later[1].person} is “{earlier[2]}” in {earlier[1].path}:"
+                    f"{earlier[1].line} ({earlier[0].isoformat()}) but “{later[2]}” in "
+                    f"{later[1].path}:{later[1].line} ({later[0].isoformat()})",
+                    [earlier[1], later[1]],
+                    subject=first_key,
+                )
+
+
+def _within_window(
+    block: Sequence[tuple[PersonClaim, dt.date, str]], window: int
+) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of the block dated at most `window` days apart.
+
+    A much-quoted official has thousands of mentions; sorting by date and sweeping keeps the
+    work to the pairs inside the window instead of all pairs. They come back in (i, j) order,
+    the order of the all-pairs loop, so the same pair of mentions is reported as before.
+    """
+    order = sorted(range(len(block)), key=lambda k: block[k][1])
+    pairs: list[tuple[int, int]] = []
+    for position, i in enumerate(order):
+        start = block[i][1]
+        for j in order[position + 1 :]:
+            if (block[j][1] - start).days > window:
+                break
+            pairs.append((i, j) if i < j else (j, i))
+    pairs.sort()
+    return pairs
 
 
 def _full_title(claim: PersonClaim) -> str:

@@ -34,6 +34,7 @@ from checker.extract.names import (
     strip_possessive,
     trim_openers,
 )
+from checker.extract.numbers import trie_pattern
 from checker.extract.people import split_title
 from checker.extract.timex import TimeSpan, find_times
 from checker.models import Attribution, Sentence
@@ -65,11 +66,18 @@ _COLLECTION = re.compile(
     r"|assessment|census|poll)\s+(?:from|by|of|published\s+by|released\s+by|compiled\s+by)(?=\s)"
 )
 # "The figure, reported by Reuters, ...": a passive attribution
-_PASSIVE = re.compile(
-    r"\b(?P<verb>reported|published|estimated|released|compiled|calculated|cited|quoted)"
-    r"\s+by(?=\s)"
-)
+_PASSIVE_VERBS = "reported|published|estimated|released|compiled|calculated|cited|quoted"
+_PASSIVE = re.compile(rf"\b(?P<verb>{_PASSIVE_VERBS})\s+by(?=\s)")
+# The inverted form's verbs: ", said X."
+_INVERTED_VERBS = "said|says|wrote|writes|added|adds|noted|notes|told|stated"
+# Each pattern's verb stands between non-word characters, so it is one of the sentence's
+# `lower_words`: a set test tells whether the pattern can match at all.
+_PASSIVE_WORDS = frozenset(_PASSIVE_VERBS.split("|"))
+_INVERTED_WORDS = frozenset(_INVERTED_VERBS.split("|"))
 _WHOLE_NAME = re.compile(NAME_SPAN)
+_COMMA_CITING = re.compile(r",\s*citing\s")
+_APPOSITIVE_OPENER = re.compile(r",\s+(?:a|an|the|who|which)\s")
+_TAIL_WORD = re.compile(r"\s+([\w-]+)\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # Nationality-style adjectives ("European assessments", "Russian officials") are no source.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic|i)$")
@@ -109,6 +117,13 @@ class _VerbData:
     media_nouns: frozenset[str]  # "the outlet": may stand for the last source, whatever its name
 
 
+def _first_letters(words: list[str]) -> str:
+    """A lookahead on the words' first letters, put before an alternation of them so that the
+    engine rejects most offsets on one character; empty when a word starts with a non-letter."""
+    firsts = sorted({w[0] for w in words})
+    return f"(?=[{''.join(firsts)}])" if firsts and all(f.isalpha() for f in firsts) else ""
+
+
 @lru_cache(maxsize=1)
 def _verb_data() -> _VerbData:
     data = load_data("reporting_verbs")
@@ -121,7 +136,7 @@ def _verb_data() -> _VerbData:
         rf"(?:[a-z][\w-]*\s+)?(?P<noun>{noun_alt}))\s*$"
     )
     inverted = re.compile(
-        r"[,”\"]\s+(?P<verb>said|says|wrote|writes|added|adds|noted|notes|told|stated)\s+"
+        rf"[,”\"]\s+(?P<verb>{_INVERTED_VERBS})\s+"
         rf"(?:(?P<the>[Tt]he)\s+)?(?P<pre>(?:[a-z][\w-]*\s+){{0,3}})(?P<src>{NAME_SPAN})"
         r"\s*[.!?]?[”\"]?$"
     )
@@ -132,7 +147,11 @@ def _verb_data() -> _VerbData:
     return _VerbData(
         forms=frozenset(forms),
         strict=strict,
-        verb=re.compile(rf"(?<![\w-])(?P<verb>{'|'.join(forms)})(?![\w-])"),
+        # A trie rather than ninety alternatives tried one after another at each word; its
+        # greedy branches still prefer the longest form, as the longest-first alternation did.
+        verb=re.compile(
+            rf"{_first_letters(forms)}(?<![\w-])(?P<verb>{trie_pattern(forms)})(?![\w-])"
+        ),
         between=frozenset(data["between"]["words"]),
         members=frozenset(data["members"]["words"]),
         pronouns=frozenset(data["anaphora"]["pronouns"]),
@@ -239,6 +258,8 @@ def _described(text: str, position: int, context: ArticleContext) -> tuple[str, 
 
 def _according(text: str, context: ArticleContext, times: list[TimeSpan]) -> list[_Found]:
     found: list[_Found] = []
+    if "ccording" not in text:  # the pattern's one literal: most sentences skip it
+        return found
     for match in _ACCORDING.finditer(text):
         start = match.end()
         collection = _COLLECTION.match(text, start)
@@ -267,7 +288,9 @@ def _citing_after_subject(
 ) -> list[_Found]:
     """ "X, citing Y, reported ..." -> (X, Y)."""
     found: list[_Found] = []
-    for citing in re.finditer(r",\s*citing\s", text):
+    if "citing" not in text:
+        return found
+    for citing in _COMMA_CITING.finditer(text):
         head = _SOURCE_END.search(text[max(0, citing.start() - 120) : citing.start()])
         if head is None or _ACCORDING.search(text[max(0, citing.start() - 160) : citing.start()]):
             continue
@@ -283,10 +306,23 @@ def _citing_after_subject(
     return found
 
 
+def _tail_word(text: str) -> re.Match[str] | None:
+    """`_TAIL_WORD.search(text)`, started where a match can start: the spaces before the last
+    word. (From 0 it would scan the whole 160-character window, several times per verb.)"""
+    start = len(text)
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        start -= 1
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return _TAIL_WORD.search(text, start)
+
+
 def _strip_tail(before: str, words: frozenset[str]) -> tuple[str, bool]:
     stripped = False
     while True:
-        match = re.search(r"\s+([\w-]+)\s*$", before)
+        match = _tail_word(before)
         if match is None or match.group(1).lower() not in words:
             return before, stripped
         before = before[: match.start()]
@@ -325,7 +361,8 @@ def _verb_sources(
         before = text[max(0, match.start() - 160) : match.start()]
         before, _ = _strip_tail(before, data.between)
         # "the Center for ... Studies (CSIS) revealed": the acronym in brackets is no gap
-        before = _TRAILING_ACRONYM.sub("", before)
+        if before.rstrip().endswith(")"):  # the pattern's last character: skip its search
+            before = _TRAILING_ACRONYM.sub("", before)
         spoken = before
         before, member = _strip_tail(before, data.members)
         before, _ = _strip_tail(before, data.between)
@@ -341,11 +378,7 @@ def _verb_sources(
             # an appositive: "Verstka, an independent online news site, claimed"
             inner = before.rstrip()[:-1]
             comma = inner.rfind(",")
-            if (
-                comma >= 0
-                and len(inner) - comma < 110
-                and re.match(r",\s+(?:a|an|the|who|which)\s", inner[comma:])
-            ):
+            if comma >= 0 and len(inner) - comma < 110 and _APPOSITIVE_OPENER.match(inner[comma:]):
                 head = _SOURCE_END.search(inner[:comma])
             elif comma >= 0 and _WHOLE_NAME.fullmatch(inner[comma + 1 :].strip()):
                 # "The head of the IAEA, Rafael Grossi, said": the name is the appositive
@@ -363,13 +396,14 @@ def _verb_sources(
                 chain = _anaphor_chain(anaphor.group("pro"), anaphor.group("noun"), context)
         if chain:
             found.append(_Found(match.start(), chain, verb))
-    for passive in _PASSIVE.finditer(text):
+    words = lower_words(text)
+    for passive in () if _PASSIVE_WORDS.isdisjoint(words) else _PASSIVE.finditer(text):
         if _inside(passive.start(), quotes):
             continue
         after = _source_after(text, passive.end(), context)
         if after is not None:
             found.append(_Found(passive.start(), (after[0],), passive.group("verb")))
-    inverted = data.inverted.search(text)
+    inverted = None if _INVERTED_WORDS.isdisjoint(words) else data.inverted.search(text)
     if inverted is not None:
         # "said analyst Maria Lind": a lowercase title goes with the name, then is dropped
         raw = inverted.group("pre") + inverted.group("src")

@@ -156,19 +156,28 @@ def _triggers(text: str) -> list[_Trigger]:
         return []
     folded = text.lower()
     found: list[_Trigger] = []
+    by_first = events.by_first
     for token in _TOKEN.finditer(folded):
-        if token.start() and folded[token.start() - 1] in "-’'":
+        # the dictionary first: most words start no event phrase
+        phrases = by_first.get(token.group())
+        if phrases is None:
             continue
-        for phrase in events.by_first.get(token.group(), ()):
-            end = token.start() + len(phrase)
-            if folded.startswith(phrase, token.start()) and not _WORD_CHAR.match(folded, end):
-                found.append(_Trigger(token.start(), end, events.by_word[phrase]))
+        start = token.start()
+        if start and folded[start - 1] in "-’'":
+            continue
+        for phrase in phrases:
+            end = start + len(phrase)
+            if folded.startswith(phrase, start) and not _WORD_CHAR.match(folded, end):
+                found.append(_Trigger(start, end, events.by_word[phrase]))
                 break
     return found
 
 
 def _lower_words(gap: str) -> int:
     return sum(1 for w in _WORD.findall(gap) if w[0].islower())
+
+
+_NEXT_CLAUSE = re.compile(r"[,;]|\b(?:and|but|or|then|while)\b", re.I)
 
 
 def _adjacent(text: str, span: TimeSpan, trigger: _Trigger, times: list[TimeSpan]) -> int | None:
@@ -184,8 +193,11 @@ def _adjacent(text: str, span: TimeSpan, trigger: _Trigger, times: list[TimeSpan
         limit = _MAX_GAP_WORDS
         total = limit + 3
     elif span.stop <= trigger.begin:
-        # "the September 2022 call-up", "In 1998 Google was founded"
+        # "the September 2022 call-up", "In 1998 Google was founded"; but in "born in 1879
+        # and died in 1955" the date closes the first event, not the next one
         gap = text[span.stop : trigger.begin]
+        if _NEXT_CLAUSE.search(gap):
+            return None
         limit = total = 2
     else:
         return None
@@ -249,10 +261,30 @@ def _entity(raw: str, context: ArticleContext) -> str | None:
 
 def _looks_like_name(text: str) -> bool:
     data = name_data()
-    words = text.split()
+    words = [w for w in text.split() if w not in _NAME_PARTICLES]
     return 2 <= len(words) <= 4 and not any(
         w in data.not_person or w in data.openers or w in data.demonyms or not w[:1].isupper()
         for w in words
+    )
+
+
+# "Ludwig van Beethoven", "Charles de Gaulle": lowercase words inside a person's name.
+_NAME_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "der", "du", "la", "le", "bin"})
+
+
+_LIFE_EVENT_AFTER = re.compile(r"(?:,\s+who)?\s+(?:was\s+)?(?:born|died)\b|\s*\(")
+
+
+def _looks_like_single_name(text: str) -> bool:
+    data = name_data()
+    return (
+        " " not in text
+        and text[:1].isupper()
+        and text[1:].islower()
+        and text not in data.not_person
+        and text not in data.openers
+        and text not in data.demonyms
+        and text.lower() not in data.demonyms
     )
 
 
@@ -385,7 +417,14 @@ def _is_person_subject(
 ) -> bool:
     """Births, deaths and elections belong to a person: a name, or "He"/"She"."""
     if subject is not None:
-        return subject in context.people.values() or _looks_like_name(subject)
+        if subject in context.people.values() or _looks_like_name(subject):
+            return True
+        # "Mozart was born", "Lovelace, who was born in 1816": one proper word right before
+        # the birth or death, and not a place, an organisation or a demonym, is someone's name.
+        at = text.find(subject)
+        return _looks_like_single_name(subject) and bool(
+            _LIFE_EVENT_AFTER.match(text, at + len(subject)) if at >= 0 else False
+        )
     pronoun = _PRONOUN.match(text[clause_start:])
     return pronoun is not None and _fold(pronoun.group("word")) in ("he", "she")
 

@@ -14,10 +14,19 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.context import ArticleContext
+from checker.extract.names import lower_words
 from checker.extract.timex import TimeSpan
 from checker.models import Granularity
 
-__all__ = ["Timing", "record_anchors", "superlatives", "timing"]
+__all__ = [
+    "RIVAL_REACH",
+    "TIME_REACH",
+    "Timing",
+    "record_anchors",
+    "report_dates",
+    "superlatives",
+    "timing",
+]
 
 _CLAUSE_BREAK = re.compile(
     r"[;—]|,\s+(?:which|who|while|but|although|whereas|a figure|and|following|after|before)\b"
@@ -31,18 +40,38 @@ _REPORTED_ON = re.compile(
     r"[^.;]{0,60}$",
     re.I,
 )
+_REPORTED_ON_REACH = 120
+# How far a date may sit after (before) a figure and still be its period.
+_AFTER_LIMIT = 60
+_BEFORE_LIMIT = 30
+# Beyond this many characters (plus the longest date and figure) another figure can never be
+# nearer to one of a figure's dates than the figure itself.
+RIVAL_REACH = 2 * _AFTER_LIMIT + _BEFORE_LIMIT
+# Where the cumulative cue is looked for around a figure, and how far after it its date may be.
+_CUE_AFTER = 100
+_CUE_BEFORE = 60
+_CUE_TO_DATE = 50
+# Beyond this many characters (plus the longest date, before the figure) no date can be a
+# figure's period nor its cumulative cue's date.
+TIME_REACH = max(_AFTER_LIMIT, _BEFORE_LIMIT, _CUE_AFTER + _CUE_TO_DATE, _CUE_BEFORE) + 10
 _CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:(?:beginning|start|outbreak)\s+of\s+(?:the\s+)?)?"
     r"(?P<event>(?:full-scale\s+)?(?:invasion|war)(?:\s+began|\s+started)?)"
-    r"|since(?=\s+(?:\w+\s+)?\d{4}\b)|so far|to date|in total since|thus far|until now)\b",
+    r"|since(?=\s+(?:\w+\s+)?\d{4}\b)|so far|to date|in total since|thus far|until now"
+    # "since the floods began", "since the new terminal opened": a running total of any story
+    r"|since\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){1,3}?"
+    r"(?:began|started|opened|launched|broke\s+out|took\s+office|came\s+into\s+force|"
+    r"was\s+(?:opened|launched|founded|declared)))\b",
     re.I,
 )
 _INVASION_DATE = re.compile(
     r"\b(?:invasion|war\s+(?:began|started))\b[^.;]{0,25}?(?:in|on|\()\s*$", re.I
 )
+_SUPERLATIVE_LIST = "largest|biggest|highest|lowest|smallest|greatest|fewest|most|record"
+_SUPERLATIVE_WORDS = frozenset(_SUPERLATIVE_LIST.split("|"))
 _SUPERLATIVE = re.compile(
-    r"(?:\bthe|['’]s)\s+(?:[\w-]+\s+)?(?P<s>largest|biggest|highest|lowest|smallest|greatest|"
-    r"fewest|most|record)\b(?:[^.;]{0,60}?\bsince\s+)?",
+    r"(?:\bthe|['’]s)\s+(?:[\w-]+\s+)?(?P<s>" + _SUPERLATIVE_LIST + r")\b"
+    r"(?:[^.;]{0,60}?\bsince\s+)?",
     re.I,
 )
 _SPAN_JOINER = re.compile(r"^\s*(?:and|to|through|until|-|–)\s*$")
@@ -76,6 +105,10 @@ def record_anchors(text: str, times: list[TimeSpan], context: ArticleContext) ->
 
 def superlatives(text: str, times: list[TimeSpan]) -> list[Superlative]:
     found: list[Superlative] = []
+    # Most sentences hold none of the words: a set test skips the pattern, which tries every
+    # "the". ASCII only, where the pattern's word boundaries and `lower_words` agree.
+    if text.isascii() and _SUPERLATIVE_WORDS.isdisjoint(lower_words(text)):
+        return found
     for match in _SUPERLATIVE.finditer(text):
         since = next((t for t in times if t.begin == match.end()), None)
         found.append(
@@ -86,10 +119,11 @@ def superlatives(text: str, times: list[TimeSpan]) -> list[Superlative]:
     return found
 
 
-def _report_dates(
+def report_dates(
     text: str, times: list[TimeSpan], first_figure: int
 ) -> list[tuple[TimeSpan, dt.date]]:
-    """Spans that date the statement or report rather than the figure's period."""
+    """Spans that date the statement or report rather than the figure's period; the same for
+    every figure of the sentence (`first_figure` is where the first one begins)."""
     dates: list[tuple[TimeSpan, dt.date]] = []
     for span in times:
         lead = text[max(0, span.begin - 30) : span.begin]
@@ -98,12 +132,20 @@ def _report_dates(
         elif (
             span.relation == "on"
             and span.granularity is Granularity.DAY
-            and _REPORTED_ON.search(text[: span.begin])
+            # the pattern ends at the span and is at most ~75 characters long: search only
+            # its reach, not the whole sentence before every span
+            and _REPORTED_ON.search(text[max(0, span.begin - _REPORTED_ON_REACH) : span.begin])
         ):
             dates.append((span, span.start))
         elif span.stop <= first_figure and _STATEMENT.search(text[span.stop : first_figure]):
             dates.append((span, span.end))
     return dates
+
+
+def _gap_length(span: TimeSpan, begin: int, end: int, size: int) -> int:
+    """`len(_distance(...)[1])` without copying the gap: `size` is the text's length."""
+    low, high = (end, span.begin) if span.begin >= end else (span.stop, begin)
+    return max(0, min(high, size) - min(low, size))
 
 
 def _distance(span: TimeSpan, begin: int, end: int, text: str) -> tuple[int, str]:
@@ -118,11 +160,15 @@ def timing(
     times: list[TimeSpan],
     context: ArticleContext,
     excluded: list[TimeSpan],
+    report: list[tuple[TimeSpan, dt.date]],
 ) -> Timing:
-    """The period and as-of date of the figure written at `figure` (begin, end offsets)."""
+    """The period and as-of date of the figure written at `figure` (begin, end offsets).
+
+    `others` are the sentence's other figures, at least all those within `RIVAL_REACH` plus
+    the longest date and figure of `figure`, and `times` its dates, at least all those within
+    `TIME_REACH` (plus the longest date, before it): farther ones never change the outcome.
+    `report` is `report_dates` of the sentence."""
     begin, end = figure
-    first = min([begin, *(b for b, _ in others)])
-    report = _report_dates(text, times, first)
     as_of = report[-1][1] if report else context.published
     skip = {id(s) for s, _ in report} | {id(s) for s in excluded}
     mine: list[TimeSpan] = []
@@ -132,11 +178,13 @@ def timing(
         if span.begin < end and begin < span.stop:
             continue
         distance, gap = _distance(span, begin, end, text)
-        limit = 60 if span.begin >= end else 30
+        limit = _AFTER_LIMIT if span.begin >= end else _BEFORE_LIMIT
         if distance > limit or _CLAUSE_BREAK.search(gap):
             continue
         rivals = [
-            _distance(span, b, e, text)[0] for b, e in others if span.begin >= e or span.stop <= b
+            _gap_length(span, b, e, len(text))
+            for b, e in others
+            if span.begin >= e or span.stop <= b
         ]
         if rivals and min(rivals) < distance:
             continue
@@ -149,9 +197,9 @@ def timing(
             last = following.end
         period = (span.start, None if span.relation == "since" else last, span.granularity)
         break
-    cue = _CUMULATIVE.search(text, end, min(len(text), end + 80))
+    cue = _CUMULATIVE.search(text, end, min(len(text), end + _CUE_AFTER))
     if cue is None:
-        cue = _CUMULATIVE.search(text, max(0, begin - 60), begin)
+        cue = _CUMULATIVE.search(text, max(0, begin - _CUE_BEFORE), begin)
     if cue is not None and any(0 <= span.begin - cue.end() <= 2 for span in excluded):
         cue = None  # "the highest since 2010" dates the superlative, not a running total
     cumulative = cue is not None
@@ -161,7 +209,12 @@ def timing(
         period = None
         if cue is not None:
             after = next(
-                (t for t in times if 0 <= t.begin - cue.end() <= 50 and id(t) not in skip), None
+                (
+                    t
+                    for t in times
+                    if 0 <= t.begin - cue.end() <= _CUE_TO_DATE and id(t) not in skip
+                ),
+                None,
             )
             if after is not None:
                 period = (after.start, None, after.granularity)

@@ -13,12 +13,22 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from checker.data import load_data
 from checker.extract.context import ArticleContext, Source
-from checker.extract.figure_time import Superlative, record_anchors, superlatives, timing
+from checker.extract.figure_time import (
+    RIVAL_REACH,
+    TIME_REACH,
+    Superlative,
+    record_anchors,
+    report_dates,
+    superlatives,
+    timing,
+)
+from checker.extract.intervals import Disjoint
 from checker.extract.numbers import NumberSpan, find_numbers
 from checker.extract.timex import TimeSpan, find_times
 from checker.models import Figure, Modality, Qualifier, Sentence
@@ -27,7 +37,7 @@ from checker.normalize import canonical_unit, parse_unit, unit_for
 __all__ = ["find_figures", "lemma"]
 
 _TIME_OF_DAY = re.compile(
-    r"(?<![\d.])(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s?(?:[ap]\.m\.|[ap]m)\b", re.I
+    r"(?=\d)(?<![\d.])(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s?(?:[ap]\.m\.|[ap]m)\b", re.I
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|[,;:()\"“”!?]|\d[\d,.]*")
 _RANGE_GAP = re.compile(r"^-?\s*(?:to|through|-|–|—)\s*$|^\s+and\s+$", re.I)
@@ -58,6 +68,8 @@ _DIVIDED = re.compile(r"\s*(?:/|per\s+)", re.I)
 _SHARE = re.compile(r"\s+of\s+(?:the|its|their|those|these)\s+", re.I)
 _TIME_LEAD = re.compile(r"\s+(?:from|in|of)\s+")
 _CLAUSE_END = re.compile(r"[;.!?]")
+_CLAUSE_MARK = re.compile(r"[;:]")
+_FULL_STOP = re.compile(r"\. ")
 _PLAIN_WORDS = re.compile(r"[A-Za-z-]+")
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?)\s+ago\b", re.I)
@@ -121,17 +133,33 @@ _VAGUE_NOUNS = frozenset(
     ["total", "number", "sum", "figure", "count", "tally", "out", "one", "each"]
 )
 _ENTITY = re.compile(
-    r"^(?:(?:In|At|By|On|For|Since)\b[^,]{0,40},\s+)?(?:(?:The|A|An)\s+)?"
+    r"^(?:(?:In|At|By|On|For|Since)\b(?:[^,]|(?<=\d),(?=\d)){0,40},\s+)?(?:(?:The|A|An)\s+)?"
     r"(?P<e>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,4})"
     r"(?:['’]s\b|(?=\s*,|\s+(?:is|was|are|were|has|had|have|stands|stood|measures|measured|covers|"
     r"covered|spans|spanned|rises|rose|runs|ran|reaches|reached|lies|weighs|weighed|holds|held|"
     r"employs|employed|costs?|earned|reported|recorded|sold|counts|counted)\b))"
 )
+# "the Kessel Bridge, which is 1,420 metres long": the name the relative clause hangs on.
+_RELATIVE_ENTITY = re.compile(
+    r"(?:^|\s)(?:the\s+|The\s+)?(?P<e>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,4}),"
+    r"\s+(?:which|that)\s+(?:is|was|covers|covered|stands|stood|measures|measured|spans|runs|"
+    r"rises|reaches|lies|weighs)\b[^,;]{0,40}$"
+)
+# "rises 5,895 metres", "stands 300 m", "at an altitude of 4,000 m": a height, not a length.
+_HEIGHT_BEFORE = re.compile(
+    r"\b(?:rises|rose|stands|stood|towers|towering|soars|altitude of|elevation of|height of)"
+    r"\s+(?:to\s+|at\s+|some\s+|about\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+_HEIGHT_SUPERLATIVE = re.compile(r"\b(?:tallest|highest)\b", re.I)
+# Words naming the kind of place rather than the place: "the Amazon River" and "the Amazon",
+# "Mount Kilimanjaro" and "Kilimanjaro" are one subject.
+_GENERIC_PLACE_WORDS = frozenset(["river", "mount", "mt.", "mt", "lake", "the"])
 _MONTH_NAMES = frozenset(calendar.month_name[1:])
 _SENTENCE_OPENERS = frozenset(
     ["another", "only", "just", "nearly", "some", "all", "those", "these", "almost"]
 )
-_UNCERTAINTY = re.compile(r"(?:\+/-|±)\s*$")  # "9.83 +/- 0.01": the error bar is no figure
+_UNCERTAINTY_MARKS = ("+/-", "±")  # "9.83 +/- 0.01": the error bar is no figure
 # "an increase of 180,000" is a change, never a total.
 _CHANGE_OF = re.compile(
     r"\b(?:increase|rise|decrease|drop|reduction|cut|jump|surge|growth|fall|decline)\s+of\s+$", re.I
@@ -199,8 +227,10 @@ class _Words:
     qualifier_kind: dict[str, Qualifier]
     change_verbs: frozenset[str]
     modality: re.Pattern[str]
+    modality_width: int | None  # the longest text a modality cue can match, when bounded
     target_after: re.Pattern[str]
     demonyms: dict[str, str]
+    demonym_values: frozenset[str]  # what the demonyms map to, for a set test
     irregular: dict[str, str]
     head_nouns: frozenset[str]
     adjectives: frozenset[str]
@@ -230,12 +260,19 @@ def _words() -> _Words:
         r"(?:^|(?<=[\s(“\"]))(?P<q>" + "|".join(re.escape(p) for p in phrases) + r")\s+$", re.I
     )
     modality_data = load_data("modality")
-    # one pattern, a named group per modality: a sentence is scanned once for all three
+    modalities = (Modality.TARGET, Modality.FORECAST, Modality.ESTIMATE)
+    # One pattern, a named group per modality: a sentence is scanned once for all three. The
+    # shared word boundary and a lookahead on the cues' first letters come first, so that the
+    # engine tries the fifty alternatives only where a cue can start.
+    firsts = {cue[0].lower() for kind in modalities for cue in modality_data[kind.value]}
+    lead = f"(?=[{''.join(sorted(firsts))}])" if all(f.isalpha() for f in firsts) else ""
     modality = re.compile(
-        "|".join(
-            rf"(?P<{kind.value}>\b(?:" + "|".join(modality_data[kind.value]) + r")\b)"
-            for kind in (Modality.TARGET, Modality.FORECAST, Modality.ESTIMATE)
-        ),
+        rf"\b{lead}(?:"
+        + "|".join(
+            rf"(?P<{kind.value}>(?:" + "|".join(modality_data[kind.value]) + r")\b)"
+            for kind in modalities
+        )
+        + ")",
         re.I,
     )
     target_after = re.compile(
@@ -264,13 +301,16 @@ def _words() -> _Words:
         + r")\b",
         re.I,
     )
+    demonyms = {k.lower(): v for k, v in load_data("demonyms")["demonyms"].items()}
     return _Words(
         qualifiers=qualifier_pattern,
         qualifier_kind=kinds,
         change_verbs=frozenset(qualifiers["change_verbs"]),
         modality=modality,
+        modality_width=_widest([cue for kind in modalities for cue in modality_data[kind.value]]),
         target_after=target_after,
-        demonyms={k.lower(): v for k, v in load_data("demonyms")["demonyms"].items()},
+        demonyms=demonyms,
+        demonym_values=frozenset(demonyms.values()),
         irregular=irregular,
         head_nouns=frozenset(heads),
         adjectives=frozenset(nouns["adjectives"]),
@@ -342,13 +382,13 @@ def find_figures(sentence: Sentence, context: ArticleContext, source: Source) ->
         return []
     for draft in drafts:
         _read_noun(text, draft, drafts, times)
+    ends = sorted(d.end for d in drafts)
     for draft in drafts:
-        _place(text, draft, drafts, context)
+        _place(text, draft, drafts, context, ends)
     marks = superlatives(text, times)
-    cues = _modality_cues(text)
-    figures = [
-        _build(sentence, context, source, text, d, drafts, times, marks, cues) for d in drafts
-    ]
+    cues = _modality_cues(text, max(d.begin for d in drafts))
+    layout = _Layout.of(text, drafts, times, marks)
+    figures = [_build(sentence, context, source, text, d, layout, cues) for d in drafts]
     for figure in figures:
         if figure.noun is not None:
             context.last_figure = figure
@@ -359,18 +399,46 @@ def find_figures(sentence: Sentence, context: ArticleContext, source: Source) ->
 
 
 def _keep(text: str, numbers: list[NumberSpan], times: list[TimeSpan]) -> list[NumberSpan]:
-    blocked = [(t.begin, t.stop) for t in times]
-    blocked += [m.span() for m in _TIME_OF_DAY.finditer(text)]
+    dates = [(t.begin, t.stop) for t in times]
+    clock = [m.span() for m in _TIME_OF_DAY.finditer(text)]
+    # Each list is disjoint in itself: tested by bisection, a sentence of thousands of
+    # numbers stays linear. (A list that overlaps itself is scanned.)
+    blocked = [Disjoint.of(dates), Disjoint.of(clock)]
+    scanned = (dates if blocked[0] is None else []) + (clock if blocked[1] is None else [])
     kept: list[NumberSpan] = []
     for number in numbers:
-        if any(number.begin < stop and begin < number.end for begin, stop in blocked):
+        if any(spans is not None and spans.overlaps(number.begin, number.end) for spans in blocked):
             continue
-        if _in_name(text, number) or _UNCERTAINTY.search(text, 0, number.begin):
+        if any(number.begin < stop and begin < number.end for begin, stop in scanned):
+            continue
+        if _in_name(text, number) or _after_uncertainty(text, number.begin):
             continue
         if _AGO.match(text, number.end):
             continue  # "13 months ago" is a date, even when no publication date resolves it
         kept.append(number)
     return kept
+
+
+def _after_uncertainty(text: str, position: int) -> bool:
+    """Whether only whitespace separates `position` from a "+/-" or "±" before it. (A regex
+    search ending in `\\s*$` over the whole head would make a sentence of many numbers
+    quadratic.)"""
+    start = position
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return text.endswith(_UNCERTAINTY_MARKS, 0, start)
+
+
+def _last_word(text: str, position: int) -> re.Match[str] | None:
+    """`_LAST_WORD.search(text[:position])`, searched from where the match can start only: the
+    run of word characters before the last one or two spaces. From 0, a sentence of thousands
+    of numbers would be quadratic."""
+    start = position
+    while start > 0 and position - start < 2 and text[start - 1].isspace():
+        start -= 1
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        start -= 1
+    return _LAST_WORD.search(text, start, position)
 
 
 def _in_name(text: str, number: NumberSpan) -> bool:
@@ -384,8 +452,7 @@ def _in_name(text: str, number: NumberSpan) -> bool:
     written = text[number.begin : number.end]
     if not written.isdigit() or len(written) > 4:
         return False
-    before = text[: number.begin]
-    match = _LAST_WORD.search(before)
+    match = _last_word(text, number.begin)
     if match is None:
         return False
     word = match.group("w")
@@ -560,11 +627,22 @@ def _join(text: str, drafts: list[_Draft]) -> list[_Draft]:
 # --- what is counted -----------------------------------------------------------------------
 
 
-def _tokens(text: str, start: int, limit: int = 90) -> list[tuple[str, int, int]]:
-    return [
-        (m.group(), start + m.start(), start + m.end())
-        for m in _WORD.finditer(text[start : start + limit])
-    ]
+class _Tokens:
+    """The words after a figure, read one at a time: most figures need two or three of them,
+    and reading all of the 90-character window was a tenth of the figure extractor's time."""
+
+    def __init__(self, text: str, start: int, limit: int = 90) -> None:
+        # no anchors nor lookarounds in `_WORD`, so bounds read like a slice of the text
+        self._matches = _WORD.finditer(text, start, start + limit)
+        self._read: list[tuple[str, int, int]] = []
+
+    def get(self, index: int) -> tuple[str, int, int] | None:
+        while len(self._read) <= index:
+            match = next(self._matches, None)
+            if match is None:
+                return None
+            self._read.append((match.group(), match.start(), match.end()))
+        return self._read[index]
 
 
 def _demonym(word: str) -> str | None:
@@ -583,17 +661,18 @@ def _read_noun(text: str, draft: _Draft, drafts: list[_Draft], times: list[TimeS
         if target is not None:
             draft.share_of = target
             return
-    tokens = _tokens(text, position)
+    tokens = _Tokens(text, position)
+    first = tokens.get(0)
     index = 0
     if (
-        tokens
-        and tokens[0][0].lower() in ("more", "fewer", "less")
+        first is not None
+        and first[0].lower() in ("more", "fewer", "less")
         and _THAN.search(_clause_after(text, position))
     ):
         draft.comparative = True
         index = 1
-    while index < len(tokens):
-        word, begin, end = tokens[index]
+    while (token := tokens.get(index)) is not None:
+        word, begin, end = token
         folded = word.lower()
         if not word[0].isalpha():
             break
@@ -629,7 +708,7 @@ def _read_noun(text: str, draft: _Draft, drafts: list[_Draft], times: list[TimeS
         if draft.unit is not None and "/" not in draft.unit and not draft.age:
             break  # "2 km of road": the unit is what is measured
         noun, surface, noun_end = lemma(word), folded, end
-        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        nxt = tokens.get(index + 1)
         if nxt and nxt[0][0].isalpha():
             nxt_word = nxt[0].lower()
             nxt_lemma = lemma(nxt_word)
@@ -659,7 +738,25 @@ def _event_after(text: str, position: int, times: list[TimeSpan]) -> str | None:
     if match is None:
         return None
     word = match.group("w").lower()
-    return events.get(word) or events.get(word.split()[0]) if word else None
+    if not word:
+        return None
+    known = events.get(word) or events.get(word.split()[0])
+    if known:
+        return known
+    # Any past participle right after the counted noun says what happened to it: "homes
+    # damaged", "residents have been vaccinated". Reporting verbs credit, they do not happen.
+    head = word.split()[0]
+    if head.endswith("ed") and len(head) > 4 and head not in _NOT_EVENTS:
+        return head
+    return None
+
+
+_NOT_EVENTS = frozenset(
+    ["reported", "estimated", "stated", "claimed", "noted", "announced", "added", "confirmed",
+     "included", "based", "expected", "needed", "required", "planned", "scheduled", "listed",
+     "recorded", "counted", "registered", "compared", "combined", "related", "located",
+     "involved", "affected", "aged", "used"]
+)  # fmt: skip
 
 
 def _clause_after(text: str, position: int) -> str:
@@ -668,14 +765,35 @@ def _clause_after(text: str, position: int) -> str:
     return rest[: stop.start()] if stop else rest
 
 
+@lru_cache(maxsize=8)
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of every ";" or ":" and of every ". " in the sentence, read once per sentence."""
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    stops = [m.start() for m in _FULL_STOP.finditer(text)]
+    return marks, stops
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` starts: after the last ";", ":" or ". " before it.
+    (`rfind` per figure would rescan the sentence for every number it holds.)"""
+    marks, stops = _clause_breaks(text)
+    mark_index = bisect_left(marks, position)  # a mark at p ends before `position` when p < it
+    stop_index = bisect_right(stops, position - 2)  # ". " at p ends by `position` if p <= it - 2
+    stop = max(
+        marks[mark_index - 1] if mark_index else -1, stops[stop_index - 1] if stop_index else -1
+    )
+    return stop + 1 if stop >= 0 else 0
+
+
 def _clause_before(text: str, position: int) -> str:
-    head = text[:position]
-    stop = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
-    return head[stop + 1 :] if stop >= 0 else head
+    return text[_clause_start(text, position) : position]
 
 
-def _place(text: str, draft: _Draft, drafts: list[_Draft], context: ArticleContext) -> None:
-    """Borrow the noun when the figure has none; find the event and whose the things are."""
+def _place(
+    text: str, draft: _Draft, drafts: list[_Draft], context: ArticleContext, ends: list[int]
+) -> None:
+    """Borrow the noun when the figure has none; find the event and whose the things are.
+    `ends` holds every draft's end, sorted."""
     words = _words()
     if draft.share_of is not None:
         target = draft.share_of
@@ -684,8 +802,11 @@ def _place(text: str, draft: _Draft, drafts: list[_Draft], context: ArticleConte
         draft.event = target.event_after
         draft.unit = draft.unit or target.unit
     before = _clause_before(text, draft.begin)
-    previous_end = max((d.end for d in drafts if d.end <= draft.begin), default=0)
-    window_start = max(len(text[: draft.begin]) - len(before), previous_end)
+    # the last figure ending before this one, by bisection: linear in a sentence of thousands
+    # of numbers would make the whole sentence quadratic
+    before_count = bisect_right(ends, draft.begin)
+    previous_end = ends[before_count - 1] if before_count else 0
+    window_start = max(_clause_start(text, draft.begin), previous_end)
     window = text[window_start : draft.begin]
     if draft.noun is None and draft.unit is None and not draft.change:
         if _ANAPHORA.search(window) and context.last_figure is not None:
@@ -744,7 +865,7 @@ def _place(text: str, draft: _Draft, drafts: list[_Draft], context: ArticleConte
         draft.event = f"{draft.event or 'counted'} (more than {other})"
         draft.modifiers.append("excess")
     counts = draft.unit is None or "/" in draft.unit
-    if counts and not draft.age and not any(m in words.demonyms.values() for m in draft.modifiers):
+    if counts and not draft.age and words.demonym_values.isdisjoint(draft.modifiers):
         owner = _owner(window if window.strip() else before)
         if owner:
             draft.modifiers.insert(0, owner)
@@ -766,6 +887,10 @@ def _measure(text: str, draft: _Draft) -> None:
     dimension = _DIMENSION_AFTER.match(text, draft.end)
     if attribute is None and dimension:
         attribute = _DIMENSIONS[dimension.group("d").lower()]
+    if attribute is None and draft.unit is not None and _dimension_name(draft.unit) == "length":
+        before = text[max(0, draft.begin - 40) : draft.begin]
+        if _HEIGHT_BEFORE.search(before) or _HEIGHT_SUPERLATIVE.search(text):
+            attribute = "height"
     verb = _VERB_ATTRIBUTE.search(text, max(0, draft.begin - 40), draft.begin)
     if attribute is None and verb:
         attribute = _VERB_ATTRIBUTES[verb.group("v")]
@@ -788,14 +913,22 @@ def _measure(text: str, draft: _Draft) -> None:
         draft.noun, draft.noun_surface = lemma(attribute), attribute
     elif attribute is not None:
         draft.attribute = attribute
-    entity = _ENTITY.match(text)
+    relative = _RELATIVE_ENTITY.search(text, 0, draft.begin)
+    entity = relative or _ENTITY.match(text)
     if entity and (draft.noun is None or draft.unit is not None):
-        name = entity.group("e")
+        name = _place_name(entity.group("e"))
         first = name.split()[0]
         folded = first.lower()
         opener = folded in words.stop_words or folded in words.sentence_adverbs
         if not (_demonym(first) or opener or first in _MONTH_NAMES):
             draft.modifiers.insert(0, name.lower())
+
+
+def _place_name(name: str) -> str:
+    """ "Amazon River" -> "Amazon", "Mount Kilimanjaro" -> "Kilimanjaro"; a name that is only
+    generic words stays as it is."""
+    kept = [w for w in name.split() if w.lower() not in _GENERIC_PLACE_WORDS]
+    return " ".join(kept) if kept else name
 
 
 def _context_hint(text: str, draft: _Draft) -> str | None:
@@ -814,6 +947,7 @@ def _context_hint(text: str, draft: _Draft) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
 def _dimension_name(unit: str) -> str | None:
     try:
         dimensionality = str(parse_unit(unit).dimensionality)
@@ -871,11 +1005,28 @@ def _owner(window: str) -> str | None:
 # --- modality, period, as-of, superlative -------------------------------------------------
 
 
-def _modality_cues(text: str) -> list[tuple[int, Modality]]:
-    """Where each modality cue ends in the sentence, read once for all its figures."""
+def _widest(patterns: list[str]) -> int | None:
+    """An upper bound on how much text any of `patterns` can match, or None when one repeats.
+
+    Without a repeat (`*`, `+`, `{m,n}`) a pattern matches at most one character per character
+    of its own text: a literal, a class, an escape or an optional letter."""
+    if any(mark in pattern for pattern in patterns for mark in "*+{"):
+        return None
+    return max((len(pattern) for pattern in patterns), default=0)
+
+
+def _modality_cues(text: str, until: int) -> list[tuple[int, Modality]]:
+    """Where each modality cue ends in the sentence, read once for all its figures.
+
+    Only cues ending by `until` (the last figure's start) are ever used; the scan stops where no
+    cue starting by then can reach, one character past it so word boundaries read the same."""
+    words = _words()
+    stop = len(text)
+    if words.modality_width is not None:
+        stop = min(stop, until + words.modality_width + 1)
     cues = [
         (match.end(), Modality(match.lastgroup))
-        for match in _words().modality.finditer(text)
+        for match in words.modality.finditer(text, 0, stop)
         if match.lastgroup
     ]
     cues.sort(key=lambda cue: cue[0])
@@ -887,7 +1038,7 @@ def _modality(text: str, draft: _Draft, cues: list[tuple[int, Modality]]) -> Mod
     it make it a target whatever came before."""
     if _words().target_after.match(text, draft.end):
         return Modality.TARGET
-    clause_start = draft.begin - len(_clause_before(text, draft.begin))
+    clause_start = _clause_start(text, draft.begin)
     best = Modality.FACT
     for end, kind in cues:
         if end > draft.begin:
@@ -897,28 +1048,95 @@ def _modality(text: str, draft: _Draft, cues: list[tuple[int, Modality]]) -> Mod
     return best
 
 
+_DURATIONS = ("second", "minute", "hour", "day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What every figure of a sentence needs to know about the others, worked out once per
+    sentence: per figure, it would make a sentence of thousands of numbers quadratic."""
+
+    drafts: list[_Draft]
+    begins: list[int]  # the drafts' begins, in draft order
+    ordered: bool  # whether `begins` is sorted, for bisection
+    reach: int  # how far (in characters) another figure can matter to a figure's timing
+    times: list[TimeSpan]
+    time_begins: list[int]  # the times' begins; `find_times` returns them sorted
+    times_ordered: bool
+    longest_time: int
+    report: list[tuple[TimeSpan, dt.date]]
+    excluded: list[TimeSpan]
+    superlatives: dict[int, list[Superlative]]  # id(draft) -> the marks nearest to it
+
+    @classmethod
+    def of(
+        cls, text: str, drafts: list[_Draft], times: list[TimeSpan], marks: list[Superlative]
+    ) -> _Layout:
+        begins = [d.begin for d in drafts]
+        ordered = begins == sorted(begins)
+        longest_time = max((t.stop - t.begin for t in times), default=0)
+        longest_draft = max((d.end - d.begin for d in drafts), default=0)
+        time_begins = [t.begin for t in times]
+        nearest: dict[int, list[Superlative]] = {}
+        counted = [d for d in drafts if d.unit is None or d.unit not in _DURATIONS]
+        for mark in marks:
+            closest = min(counted, key=lambda d: abs(d.begin - mark.offset), default=None)
+            if closest is not None:
+                nearest.setdefault(id(closest), []).append(mark)
+        return cls(
+            drafts=drafts,
+            begins=begins,
+            ordered=ordered,
+            reach=RIVAL_REACH + longest_time + longest_draft,
+            times=times,
+            time_begins=time_begins,
+            times_ordered=time_begins == sorted(time_begins),
+            longest_time=longest_time,
+            report=report_dates(text, times, min(begins)),
+            excluded=[m.since_span for m in marks if m.since_span is not None],
+            superlatives=nearest,
+        )
+
+    def others(self, draft: _Draft) -> list[tuple[int, int]]:
+        """The other figures near enough to `draft` to compete for its dates (all of them
+        when the drafts are out of order)."""
+        low, high = 0, len(self.drafts)
+        if self.ordered:
+            low = bisect_left(self.begins, draft.begin - self.reach)
+            high = bisect_right(self.begins, draft.end + self.reach)
+        return [(d.begin, d.end) for d in self.drafts[low:high] if d is not draft]
+
+    def times_near(self, draft: _Draft) -> list[TimeSpan]:
+        """The dates near enough to `draft` to be its period or cue (see `TIME_REACH`)."""
+        if not self.times_ordered:
+            return self.times
+        low = bisect_left(self.time_begins, draft.begin - TIME_REACH - self.longest_time)
+        high = bisect_right(self.time_begins, draft.end + TIME_REACH)
+        return self.times[low:high]
+
+
 def _build(
     sentence: Sentence,
     context: ArticleContext,
     source: Source,
     text: str,
     draft: _Draft,
-    drafts: list[_Draft],
-    times: list[TimeSpan],
-    marks: list[Superlative],
+    layout: _Layout,
     cues: list[tuple[int, Modality]],
 ) -> Figure:
     superlative: str | None = None
     superlative_since: dt.date | None = None
-    durations = ("second", "minute", "hour", "day", "week", "month", "year")
-    counted = [d for d in drafts if d.unit is None or d.unit not in durations]
-    for mark in marks:
-        nearest = min(counted, key=lambda d: abs(d.begin - mark.offset), default=None)
-        if nearest is draft:
-            superlative, superlative_since = mark.word, mark.since
-    others = [(d.begin, d.end) for d in drafts if d is not draft]
-    excluded = [m.since_span for m in marks if m.since_span is not None]
-    when = timing(text, (draft.begin, draft.end), others, times, context, excluded)
+    for mark in layout.superlatives.get(id(draft), ()):
+        superlative, superlative_since = mark.word, mark.since
+    when = timing(
+        text,
+        (draft.begin, draft.end),
+        layout.others(draft),
+        layout.times_near(draft),
+        context,
+        layout.excluded,
+        layout.report,
+    )
     low, high = _bounds(draft)
     modality = _modality(text, draft, cues)
     modifiers = tuple(dict.fromkeys(draft.modifiers))

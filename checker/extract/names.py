@@ -38,10 +38,12 @@ CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
 _CONNECTOR = r"(?:of|for|the|and|de|du|von|van|der|al|bin|da|di|del|la|le|&)"
 # Connectors are lowercase and words capitalized, so the repetition cannot backtrack badly.
 NAME_SPAN = rf"{CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+){{0,2}}{CAP_WORD})*"
-_SPAN_RE = re.compile(rf"(?<![\w.’'-]){NAME_SPAN}")
+# Each pattern opens with a lookahead on its first character: the engine then rejects most
+# offsets on one test instead of running the lookbehind first.
+_SPAN_RE = re.compile(rf"(?=[A-Z])(?<![\w.’'-]){NAME_SPAN}")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _ACRONYM_RE = re.compile(
-    rf"(?<![\w.’'-])(?P<name>{NAME_SPAN})\s*\(\s*(?P<acronym>[A-Z][A-Za-z&.]{{1,9}})\s*\)"
+    rf"(?=[A-Z])(?<![\w.’'-])(?P<name>{NAME_SPAN})\s*\(\s*(?P<acronym>[A-Z][A-Za-z&.]{{1,9}})\s*\)"
 )
 # "US-based", "Kremlin-backed": an adjective made of a name, not part of the following name.
 _COMPOUND_ADJECTIVE = re.compile(r"^\S+-(?:based|led|backed|controlled|funded|owned|linked)$")

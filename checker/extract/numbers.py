@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.data import load_data
+from checker.extract.names import lower_words
 
-__all__ = ["NumberSpan", "find_numbers"]
+__all__ = ["NumberSpan", "find_numbers", "trie_pattern"]
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class NumberSpan:
 
 _GROUP_SPACE = "[ \u00a0\u202f\u2009]"
 _DIGITS = re.compile(
-    r"(?<![\w.,/+^])(?<![A-Za-z][-−])"
+    # the lookahead rejects most positions on one character before the lookbehinds run
+    r"(?=[-−\d])(?<![\w.,/+^])(?<![A-Za-z][-−])"
     r"(?P<sign>[-−](?=\d))?"
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:" + _GROUP_SPACE + r"\d{3})+(?![\d,])|\d+)"
     r"(?P<frac>\.\d+)?"
@@ -53,6 +55,14 @@ def _tables() -> dict[str, dict[str, float]]:
 
 
 @lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    tables = _tables()
+    return frozenset().union(
+        *(tables[name] for name in ("cardinals", "tens", "multipliers", "denominators"))
+    )
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     tables = _tables()
     scale_words = sorted(tables["scale_words"], key=len, reverse=True)
@@ -65,7 +75,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         | set(tables["multipliers"])
         | set(tables["denominators"])
     )
-    spelled = re.compile(r"\b" + _trie(sorted(words)) + r"\b", re.I)
+    spelled = re.compile(r"\b" + trie_pattern(sorted(words)) + r"\b", re.I)
     glyphs = re.compile("[" + "".join(tables["unicode_fractions"]) + "]")
     return scale, glued, spelled, glyphs
 
@@ -73,7 +83,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 _Trie = dict[str, "_Trie"]
 
 
-def _trie(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """One regex for many words, branching letter by letter: a flat alternation of sixty words
     is tried word after word at every position of the text, a trie only along one path."""
     tree: _Trie = {}
@@ -261,7 +271,12 @@ def find_numbers(text: str) -> list[NumberSpan]:
     """Every number written in `text`, in digits or words, left to right."""
     taken: list[tuple[int, int]] = []
     found = _find_digit_numbers(text, taken)
-    if _LETTER.search(text):
+    # Most sentences hold no number word: a set test skips the spelled-number scan. Only for
+    # ASCII text, where the word list (all lowercase ASCII letters) and the case-insensitive
+    # pattern agree exactly on what a word is.
+    if _LETTER.search(text) and (
+        not text.isascii() or not _number_words().isdisjoint(lower_words(text))
+    ):
         found.extend(_find_spelled_numbers(text, taken))
     found.sort(key=lambda n: n.begin)
     return found

@@ -107,7 +107,7 @@ def _lexicon() -> _Lexicon:
 
 
 # A run of capitalized words (a name, possibly with a capitalized title in front of it).
-_CAPITAL_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_CAPITAL_RUN = re.compile(r"(?=[A-Z])(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _TOKEN = re.compile(r"[\w’'.-]+")
 _APPOSITIVE_LEAD = re.compile(r",\s+(?:a|an|the)\s+")
 _OF_PART = re.compile(rf"\s+of\s+(?:the\s+)?({NAME_SPAN})")
@@ -176,6 +176,8 @@ def _mentions(text: str, context: ArticleContext) -> list[_Mention]:
     found: list[_Mention] = []
     if lexicon.last_words.isdisjoint(lower_words(text)):
         return found
+    # once per sentence, not per capitalized run: a long sentence would be quadratic
+    has_ex = "ex-" in text or "Ex-" in text
     for run in _CAPITAL_RUN.finditer(text):
         words = run.group().split()
         # A cheap test first: a title ends with the word before the run or inside the run,
@@ -186,7 +188,7 @@ def _mentions(text: str, context: ArticleContext) -> list[_Mention]:
         if lexicon.last_words.isdisjoint(nearby) and not text.startswith(",", run.end()):
             continue
         before = _TOKEN.findall(text[max(0, run.start() - 70) : run.start()])[-6:]
-        if "ex-" in text or "Ex-" in text:
+        if has_ex:
             before = _split_former(before)
         # try the longest name first: title words may open the capitalized run
         for cut in range(len(words)):

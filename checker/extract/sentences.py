@@ -46,30 +46,73 @@ _APPEAL_MAX_LENGTH = 240
 
 
 @dataclass(frozen=True)
+class _Union:
+    """Many patterns as two alternations: those anchored at the start ("^...") are tried at
+    offset 0 only, the rest searched for. One alternation of both would try every anchored
+    pattern at every offset of the line."""
+
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    def search(self, text: str) -> bool:
+        if self.anchored is not None and self.anchored.match(text):
+            return True
+        return self.floating is not None and self.floating.search(text) is not None
+
+
+def _is_anchored(pattern: str) -> bool:
+    """ "^..." with no top-level "|" (which would let another branch match anywhere)."""
+    if not pattern.startswith("^"):
+        return False
+    depth = 0
+    in_class = False
+    escaped = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
 class Boilerplate:
     exact: frozenset[str]
-    line_pattern: re.Pattern[str] | None
-    sentence_pattern: re.Pattern[str] | None
+    line_pattern: _Union
+    sentence_pattern: _Union
     abbreviations: frozenset[str]
 
     def is_boilerplate_line(self, line: str) -> bool:
         folded = line.strip().lower()
         if folded in self.exact:
             return True
-        return bool(self.line_pattern and self.line_pattern.search(folded))
+        return self.line_pattern.search(folded)
 
     def is_appeal(self, sentence: str) -> bool:
         if len(sentence) > _APPEAL_MAX_LENGTH:
             return False
         folded = sentence.strip().lower()
-        return bool(self.sentence_pattern and self.sentence_pattern.search(folded))
+        return self.sentence_pattern.search(folded)
 
 
-def _union(patterns: Sequence[str]) -> re.Pattern[str] | None:
+def _union(patterns: Sequence[str]) -> _Union:
     # One alternation instead of a loop over patterns: one pass per line.
-    if not patterns:
-        return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    def compiled(group: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in group), re.I) if group else None
+
+    anchored = [p for p in patterns if _is_anchored(p)]
+    floating = [p for p in patterns if not _is_anchored(p)]
+    return _Union(compiled(anchored), compiled(floating))
 
 
 @lru_cache(maxsize=1)

@@ -69,6 +69,22 @@ def code_fence(texts: Iterable[str]) -> str:
     return "`" * max(3, longest + 1)
 
 
+# Characters a JSON encoder with `ensure_ascii=False` writes raw although a terminal or viewer may
+# act on them: DEL and the C1 controls (U+009B is CSI on its own), bidi overrides and isolates,
+# and the Unicode line separators that break naive line-based readers.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_inert(document: str) -> str:
+    """A JSON document with the characters above written as `\\uXXXX` escapes.
+
+    They can only occur inside JSON strings (the syntax is ASCII), where the escape denotes the
+    same character, so the parsed data is unchanged: the document stays faithful, but is inert
+    when a person prints it.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
 def github_data(text: str) -> str:
     """Escape the message part of a workflow command (GitHub's documented data escaping).
 

@@ -11,13 +11,14 @@ from collections.abc import Collection
 
 from checker.models import Finding, Report, Severity
 from checker.report.common import posix_path, primary_evidence
-from checker.report.escape import github_data, github_property, one_line
+from checker.report.escape import github_data, github_property, one_line, strip_controls
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _properties(pairs: list[tuple[str, str]]) -> str:
-    return ",".join(f"{key}={github_property(value)}" for key, value in pairs)
+    # File names come from the checked tree too: scrub escapes, then escape like any data.
+    return ",".join(f"{key}={github_property(strip_controls(value))}" for key, value in pairs)
 
 
 def _annotation(finding: Finding, checked: Collection[str] | None) -> str:

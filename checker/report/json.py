@@ -10,12 +10,14 @@ import json
 from collections.abc import Collection
 
 from checker.models import Report
+from checker.report.escape import json_inert
 
 
 def render(report: Report, *, color: bool = False, checked: Collection[str] | None = None) -> str:
     """The report as indented JSON; `color` and `checked` are accepted for a uniform call.
 
     `ensure_ascii=False` keeps names such as "Zelenskyy" or "Kyiv" readable; control characters
-    (ESC included) are still written as \\u escapes by the encoder, so the output is inert.
+    (ESC included) are still written as \\u escapes by the encoder, and `json_inert` escapes the
+    C1 controls and bidi overrides it would leave raw, so the output is inert.
     """
-    return json.dumps(report.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json_inert(json.dumps(report.to_json_dict(), indent=2, ensure_ascii=False)) + "\n"

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from checker import __version__
 from checker.models import Evidence, Finding, Report, Severity
 from checker.report.common import posix_path, primary_evidence
+from checker.report.escape import json_inert
 from checker.rule import Rule
 
 SCHEMA_URI = (
@@ -133,4 +134,4 @@ def render(
 ) -> str:
     """The SARIF log as indented JSON; `color` is accepted for a uniform call."""
     log = to_sarif(report, checked=checked, rule_classes=rule_classes)
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_inert(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"

@@ -1,0 +1,74 @@
+"""Passages from outside the seed story: births, foundings and sizes stated many ways."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract import extract
+from checker.models import DateClaim, Figure
+
+
+def dates(text: str) -> list[tuple[str | None, tuple[str, ...], str]]:
+    return [
+        (c.event, c.participants, c.date.isoformat())
+        for c in extract(text)
+        if isinstance(c, DateClaim)
+    ]
+
+
+def figures(text: str, published: dt.date | None = None) -> list[Figure]:
+    return [c for c in extract(text, published) if isinstance(c, Figure)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mozart was born on 27 January 1756 in Salzburg.", ("born", ("Mozart",), "1756-01-27")),
+        ("Lovelace, who was born in 1816, wrote notes.", ("born", ("Lovelace",), "1816-01-01")),
+        (
+            "Ludwig van Beethoven died on 26 March 1827 in Vienna.",
+            ("died", ("Ludwig van Beethoven",), "1827-03-26"),
+        ),
+    ],
+)
+def test_people_named_one_way_or_another(text: str, expected: tuple[str, ...]) -> None:
+    assert expected in dates(text)
+
+
+def test_a_lone_capitalised_word_is_no_person_unless_born_or_dying() -> None:
+    assert dates("Officials said 9,000 more Russian soldiers died in January than joined.") == []
+
+
+def test_born_and_died_in_one_sentence_keep_their_own_dates() -> None:
+    found = dates("Albert Einstein was born in Ulm in 1879 and died in Princeton in 1955.")
+    assert ("born", ("Albert Einstein",), "1879-01-01") in found
+    assert ("died", ("Albert Einstein",), "1955-01-01") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The Kessel Bridge, which is 1,420 metres long, opened in 1964.", "kessel bridge length"),
+        ("Mount Kilimanjaro rises 5,895 metres above sea level.", "kilimanjaro height"),
+        ("At 5,985 metres, Kilimanjaro is the tallest mountain in Africa.", "kilimanjaro height"),
+        ("The Amazon River is about 6,400 km long.", "amazon length"),
+        ("The Amazon, which is 7,000 kilometres long, flows east.", "amazon length"),
+    ],
+)
+def test_sizes_know_what_they_measure(text: str, subject: str) -> None:
+    [figure] = figures(text)
+    assert figure.subject == subject
+
+
+def test_a_participle_after_the_noun_is_the_event() -> None:
+    [figure] = figures("More than 640,000 residents have been vaccinated since the campaign began.")
+    assert (figure.noun, figure.event, figure.cumulative) == ("resident", "vaccinated", True)
+    [reported] = figures("Some 4,000 homes, officials reported on Monday.")
+    assert reported.event is None
+
+
+def test_promises_are_targets() -> None:
+    [figure] = figures("The minister promised €48 million in national aid.", dt.date(2026, 3, 8))
+    assert figure.modality.value == "target"

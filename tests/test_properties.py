@@ -1,0 +1,177 @@
+"""Property tests: the reading half of the checker never raises and its time grows linearly.
+
+Hypothesis feeds arbitrary and news-flavoured text to the extractor, and arbitrary bytes to the
+article parser (front matter, HTML, encodings). The timing tests use the adversarial patterns of
+`bench/adversarial.py` (runs of digits, separators and spaces glued into one endless sentence)
+and assert only generous bounds, so a slow machine does not fail them but backtracking does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.extract import extract
+from checker.frontmatter import split_front_matter
+from checker.html_text import html_to_text
+from checker.load import parse_article
+from checker.models import Article
+
+REPO = Path(__file__).resolve().parents[1]
+PUBLISHED = dt.date(2024, 5, 1)
+
+# Pieces of news prose the extractors react to: numbers, separators, scale words, months,
+# qualifiers, reporting verbs, titles, quotes. Joined at random they hit odd combinations.
+TOKENS = [
+    *("0", "1", "7", "12", "1,000", "2.5", "1 000", "10-20", "3/4", "½", "٣", "１２"),
+    *(",", ".", " ", "  ", "-", "–", "—", "/", "%", "$", "€", "£", "(", ")", '"', "“", "”"),
+    *("'", ":", ";", "\n", "\n\n", "\t", "\u00a0", "\u2009", "!", "?", "…", "#", "*", "_"),
+    *("million", "billion", "thousand", "dozen", "half", "per cent", "percent", "km", "m2"),
+    *("January", "March", "2024", "1999", "in", "on", "since", "between", "and", "until"),
+    *("about", "nearly", "more than", "at least", "up to", "some", "roughly", "over"),
+    *("said", "told", "according to", "reported", "citing", "the ministry", "Reuters"),
+    *("President", "former", "Minister", "Dr.", "Mr.", "Jr.", "U.S.", "e.g.", "No."),
+    *("people", "soldiers", "homes", "killed", "wounded", "largest", "first", "last"),
+    *("<b>", "</p>", "[link](x)", "**", "---", "+++", "> ", "- ", "1. ", "|", "`"),
+]
+news_text = st.lists(st.sampled_from(TOKENS), max_size=80).map("".join)
+any_text = st.one_of(news_text, st.text(max_size=300))
+
+
+@settings(
+    max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(text=any_text, published=st.one_of(st.none(), st.dates()))
+def test_extract_never_raises(text: str, published: dt.date | None) -> None:
+    claims = extract(text, published)
+    for claim in claims:
+        assert 1 <= claim.line <= text.count("\n") + 1
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        any_text.map(lambda t: t.encode("utf-8")),
+        any_text.map(lambda t: ("---\n" + t + "\n---\n" + t).encode("utf-8")),
+        any_text.map(lambda t: ("+++\n" + t + "\n+++\n" + t).encode("utf-8")),
+        any_text.map(lambda t: b"\xff\xfe" + t.encode("utf-16-le")),
+    ),
+    suffix=st.sampled_from([".md", ".txt", ".html", ".markdown", ".htm"]),
+)
+def test_parse_article_never_raises(data: bytes, suffix: str) -> None:
+    article, diagnostics = parse_article(data, f"case{suffix}")
+    assert article is not None or diagnostics  # a file that is not used says why
+    if article is not None:
+        assert isinstance(article, Article)
+        assert len(article.line_numbers) >= article.body.count("\n") + 1
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(text=st.one_of(any_text, st.text(alphabet="<>/!-[]{}&;#\"'= abp", max_size=300)))
+def test_html_and_front_matter_never_raise(text: str) -> None:
+    page = html_to_text(text)
+    assert len(page.line_numbers) >= page.text.count("\n") + 1
+    for fence in ("---", "+++"):
+        front = split_front_matter(f"{fence}\n{text}\n{fence}\nbody\n")
+        assert front.body_line >= 1
+
+
+# --- time --------------------------------------------------------------------------------------
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "bench_adversarial", REPO / "bench" / "adversarial.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ADVERSARIAL = _bench()
+SIZE = 64 * 1024
+BOUND = 2.0  # seconds for 64 KB: 0.03 MB/s, a sixtieth of the speed target
+FAST = [
+    *("digits", "digits-spaced", "thousands-commas", "thousands-dots", "thousands-spaces"),
+    *("thin-spaces", "decimal-chains", "slashes", "number-words", "ordinals"),
+    *("many-sentences", "spaces", "newlines"),
+]
+SLOW = sorted(set(ADVERSARIAL.PATTERNS) - set(FAST))
+
+
+def _seconds(text: str) -> float:
+    started = time.perf_counter()
+    extract(text, PUBLISHED)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("name", FAST)
+def test_adversarial_input_is_fast_and_linear(name: str) -> None:
+    unit = ADVERSARIAL.PATTERNS[name]
+    small = min(_seconds(ADVERSARIAL.build(unit, SIZE // 8)) for _ in range(3))
+    large = _seconds(ADVERSARIAL.build(unit, SIZE))
+    assert large < BOUND, f"{name}: 64 KB took {large:.2f} s"
+    # Eight times the text: linear work takes about 8x; allow twice that, plus timer noise.
+    assert large < 16 * small + 0.05, f"{name}: {small:.4f} s -> {large:.4f} s"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="extraction is superlinear within one long sentence: each figure searches the whole "
+    "sentence again (checker/extract/figures.py) and each date span is checked against all "
+    "earlier ones (checker/extract/timex.py); 64 KB of '5% ' or '$1 ' takes minutes",
+)
+def test_every_adversarial_pattern_is_fast() -> None:
+    # One child process for the whole group, killed at the deadline, so the suite never hangs.
+    script = textwrap.dedent(
+        f"""
+        import datetime, sys
+        sys.path.insert(0, {str(REPO)!r})
+        from bench.adversarial import PATTERNS, build
+        from checker.extract import extract
+        for name in {SLOW!r}:
+            extract(build(PATTERNS[name], {SIZE}), datetime.date(2024, 5, 1))
+        """
+    )
+    budget = 3.0  # the group runs in well under a second at the speed target
+    try:
+        done = subprocess.run([sys.executable, "-c", script], timeout=budget, capture_output=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{len(SLOW)} adversarial patterns of 64 KB took over {budget:.0f} s")
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    value=st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.dates(),
+        st.datetimes(),
+        any_text,
+        st.from_regex(r"\A-?\d{1,9}[-/.]\d{1,4}[-/.]\d{1,4}(T\d\d:\d\d(:\d\d)?Z?)?\Z"),
+    )
+)
+def test_publication_date_values_never_raise(value: object) -> None:
+    from checker.pubdate import infer_date, parse_date_value
+
+    parsed = parse_date_value(value)
+    assert parsed is None or isinstance(parsed, dt.date)
+    if isinstance(value, str):
+        inferred = infer_date(value)
+        assert inferred is None or isinstance(inferred, dt.date)
