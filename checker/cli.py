@@ -21,6 +21,7 @@ from checker.engine import CheckSettings
 from checker.errors import CheckerError
 from checker.models import Diagnostic, Report, Severity
 from checker.output import ensure_outside, write_atomic
+from checker.report.escape import one_line
 
 app = typer.Typer(
     add_completion=False,
@@ -83,7 +84,10 @@ def _guarded(action: Callable[[], T], debug: bool) -> T:
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
-        typer.echo(f"checker: {diagnostic.path}: {diagnostic.message}", err=True)
+        # A file name or message must not forge a workflow command or move the cursor.
+        typer.echo(
+            f"checker: {one_line(diagnostic.path)}: {one_line(diagnostic.message)}", err=True
+        )
 
 
 @app.command()
@@ -124,7 +128,6 @@ def _settings(
         found = config_file or find_config(Path.cwd())
         config = load_config(found) if found else Config()
         catalogue = discover_rules()
-        _print_diagnostics(catalogue.diagnostics)
         config.check_rule_ids(set(catalogue.rules))
         facts_file = facts or config.facts
         settings = CheckSettings(
@@ -132,6 +135,7 @@ def _settings(
             rules=config.build_rules(catalogue.rules),
             baseline=load_baseline(baseline) if baseline else None,
             excludes=config.exclude,
+            diagnostics=tuple(catalogue.diagnostics),
         )
         return settings, FailOn(config.fail_on) if config.fail_on else None
 

@@ -150,6 +150,8 @@ class CheckSettings:
     baseline: Baseline | None = None
     excludes: Sequence[str] = ()
     jobs: int | None = None  # extraction worker processes; None: all cores, 1: in-process
+    # Problems met while preparing the run (a plugin that failed to load), for the report.
+    diagnostics: Sequence[Diagnostic] = ()
 
 
 def check_extraction(
@@ -168,7 +170,7 @@ def check_extraction(
     findings = apply_inline(findings, extraction.articles)
     if settings.baseline is not None:
         findings = apply_baseline(findings, settings.baseline)
-    return findings, [*rule_diagnostics, *diagnostics]
+    return findings, [*settings.diagnostics, *rule_diagnostics, *diagnostics]
 
 
 def check_paths(

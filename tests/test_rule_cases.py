@@ -14,9 +14,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from checker.facts import load_facts
 
 from checker.engine import check_paths
+from checker.facts import load_facts
 from checker.models import Finding
 from rules import get_rules
 

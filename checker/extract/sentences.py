@@ -270,12 +270,36 @@ def split_text(text: str) -> list[tuple[int, str]]:
             continue
         chunk = text[start:end].strip()
         if chunk:
-            sentences.append((start, chunk))
+            sentences.extend(_bounded(text, start, chunk))
         start = end
     tail = text[start:].strip()
     if tail:
-        sentences.append((start, tail))
+        sentences.extend(_bounded(text, start, tail))
     return sentences
+
+
+# No prose sentence is this long; a longer run (a table flattened to one line, a list of numbers,
+# hostile input) is cut at spaces so that per-sentence work stays bounded and the whole is linear.
+MAX_SENTENCE = 1500
+
+
+def _bounded(text: str, offset: int, chunk: str) -> list[tuple[int, str]]:
+    if len(chunk) <= MAX_SENTENCE:
+        return [(offset, chunk)]
+    base = offset + len(text[offset:]) - len(text[offset:].lstrip())
+    pieces: list[tuple[int, str]] = []
+    begin = 0
+    while begin < len(chunk):
+        stop = min(begin + MAX_SENTENCE, len(chunk))
+        if stop < len(chunk):
+            space = chunk.rfind(" ", begin + MAX_SENTENCE // 2, stop)
+            stop = space if space > begin else stop
+        piece = chunk[begin:stop]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            pieces.append((base + begin + lead, piece.strip()))
+        begin = stop
+    return pieces
 
 
 def split_sentences(body: str, line_numbers: Sequence[int] = ()) -> list[Sentence]:

@@ -209,3 +209,15 @@ def test_sentence_indexes_and_paragraphs_count_up() -> None:
     sentences = _lines("One grew. Two fell.\n\nThree rose.")
     assert [s.index for s in sentences] == [0, 1, 2]
     assert [s.paragraph for s in sentences] == [0, 0, 1]
+
+
+def test_an_overlong_run_is_cut_at_spaces_with_true_columns() -> None:
+    from checker.extract.sentences import MAX_SENTENCE
+
+    line = " ".join(f"{n}%" for n in range(2000))
+    sentences = split_sentences(line, (1,))
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    for sentence in sentences:
+        start = sentence.column - 1
+        assert line[start : start + len(sentence.text)] == sentence.text

@@ -176,12 +176,6 @@ def test_broken_plugin_and_raising_rule_are_reported(folder: Path) -> None:
     assert_good_still_checked(run, folder)  # the built-in rules all still ran
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._settings prints the rule catalogue's diagnostics on stderr but never adds them "
-    "to the Report, so JSON/SARIF/github output loses them; fix: carry catalogue.diagnostics "
-    "into CheckSettings (or prepend them to report.diagnostics) before rendering",
-)
 @pytest.mark.usefixtures("plugins")
 def test_plugin_load_failures_are_in_the_json_report(folder: Path) -> None:
     run = check_json(folder)

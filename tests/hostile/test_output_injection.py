@@ -101,11 +101,6 @@ def test_json_formats_escape_controls_but_keep_the_data(hostile: Path, fmt: str)
     assert "\u202e" in json.dumps(json.loads(out), ensure_ascii=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._print_diagnostics writes raw paths and messages to stderr, which GitHub Actions "
-    "also reads for workflow commands; fix: pass both through report.escape.one_line",
-)
 def test_stderr_diagnostics_have_no_escapes(hostile: Path) -> None:
     run = run_cli("check", hostile, "--format", "json", "--fail-on", "never")
     assert_clean(run, codes=(0,))
