@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.extract import extract_article
+from checker.gc_pause import paused
 from checker.group import group_figures
 from checker.load import LoadResult, load
 from checker.models import (
@@ -57,13 +58,14 @@ def extract_all(
     result = Extraction(articles=list(loaded.articles), diagnostics=list(loaded.diagnostics))
     # Looked up here, not bound at import, so a caller (or test) may swap the extractor.
     outcomes = extract_many(loaded.articles, jobs, progress, extract_article)
-    for article, (claims, error) in zip(loaded.articles, outcomes, strict=True):
-        if error is not None:  # one bad article must not end the run
-            result.diagnostics.append(
-                Diagnostic(path=article.path, message=f"extraction failed: {error}")
-            )
-        else:
-            result.claims.extend(claims)
+    with paused():  # hundreds of thousands of claims arrive: see checker.gc_pause
+        for article, (claims, error) in zip(loaded.articles, outcomes, strict=True):
+            if error is not None:  # one bad article must not end the run
+                result.diagnostics.append(
+                    Diagnostic(path=article.path, message=f"extraction failed: {error}")
+                )
+            else:
+                result.claims.extend(claims)
     return result
 
 
@@ -81,6 +83,17 @@ def run_rules(
 ) -> tuple[list[Finding], list[Diagnostic]]:
     """Every rule over the extraction. With `focus`, only findings with evidence in a focused
     path are wanted: the rules may skip other work, and any other finding is dropped here."""
+    with paused():  # the rules build many short-lived objects: see checker.gc_pause
+        return _run_rules(extraction, rules, facts=facts, focus=focus)
+
+
+def _run_rules(
+    extraction: Extraction,
+    rules: Sequence[Rule],
+    *,
+    facts: FactsRegister | None,
+    focus: frozenset[str] | None,
+) -> tuple[list[Finding], list[Diagnostic]]:
     figures = [c for c in extraction.claims if isinstance(c, Figure)]
     context = RuleContext(
         articles={a.path: a for a in extraction.articles},
@@ -186,4 +199,5 @@ def check_paths(
     loaded = load(paths, excludes=settings.excludes)
     extraction = extract_all(loaded, progress, jobs=settings.jobs)
     findings, diagnostics = check_extraction(extraction, settings)
-    return build_report(extraction, findings, diagnostics)
+    with paused():
+        return build_report(extraction, findings, diagnostics)

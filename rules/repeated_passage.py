@@ -7,6 +7,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -26,7 +27,7 @@ class RepeatedPassageOptions(RuleOptions):
     max_gap: int = 2
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     path: str
     index: int
@@ -75,21 +76,35 @@ class RepeatedPassage(Rule):
 
     def _sentences(self, context: RuleContext) -> list[_Sentence]:
         assert isinstance(self.options, RepeatedPassageOptions)
-        by_key: dict[tuple[str, int], _Sentence] = {}
+        min_words = self.options.min_words
+        by_key: dict[tuple[str, int], _Sentence | None] = {}
+        # A story told in the same words folds to the same text again and again: fold once.
+        folds: dict[str, tuple[str, int]] = {}
         for claim in context.claims:
             key = (claim.path, claim.sentence_index)
-            sentence = by_key.get(key)
-            if sentence is None:
-                folded = " ".join(_WORD.findall(claim.text.lower()))
-                sentence = _Sentence(
-                    claim.path, claim.sentence_index, claim.line, claim.column, claim.text, folded
+            if key in by_key:
+                sentence = by_key[key]
+            else:
+                text = claim.text
+                fold = folds.get(text)
+                if fold is None:
+                    words = _WORD.findall(text.lower())
+                    fold = folds[text] = (" ".join(words), len(words))
+                # Too short to count as a passage: no sentence kept, so no sources gathered.
+                sentence = (
+                    _Sentence(
+                        claim.path, claim.sentence_index, claim.line, claim.column, text, fold[0]
+                    )
+                    if fold[1] >= min_words
+                    else None
                 )
                 by_key[key] = sentence
-            if claim.kind != "person":
-                sentence.sources.update(
-                    claim.source_chain or ([claim.source] if claim.source else [])
-                )
-        return [s for s in by_key.values() if len(s.folded.split()) >= self.options.min_words]
+            if sentence is not None and claim.kind != "person":
+                if claim.source_chain:
+                    sentence.sources.update(claim.source_chain)
+                elif claim.source:
+                    sentence.sources.add(claim.source)
+        return [s for s in by_key.values() if s is not None]
 
     def _pairs(
         self, sentences: Sequence[_Sentence], context: RuleContext
@@ -100,8 +115,22 @@ class RepeatedPassage(Rule):
         unfocused articles can never end up in a finding that touches the focus.
         """
         assert isinstance(self.options, RepeatedPassageOptions)
+        # Sentences with the same folded text share every shingle and every score: they are
+        # shingled once and each pair of distinct texts is scored once (see `_alike_ids`).
+        text_ids: dict[str, int] = {}
+        texts: list[str] = []
+        ids: list[int] = []
+        for sentence in sentences:
+            number = text_ids.get(sentence.folded)
+            if number is None:
+                number = text_ids[sentence.folded] = len(texts)
+                texts.append(sentence.folded)
+            ids.append(number)
+        text_shingles = [_shingles(text) for text in texts]
+        shingles = [text_shingles[number] for number in ids]
+        path_ids: dict[str, int] = {}
+        paths = [path_ids.setdefault(sentence.path, len(path_ids)) for sentence in sentences]
         focused = [context.in_focus(sentence.path) for sentence in sentences]
-        shingles = [_shingles(sentence.folded) for sentence in sentences]
         # With a focus, only shingles of focused sentences can pair a focused sentence; the
         # postings of those are still complete, so the stock-phrase cap below sees true counts.
         wanted: set[int] | None = None
@@ -112,31 +141,58 @@ class RepeatedPassage(Rule):
             for value in hashes if wanted is None else hashes & wanted:
                 postings[value].append(number)
         candidates: set[tuple[int, int]] = set()
+        everything = context.focus is None
         for numbers in postings.values():
             if len(numbers) > 50:  # a stock phrase everywhere says nothing about copying
                 continue
-            for i, a in enumerate(numbers):
-                for b in numbers[i + 1 :]:
-                    if not (focused[a] or focused[b]):
-                        continue
-                    if sentences[a].path != sentences[b].path:
-                        candidates.add((a, b) if sentences[a].path < sentences[b].path else (b, a))
-        return [
-            (sentences[a], sentences[b])
-            for a, b in sorted(candidates)
-            if self._alike(sentences[a].folded, sentences[b].folded)
-        ]
+            # Postings are in ascending sentence order, so each pair comes out as (low, high).
+            candidates.update(
+                (a, b)
+                for a, b in combinations(numbers, 2)
+                if paths[a] != paths[b] and (everything or focused[a] or focused[b])
+            )
+        # Only a pair of texts that both occur more than once can come up again: remembering
+        # just those keeps the memo small (one entry per scored pair is ~700,000 entries on
+        # 10,000 generated articles).
+        copies = [0] * len(texts)
+        for number in ids:
+            copies[number] += 1
+        scores: dict[tuple[int, int], bool] = {}
+        alike: list[tuple[int, int]] = []
+        for low, high in candidates:
+            a, b = (low, high) if sentences[low].path < sentences[high].path else (high, low)
+            first, second = ids[a], ids[b]
+            if copies[first] > 1 and copies[second] > 1:
+                same = scores.get((first, second))
+                if same is None:
+                    same = scores[first, second] = self._alike(texts[first], texts[second])
+            else:
+                same = self._alike(texts[first], texts[second])
+            if same:
+                alike.append((a, b))
+        del candidates, scores
+        return [(sentences[a], sentences[b]) for a, b in sorted(alike)]
 
     def _alike(self, first: str, second: str) -> bool:
         """Nearly the same sentence, or one copied inside the other: "The agency said the river
         crested at 7.4 meters" copied as "The river crested at 7.4 meters" (the attribution cut)."""
         assert isinstance(self.options, RepeatedPassageOptions)
-        if fuzz.ratio(first, second) >= self.options.similarity:
+        ratio = fuzz.ratio(first, second)
+        if ratio >= self.options.similarity:
             return True
         shorter, longer = sorted((first, second), key=len)
-        return len(shorter) >= _CONTAINED_SHARE * len(longer) and fuzz.partial_ratio(
-            shorter, longer
-        ) >= max(self.options.similarity, 95)
+        if len(shorter) < _CONTAINED_SHARE * len(longer):
+            return False
+        cutoff = max(self.options.similarity, 95)
+        # partial_ratio is the costly score and almost never passes: rule it out first with
+        # what `ratio` already tells. partial_ratio >= cutoff needs a window of `longer` whose
+        # longest common subsequence with `shorter` is at least cutoff / (200 - cutoff) of
+        # `shorter`, and no window shares more than the whole of `longer` does. ratio is
+        # 200 * LCS / (total length); half a character of slack absorbs float rounding.
+        common = ratio * (len(shorter) + len(longer)) / 200
+        if common < cutoff * len(shorter) / (200 - cutoff) - 0.5:
+            return False
+        return fuzz.partial_ratio(shorter, longer) >= cutoff
 
     def _finding(self, context: RuleContext, run: Sequence[tuple[_Sentence, _Sentence]]) -> Finding:
         first_side = [a for a, _ in run]

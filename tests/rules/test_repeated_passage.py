@@ -80,3 +80,66 @@ def test_separate_repeats_are_separate_findings() -> None:
         claim("b.md", 1, KILLED), claim("b.md", 9, GOAL),
     )  # fmt: skip
     assert len(findings) == 2
+
+
+def _plain_alike(first: str, second: str, similarity: int = 90) -> bool:
+    """The definition `_alike` must keep, without its shortcut before partial_ratio."""
+    from rapidfuzz import fuzz
+
+    if fuzz.ratio(first, second) >= similarity:
+        return True
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) >= 0.6 * len(longer) and fuzz.partial_ratio(shorter, longer) >= max(
+        similarity, 95
+    )
+
+
+def test_alike_shortcut_agrees_with_the_plain_scores() -> None:
+    import random
+
+    words = [
+        "the",
+        "river",
+        "crested",
+        "at",
+        "meters",
+        "agency",
+        "said",
+        "on",
+        "monday",
+        "flood",
+        "level",
+        "city",
+        "of",
+    ]
+    generator = random.Random(5)
+    rule = RepeatedPassage()
+    pairs = []
+    for _ in range(3000):
+        base = [generator.choice(words) for _ in range(generator.randint(8, 20))]
+        copy = list(base)
+        for _ in range(generator.randint(0, 4)):  # edits: drops, swaps, insertions
+            spot = generator.randrange(len(copy))
+            action = generator.random()
+            if action < 0.4 and len(copy) > 2:
+                del copy[spot]
+            elif action < 0.7:
+                copy[spot] = generator.choice(words)
+            else:
+                copy.insert(spot, generator.choice(words))
+        if generator.random() < 0.3:  # a clause cut off one end
+            copy = copy[generator.randint(1, 4) :] or copy
+        pairs.append((" ".join(base), " ".join(copy)))
+    verdicts = [rule._alike(a, b) for a, b in pairs]
+    assert verdicts == [_plain_alike(a, b) for a, b in pairs]
+    assert any(verdicts) and not all(verdicts)  # both outcomes exercised
+
+
+def test_many_copies_of_one_sentence_pair_across_articles_only() -> None:
+    dates = {f"{name}.md": dt.date(2026, 1, day) for day, name in enumerate("abcd", start=1)}
+    claims = [claim(path, 2, KILLED) for path in dates] + [claim("a.md", 5, KILLED)]
+    findings = _run(*claims, dates=dates)
+    spans = sorted(tuple(e.path for e in f.evidence) for f in findings)
+    # a.md holds the sentence twice: each copy pairs with b, c and d; never with itself.
+    assert len(findings) == 3 * 2 + 3
+    assert all(len(set(span)) == 2 for span in spans)

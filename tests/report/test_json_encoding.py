@@ -1,0 +1,50 @@
+"""The JSON report's own indented encoder writes what `json.dumps(indent=2)` would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker.report.json import _encode
+
+
+def encoded(value: object) -> str:
+    parts: list[str] = []
+    _encode(value, "\n", parts)
+    return "".join(parts)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        [],
+        (),
+        "plain",
+        {"empty list": [], "empty dict": {}, "nested": {"deeper": {"deepest": []}}},
+        [1, -7, 10**30, 2.5, -0.0, 1e16, 1.5e-05, 35000.0, True, False, None],
+        {"text": 'Quote "marks", a back\\slash, a tab\t, a newline\n, an escape \x1b[2J'},
+        {"names": ["Zelenskyy", "Kyiv", "Škoda", "東京"], "bidi": "\u202eevil"},
+        {"not finite": [float("nan"), float("inf"), -float("inf")]},
+        {"keys": {1: "int key", "2": "str key"}},
+        [[{"a": [{"b": ()}]}], ({"t": (1, "x")},)],
+    ],
+)
+def test_same_text_as_json_dumps(value: object) -> None:
+    assert encoded(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_report_document_round_trips() -> None:
+    document = {
+        "schema": "checker.report/1",
+        "findings": [
+            {
+                "rule": "repeated-passage",
+                "evidence": [{"path": "a.md", "line": 3, "value": 0.1, "source": None}],
+            }
+        ],
+    }
+    text = encoded(document)
+    assert json.loads(text) == document
+    assert text == json.dumps(document, indent=2, ensure_ascii=False)
