@@ -115,8 +115,8 @@ class FigureMismatch(Rule):
                 by_start: dict[tuple[int, int] | None, list[Figure]] = {}
                 for figure in run:
                     start = figure.period_start
-                    key = (start.year, start.month) if start else None
-                    by_start.setdefault(key, []).append(figure)
+                    month = (start.year, start.month) if start else None
+                    by_start.setdefault(month, []).append(figure)
                 buckets.extend(_by_start(by_start))
         window = dt.timedelta(days=options.as_of_window_days)
         for dated in current.values():
