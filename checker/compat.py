@@ -11,8 +11,8 @@ intervals overlap:
 - approx ("about", "roughly"): the value +/- `tolerance`, an explicit hedge; "nearly"/"almost"
   lean below (-2x tolerance, +tolerance/10) because they promise the true figure is not much
   above;
-- at_least ("over 200,000"): `[value, value * (1 + HEDGE)]`; at_most ("up to 900,000"):
-  `[value * (1 - HEDGE), value]`. Reporters round down to a floor that is near the figure, not
+- at_least ("over 200,000"): `[value, value * 1.3]`; at_most ("up to 900,000"), a looser
+  ceiling: `[value * 0.5, value]`. Reporters round down to a floor that is near the figure, not
   to any lower number: "over 768,000" and "over 168,000" for the same total and date disagree,
   while "over 200,000" and 250,000 agree;
 - range: `[low, high]` plus rounding (a figure inside a range agrees with it; two ranges must
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.models import Figure, Qualifier
-from checker.normalize import parse_unit, to_base
+from checker.normalize import display_unit, parse_unit, to_base
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -44,7 +44,8 @@ __all__ = [
 ]
 
 DEFAULT_TOLERANCE = 0.05
-HEDGE = 0.5
+HEDGE = 0.3
+CEILING_HEDGE = 0.5
 _INF = math.inf
 # Words before a figure that say the true value is at most a little above it.
 _NEARLY = re.compile(r"\b(?:nearly|almost|just\s+under|close\s+to|approaching)\b", re.I)
@@ -126,7 +127,7 @@ def interval(
     if qualifier is Qualifier.AT_LEAST:
         result = Interval(value, value + abs(value) * HEDGE)
     elif qualifier is Qualifier.AT_MOST:
-        result = Interval(value - abs(value) * HEDGE, value)
+        result = Interval(value - abs(value) * CEILING_HEDGE, value)
     elif qualifier is Qualifier.RANGE:
         low = figure.low if figure.low is not None else value
         high = figure.high if figure.high is not None else value
@@ -192,4 +193,7 @@ def describe(figure: Figure) -> str:
         if figure.qualifier is Qualifier.APPROX and _NEARLY.search(figure.surface or ""):
             prefix = "nearly "
         text = prefix + _number(figure.value)
-    return f"{text} {figure.unit}" if figure.unit else text
+    if not figure.unit:
+        return text
+    unit = display_unit(figure.unit)
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"

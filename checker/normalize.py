@@ -75,3 +75,19 @@ def same_dimension(first: str | None, second: str | None) -> bool:
         return bool(parse_unit(first).dimensionality == parse_unit(second).dimensionality)
     except ValueError:
         return False
+
+
+_SHORT_DIMENSIONS = frozenset(["[length]", "[length] ** 2", "[length] ** 3", "[mass]"])
+
+
+@lru_cache(maxsize=256)
+def display_unit(unit: str) -> str:
+    """How a report writes a unit: "km²", "m", "t", "%" for sizes and shares; the full name
+    otherwise ("year", not pint's "a")."""
+    try:
+        parsed = parse_unit(unit)
+    except ValueError:
+        return unit
+    if unit == "percent" or str(parsed.dimensionality) in _SHORT_DIMENSIONS:
+        return format(parsed, "~P")
+    return unit

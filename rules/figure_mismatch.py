@@ -25,6 +25,7 @@ _MAX_EVIDENCE = 8  # per side of a finding; a huge cluster is summarised by its 
 class FigureMismatchOptions(RuleOptions):
     tolerance: float = Field(DEFAULT_TOLERANCE, ge=0, le=1)
     as_of_window_days: int = Field(31, ge=0)
+    running_total_window_days: int = Field(14, ge=0)
 
 
 class FigureMismatch(Rule):
@@ -55,6 +56,9 @@ class FigureMismatch(Rule):
     ## Options
     - `tolerance` (0.05): relative slack of "about"/"nearly" figures and of rounding.
     - `as_of_window_days` (31): how close the as-of dates of period-less figures must be.
+    - `running_total_window_days` (14): how close the as-of dates of two running totals must
+      be ("nearly 1.2 million since the invasion" on January 31 and "1.5 million" on
+      February 1 disagree; a month apart, a total may have grown).
     """
 
     id = "figure-mismatch"
@@ -83,16 +87,14 @@ class FigureMismatch(Rule):
             return
         periods: dict[tuple[object, ...], list[Figure]] = {}
         current: dict[str, list[tuple[dt.date, Figure]]] = {}
-        totals: dict[tuple[object, ...], dict[tuple[int, int] | None, list[Figure]]] = {}
+        totals: dict[str, list[tuple[dt.date, Figure]]] = {}
         for figure in group.figures:
             modality = _MODALITY_CLASS[figure.modality]
             as_of = figure.as_of or context.published(figure.path)
             if figure.cumulative:
                 if as_of is None:
                     continue
-                start = figure.period_start
-                by_start = totals.setdefault((modality, as_of.year, as_of.month), {})
-                by_start.setdefault((start.year, start.month) if start else None, []).append(figure)
+                totals.setdefault(modality, []).append((as_of, figure))
             elif unit_dimension in _LASTING_DIMENSIONS:
                 # A tower's height or a country's area does not drift between articles (a year
                 # in its sentence dates something else: "330 m tall, completed in 1889").
@@ -106,8 +108,16 @@ class FigureMismatch(Rule):
                 # An undated passage gives no reason to think its figure is from another time.
                 periods.setdefault((modality, "timeless"), []).append(figure)
         buckets: list[list[Figure]] = list(periods.values())
-        for by_start in totals.values():
-            buckets.extend(_by_start(by_start))
+        # A running total grows: only totals stated within days of each other must agree.
+        total_window = dt.timedelta(days=options.running_total_window_days)
+        for dated in totals.values():
+            for run in _time_windows(dated, total_window):
+                by_start: dict[tuple[int, int] | None, list[Figure]] = {}
+                for figure in run:
+                    start = figure.period_start
+                    month = (start.year, start.month) if start else None
+                    by_start.setdefault(month, []).append(figure)
+                buckets.extend(_by_start(by_start))
         window = dt.timedelta(days=options.as_of_window_days)
         for dated in current.values():
             buckets.extend(_time_windows(dated, window))

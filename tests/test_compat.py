@@ -64,7 +64,7 @@ def test_bounds_and_ranges() -> None:
     assert compatible(over, figure(250_000))
     assert not compatible(over, figure(150_000))
     # "over X" is a floor near the figure, not any number above it.
-    assert interval(over).high == 300_000
+    assert interval(over).high == 260_000
     assert not compatible(figure(768_000, qualifier=Qualifier.AT_LEAST), over)
     up_to = figure(900_000, qualifier=Qualifier.AT_MOST)
     assert compatible(up_to, figure(600_000))

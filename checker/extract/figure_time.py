@@ -34,7 +34,11 @@ _CLAUSE_BREAK = re.compile(
 _STATEMENT = re.compile(
     r"\b(?:said|says|stated|states|told|reported|reports|wrote|writes|claimed)\b"
 )
-_RELEASED = re.compile(r"\b(?:released|published|issued|dated|updated)\s+(?:on\s+|in\s+)?$", re.I)
+_RELEASED = re.compile(
+    r"\b(?:released|published|issued|dated|updated|estimated|reported|announced|calculated)"
+    r"\s+(?:on\s+|in\s+)?$",
+    re.I,
+)
 _REPORTED_ON = re.compile(
     r"\b(?:according to|said|reported|wrote|stated|citing|report(?:ed)? by|estimated)\b"
     r"[^.;]{0,60}$",
@@ -153,6 +157,19 @@ def _distance(span: TimeSpan, begin: int, end: int, text: str) -> tuple[int, str
     return len(gap), gap
 
 
+_NEXT_CLAUSE = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b")
+
+
+def _closes_clause(text: str, span: TimeSpan, figure_end: int, rival_begin: int) -> bool:
+    """In "killed 35,000 soldiers in December and aim for 50,000 by summer" the date ends the
+    first figure's clause: a figure after it, past a conjunction, does not compete for it."""
+    return (
+        figure_end <= span.begin
+        and span.stop <= rival_begin
+        and bool(_NEXT_CLAUSE.search(text, span.stop, rival_begin))
+    )
+
+
 def timing(
     text: str,
     figure: tuple[int, int],
@@ -184,7 +201,7 @@ def timing(
         rivals = [
             _gap_length(span, b, e, len(text))
             for b, e in others
-            if span.begin >= e or span.stop <= b
+            if (span.begin >= e or span.stop <= b) and not _closes_clause(text, span, end, b)
         ]
         if rivals and min(rivals) < distance:
             continue

@@ -133,7 +133,7 @@ _VAGUE_NOUNS = frozenset(
     ["total", "number", "sum", "figure", "count", "tally", "out", "one", "each"]
 )
 _ENTITY = re.compile(
-    r"^(?:(?:In|At|By|On|For|Since)\b(?:[^,]|(?<=\d),(?=\d)){0,40},\s+)?(?:(?:The|A|An)\s+)?"
+    r"^(?:(?:In|At|By|On|For|Since)\b(?:[^,]|(?<=\d),(?=\d)){0,40},\s+)?(?:(?:[Tt]he|An?)\s+)?"
     r"(?P<e>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,4})"
     r"(?:['’]s\b|(?=\s*,|\s+(?:is|was|are|were|has|had|have|stands|stood|measures|measured|covers|"
     r"covered|spans|spanned|rises|rose|runs|ran|reaches|reached|lies|weighs|weighed|holds|held|"
@@ -155,6 +155,7 @@ _HEIGHT_SUPERLATIVE = re.compile(r"\b(?:tallest|highest)\b", re.I)
 # Words naming the kind of place rather than the place: "the Amazon River" and "the Amazon",
 # "Mount Kilimanjaro" and "Kilimanjaro" are one subject.
 _GENERIC_PLACE_WORDS = frozenset(["river", "mount", "mt.", "mt", "lake", "the"])
+_SIZE_NAMES = frozenset(["length", "area", "volume", "mass"])
 _MONTH_NAMES = frozenset(calendar.month_name[1:])
 _SENTENCE_OPENERS = frozenset(
     ["another", "only", "just", "nearly", "some", "all", "those", "these", "almost"]
@@ -898,11 +899,15 @@ def _measure(text: str, draft: _Draft) -> None:
         changed = _SUBJECT_CHANGED.search(text, max(0, draft.begin - 40), draft.begin)
         if changed and changed.group("n").lower() not in words.stop_words:
             attribute = changed.group("n").lower()
+    relative = _RELATIVE_ENTITY.search(text, 0, draft.begin)
+    entity = relative or _ENTITY.match(text)
     if attribute is None and draft.unit is not None:
         # Only the kind of quantity is known ("duration"): add the nearest word that says of
-        # what, so that unrelated lengths or durations never land in one subject.
+        # what, so that unrelated lengths or durations never land in one subject. A named
+        # thing's size needs none: "Lake Vattern covers 1,893 km2 of southern Sweden".
         dimension_name = _dimension_name(draft.unit)
-        hint = _context_hint(text, draft) if draft.unit != "percent" else None
+        sized = entity is not None and dimension_name in _SIZE_NAMES
+        hint = _context_hint(text, draft) if draft.unit != "percent" and not sized else None
         if hint == dimension_name:
             hint = None
         attribute = " ".join(p for p in (dimension_name, hint) if p) or None
@@ -913,10 +918,9 @@ def _measure(text: str, draft: _Draft) -> None:
         draft.noun, draft.noun_surface = lemma(attribute), attribute
     elif attribute is not None:
         draft.attribute = attribute
-    relative = _RELATIVE_ENTITY.search(text, 0, draft.begin)
-    entity = relative or _ENTITY.match(text)
     if entity and (draft.noun is None or draft.unit is not None):
-        name = _place_name(entity.group("e"))
+        # "Dubai's Burj Khalifa" is the Burj Khalifa
+        name = _place_name(re.split(r"['’]s\s+", entity.group("e"))[-1])
         first = name.split()[0]
         folded = first.lower()
         opener = folded in words.stop_words or folded in words.sentence_adverbs

@@ -216,8 +216,10 @@ def _scan(text: str, published: dt.date | None) -> list[TimeSpan]:
     }
     needed["dmy"] = needed["my"] = needed["m"] = needed["mdy"]
     needed["y"] = needed["yy"]
-    # only a month without a year looks at the sentence's tense
-    future = needed["mdy"] and bool(_FUTURE.search(text))
+    # Only a month without a year looks at the tense, and only at cues before it: in "killed
+    # 35,000 in December and aim for 50,000 by summer" the aim does not move December ahead.
+    cue_ends = [m.end() for m in _FUTURE.finditer(text)] if needed["mdy"] else []
+    first_cue = min(cue_ends, default=len(text) + 1)
     for kind, pattern in _PATTERNS:
         if not needed[kind]:
             continue
@@ -227,7 +229,7 @@ def _scan(text: str, published: dt.date | None) -> list[TimeSpan]:
                 begin = match.start("mon")
             if taken.overlaps(begin, stop):
                 continue
-            span = _to_span(kind, match, begin, stop, published, future)
+            span = _to_span(kind, match, begin, stop, published, first_cue <= begin)
             if span is None:
                 continue
             taken.add(begin, stop)

@@ -55,6 +55,9 @@ def test_born_and_died_in_one_sentence_keep_their_own_dates() -> None:
         ("At 5,985 metres, Kilimanjaro is the tallest mountain in Africa.", "kilimanjaro height"),
         ("The Amazon River is about 6,400 km long.", "amazon length"),
         ("The Amazon, which is 7,000 kilometres long, flows east.", "amazon length"),
+        ("At 3,400 m, the Storstrom Bridge was once the longest.", "storstrom bridge length"),
+        ("Lake Vattern covers 1,893 square kilometres of southern Sweden.", "vattern area"),
+        ("Dubai's Burj Khalifa stands at 830 m.", "burj khalifa height"),
     ],
 )
 def test_sizes_know_what_they_measure(text: str, subject: str) -> None:

@@ -65,14 +65,17 @@ def test_current_state_compared_only_when_close_in_time() -> None:
     assert not _run(age_2023, age_2025_march, as_of_window_days=7)
 
 
-def test_cumulative_same_month_compared() -> None:
+def test_running_totals_compared_when_stated_days_apart() -> None:
     first = figure(
         768_000, cumulative=True, qualifier=Qualifier.AT_LEAST, as_of=dt.date(2024, 12, 5)
     )
-    second = figure(500_000, path="b.md", cumulative=True, as_of=dt.date(2024, 12, 20))
+    second = figure(500_000, path="b.md", cumulative=True, as_of=dt.date(2024, 12, 12))
+    across_months = figure(650_000, path="d.md", cumulative=True, as_of=dt.date(2025, 1, 1))
     later = figure(500_000, path="c.md", cumulative=True, as_of=dt.date(2025, 6, 1))
     assert len(_run(first, second)) == 1
     assert not _run(first, later)
+    assert _run(second.model_copy(update={"as_of": dt.date(2024, 12, 28)}), across_months)
+    assert not _run(first, second, running_total_window_days=3)
 
 
 def test_one_finding_per_outlier_cluster() -> None:
