@@ -12,9 +12,11 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from checker.data import load_data
-from checker.models import DateClaim, Finding, Granularity, Severity
+from checker.extract.timex import find_times
+from checker.models import Claim, DateClaim, Finding, Granularity, Severity
 from checker.rule import Rule, RuleContext, RuleOptions
 from checker.titles import name_key, surname
+from checker.twins import long_enough, mask_dates, twins
 
 # Words that set one occurrence of an event apart from another ("the previous mobilization",
 # "a second wave"): two claims compare only when they carry the same such words.
@@ -86,6 +88,7 @@ class DateMismatch(Rule):
                     if participant:
                         blocks[(claim.event.strip().lower(), participant)].append(claim)
         seen: set[tuple[str, ...]] = set()
+        twinned: set[frozenset[tuple[str, int]]] = set()
         # Per-claim work done once, not once per pair: a block can hold hundreds of claims.
         markers = {id(c): _markers(c) for c in context.dates}
         # With a focus (`--against`), a pair of two unfocused claims only makes findings that
@@ -114,12 +117,48 @@ class DateMismatch(Rule):
                     if marker in seen:
                         continue
                     seen.add(marker)
+                    twinned.add(frozenset({(first.path, first.line), (second.path, second.line)}))
                     yield self.finding(
                         f"{shared}, {event}: {_label(first)} ({first.path}:{first.line}) vs "
                         f"{_label(second)} ({second.path}:{second.line})",
                         [first, second],
                         subject=f"{shared} {event}",
                     )
+        yield from self._twin_findings(context, twinned)
+
+    def _twin_findings(
+        self, context: RuleContext, reported: set[frozenset[tuple[str, int]]]
+    ) -> Iterator[Finding]:
+        """One sentence in two articles with a date changed ("dismissed the talk on March 15"
+        and "... on March 18"), whatever event it dates: the copy cannot be right twice."""
+        sentences: dict[tuple[str, int], Claim] = {}
+        for claim in context.claims:
+            sentences.setdefault((claim.path, claim.sentence_index), claim)
+        for twin in twins(sentences.values(), _date_twin_key):
+            if not context.any_in_focus(twin):
+                continue
+            stated: dict[tuple[tuple[dt.date, str], ...], list[Claim]] = {}
+            for claim in twin:
+                times = find_times(claim.text, context.published(claim.path))
+                key = tuple((t.start, t.granularity.value) for t in times)
+                stated.setdefault(key, []).append(claim)
+            if len(stated) < 2 or len({len(k) for k in stated}) > 1:
+                continue
+            sides = sorted(stated.items(), key=lambda item: (-len(item[1]), item[1][0].path))
+            main_dates, main = sides[0]
+            for other_dates, other in sides[1:]:
+                first, second = main[0], other[0]
+                pair = frozenset({(first.path, first.line), (second.path, second.line)})
+                if pair in reported:
+                    continue
+                changed = [(a, b) for a, b in zip(main_dates, other_dates, strict=True) if a != b]
+                was, now = changed[0]
+                yield self.finding(
+                    f"the same sentence dates it {_day_label(was)} ({first.path}:{first.line}) "
+                    f"but {_day_label(now)} ({second.path}:{second.line})",
+                    [first, second],
+                    subject=mask_dates(first.text)[:60],
+                )
 
     def _alike(self, first: DateClaim, second: DateClaim) -> bool:
         assert isinstance(self.options, DateMismatchOptions)
@@ -208,6 +247,20 @@ def _last_day(claim: DateClaim) -> dt.date:
 def _overlap(first: DateClaim, second: DateClaim) -> bool:
     """Whether both dates can hold: their periods, at their granularities, share a day."""
     return first.date <= _last_day(second) and second.date <= _last_day(first)
+
+
+def _date_twin_key(claim: Claim) -> str | None:
+    masked = mask_dates(claim.text)
+    return masked if long_enough(masked) and ("@" in masked or "#" in masked) else None
+
+
+def _day_label(stated: tuple[dt.date, str]) -> str:
+    day, granularity = stated
+    if granularity == "year":
+        return str(day.year)
+    if granularity == "month":
+        return day.strftime("%B %Y")
+    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def _label(claim: DateClaim) -> str:

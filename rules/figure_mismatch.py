@@ -7,10 +7,11 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import Field
 
-from checker.compat import DEFAULT_TOLERANCE, describe, interval, same_range
+from checker.compat import DEFAULT_TOLERANCE, describe, dimension, interval, same_range
 from checker.group import SubjectGroup, groups_of, register_figures
 from checker.models import Figure, Finding, Modality, Qualifier, Severity
 from checker.rule import Rule, RuleContext, RuleOptions, period_label
+from checker.twins import count_numbers, long_enough, mask_numbers, twins
 
 # Facts and estimates answer the same question; a goal or a forecast answers another one.
 _MODALITY_CLASS = {
@@ -70,8 +71,48 @@ class FigureMismatch(Rule):
         assert isinstance(options, FigureMismatchOptions)
         register = register_figures(context.facts)
         register_ids = {id(figure) for figure in register}
+        covered: set[tuple[int, int]] = set()
+        labels: dict[int, SubjectGroup] = {}
         for group in groups_of(context.figures, context.groups, register):
-            yield from self._check_group(group, context, options, register_ids)
+            for figure in group.figures:
+                labels[id(figure)] = group
+            for finding, outlier, majority in self._check_group(
+                group, context, options, register_ids
+            ):
+                covered.update((id(a), id(b)) for a in outlier for b in majority)
+                covered.update((id(b), id(a)) for a in outlier for b in majority)
+                yield finding
+        yield from self._twin_findings(context, labels, covered)
+
+    def _twin_findings(
+        self,
+        context: RuleContext,
+        labels: dict[int, SubjectGroup],
+        covered: set[tuple[int, int]],
+    ) -> Iterator[Finding]:
+        """One sentence in two articles with its n-th figure changed: "at least 42 regions" and
+        "at least 24 regions", "up to 900,000" and "up to 700,000". Compared even where the
+        subject alone would not be (a bare count, a hedge wide enough to overlap)."""
+        for twin in twins(context.figures, _twin_key):
+            if not context.any_in_focus(twin):
+                continue
+            values: dict[tuple[object, ...], list[Figure]] = {}
+            for figure in twin:
+                values.setdefault(_stated(figure), []).append(figure)
+            if len(values) < 2:
+                continue
+            sides = sorted(values.values(), key=lambda side: (-len(side), _order(side[0])))
+            main = sorted(sides[0], key=_order)
+            for other in sides[1:]:
+                other = sorted(other, key=_order)
+                if all((id(a), id(b)) in covered for a in other for b in main):
+                    continue
+                group = labels.get(id(main[0])) or SubjectGroup(
+                    key=("", "", "", dimension(main[0].unit)),
+                    label=main[0].subject or main[0].surface,
+                    figures=(*main, *other),
+                )
+                yield self._finding(group, other, main)
 
     def _check_group(
         self,
@@ -79,7 +120,7 @@ class FigureMismatch(Rule):
         context: RuleContext,
         options: FigureMismatchOptions,
         register_ids: set[int],
-    ) -> Iterator[Finding]:
+    ) -> Iterator[tuple[Finding, list[Figure], list[Figure]]]:
         _noun, event, owners, unit_dimension = group.key
         if unit_dimension == "count" and not event and not owners:
             # "42 regions" and "31 regions", "12,000 people" and "300,000 people": a bare
@@ -131,7 +172,7 @@ class FigureMismatch(Rule):
                 together = (*outlier, *majority)
                 if all(id(f) in register_ids for f in together):
                     continue  # the register against itself is not an article's problem
-                yield self._finding(group, outlier, majority)
+                yield self._finding(group, outlier, majority), outlier, majority
 
     def _finding(
         self, group: SubjectGroup, outlier: list[Figure], majority: list[Figure]
@@ -147,6 +188,20 @@ class FigureMismatch(Rule):
 
 # Measurements of a thing's size: stated at different dates, they should still agree.
 _LASTING_DIMENSIONS = frozenset({"[length]", "[length] ** 2", "[length] ** 3", "[mass]"})
+
+
+def _twin_key(figure: Figure) -> tuple[str, int, str] | None:
+    """The sentence with its numbers masked, and which of its figures this is."""
+    masked = mask_numbers(figure.text)
+    if not long_enough(masked):
+        return None
+    position = figure.text.find(figure.surface) if figure.surface else -1
+    ordinal = count_numbers(figure.text[: max(position, 0)])
+    return masked, ordinal, figure.unit or ""
+
+
+def _stated(figure: Figure) -> tuple[object, ...]:
+    return (figure.value, figure.low, figure.high, figure.qualifier)
 
 
 def _order(figure: Figure) -> tuple[str, int, int]:

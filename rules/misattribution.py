@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from checker.group import group_figures
 from checker.models import Attribution, Claim, Figure, Finding, Severity
 from checker.rule import Rule, RuleContext, RuleOptions
+from checker.twins import long_enough, mask_names, twins
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _MINOR = frozenset({"the", "of", "for", "and", "on", "in", "at", "a", "an", "to"})
@@ -58,8 +59,34 @@ class Misattribution(Rule):
     Options = MisattributionOptions
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        yield from self._figures(context)
-        yield from self._quotes(context)
+        reported: set[frozenset[tuple[str, int]]] = set()
+        for finding in (*self._figures(context), *self._quotes(context)):
+            reported.add(frozenset((e.path, e.line) for e in finding.evidence))
+            yield finding
+        yield from self._twin_findings(context, reported)
+
+    def _twin_findings(
+        self, context: RuleContext, reported: set[frozenset[tuple[str, int]]]
+    ) -> Iterator[Finding]:
+        """One sentence in two articles credited to different sources ("..., according to
+        Bloomberg" and "..., according to Reuters"), whatever it claims."""
+        for twin in twins(context.attributions, _source_twin_key):
+            if not context.any_in_focus(twin):
+                continue
+            twin = sorted(twin, key=lambda a: (a.path, a.line))
+            first = twin[0]
+            for second in twin[1:]:
+                if second.path == first.path or sources_compatible(_chain(first), _chain(second)):
+                    continue
+                if frozenset({(first.path, first.line), (second.path, second.line)}) in reported:
+                    continue
+                yield self.finding(
+                    f"the same sentence is credited to {_credit(first)} ({_where(first)}) "
+                    f"but to {_credit(second)} ({_where(second)})",
+                    [first, second],
+                    subject=mask_names(first.text, _chain(first))[:60],
+                )
+                break
 
     def _figures(self, context: RuleContext) -> Iterator[Finding]:
         assert isinstance(self.options, MisattributionOptions)
@@ -200,6 +227,16 @@ def _named_beside(chain: Sequence[str], sentence: str) -> bool:
     """Whether the other sentence names one of these sources too, as a speaker's affiliation."""
     folded = sentence.lower()
     return any(len(name) > 3 and name.lower() in folded for name in chain)
+
+
+def _source_twin_key(claim: Attribution) -> tuple[str, str] | None:
+    """The sentence without its credited names, and which verb credits; None unless the
+    sentence names its source itself (a "he said" credited from context is no copy's change)."""
+    folded = claim.text.lower()
+    if not any(name.lower() in folded for name in _chain(claim)):
+        return None
+    masked = mask_names(claim.text, _chain(claim))
+    return (masked, claim.verb or "") if long_enough(masked) else None
 
 
 def _chain(claim: Claim) -> tuple[str, ...]:

@@ -1,0 +1,71 @@
+"""Twin sentences: the same sentence in two articles but for a number, a date or a name.
+
+A passage copied from one article into another, with one figure, date or source changed on the
+way, is the commonest way a fact drifts. Rules compare such twins directly, even where their
+ordinary grouping would not (a bare count such as "42 regions" says too little to be compared
+with other counts, but not with its own copy).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_NUMBER = re.compile(
+    r"\d(?:[\d,.\u00a0\u202f ]*\d)?"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|dozen)\b"
+)
+_MONTH = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_PUNCTUATION = re.compile(r"[^\w#@ ]+")
+_SPACE = re.compile(r"\s+")
+MIN_WORDS = 6
+
+
+def count_numbers(text: str) -> int:
+    """How many numbers (digits or number words) `text` holds: a figure's place in its sentence."""
+    return len(_NUMBER.findall(text.lower()))
+
+
+def mask_numbers(text: str) -> str:
+    """The sentence folded, each number replaced by "#"."""
+    masked = _NUMBER.sub(" # ", text.lower())
+    return _SPACE.sub(" ", _PUNCTUATION.sub(" ", masked)).strip()
+
+
+def mask_dates(text: str) -> str:
+    """As `mask_numbers`, month names replaced by "@" too."""
+    return _SPACE.sub(" ", _MONTH.sub(" @ ", mask_numbers(text))).strip()
+
+
+def mask_names(text: str, names: Iterable[str]) -> str:
+    """The sentence folded with the given names (sources, speakers) taken out."""
+    folded = text.lower()
+    for name in sorted({n.lower() for n in names if n}, key=len, reverse=True):
+        folded = folded.replace(name, " ")
+    return _SPACE.sub(" ", _PUNCTUATION.sub(" ", folded)).strip()
+
+
+def twins(items: Iterable[T], key: Callable[[T], Hashable | None]) -> Iterator[list[T]]:
+    """Groups of items from at least two articles whose key is equal (items keyed None skipped).
+
+    `key` should include the masked sentence; items need a `path`."""
+    groups: dict[Hashable, list[T]] = defaultdict(list)
+    for item in items:
+        found = key(item)
+        if found is not None:
+            groups[found].append(item)
+    for group in groups.values():
+        if len({getattr(item, "path", None) for item in group}) > 1:
+            yield group
+
+
+def long_enough(masked: str) -> bool:
+    return len(masked.split()) >= MIN_WORDS
