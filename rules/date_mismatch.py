@@ -16,7 +16,7 @@ from checker.extract.timex import find_times
 from checker.models import Claim, DateClaim, Finding, Granularity, Severity
 from checker.rule import Rule, RuleContext, RuleOptions
 from checker.titles import name_key, surname
-from checker.twins import long_enough, mask_dates, twins
+from checker.twins import mask_dates, twins
 
 # Words that set one occurrence of an event apart from another ("the previous mobilization",
 # "a second wave"): two claims compare only when they carry the same such words.
@@ -138,10 +138,16 @@ class DateMismatch(Rule):
             if not context.any_in_focus(twin):
                 continue
             stated: dict[tuple[tuple[dt.date, str], ...], list[Claim]] = {}
+            written: dict[tuple[tuple[dt.date, str], ...], tuple[str, ...]] = {}
             for claim in twin:
                 times = find_times(claim.text, context.published(claim.path))
                 key = tuple((t.start, t.granularity.value) for t in times)
                 stated.setdefault(key, []).append(claim)
+                written[key] = tuple(claim.text[t.begin : t.stop] for t in times)
+            if len(set(written.values())) < 2:
+                # The same words ("this year", "in December") read against two publication
+                # dates: a relative date, not a changed one.
+                continue
             if len(stated) < 2 or len({len(k) for k in stated}) > 1:
                 continue
             sides = sorted(stated.items(), key=lambda item: (-len(item[1]), item[1][0].path))
@@ -250,8 +256,15 @@ def _overlap(first: DateClaim, second: DateClaim) -> bool:
 
 
 def _date_twin_key(claim: Claim) -> str | None:
+    """The sentence with its dates and numbers masked, when it is long enough to be a copy
+    rather than a stock line ("The mayor visited Brezno on May 2." recurs with other dates)."""
     masked = mask_dates(claim.text)
-    return masked if long_enough(masked) and ("@" in masked or "#" in masked) else None
+    if len(masked.split()) < _DATE_TWIN_WORDS or not ("@" in masked or "#" in masked):
+        return None
+    return masked
+
+
+_DATE_TWIN_WORDS = 10
 
 
 def _day_label(stated: tuple[dt.date, str]) -> str:

@@ -275,6 +275,31 @@ _NAME_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "der", "du",
 _LIFE_EVENT_AFTER = re.compile(r"(?:,\s+who)?\s+(?:was\s+)?(?:born|died)\b|\s*\(")
 
 
+def _institution_key(text: str, key: str, participants: tuple[str, ...]) -> str:
+    """ "The Perfendan library was founded" and "the hospital of Perfendan, founded": the town
+    is the participant, but the library and the hospital are two foundings, not one."""
+    folded = text.lower()
+    for participant in participants:
+        name = re.escape(participant.lower())
+        # "the hospital of Perfendan", "the orchestra in Narastor", "the Perfendan library"
+        near = re.search(
+            rf"\b(?P<a>{_INSTITUTION_WORDS})\s+(?:of|in|at)\s+(?:the\s+)?{name}\b"
+            rf"|\b{name}\s+(?P<b>{_INSTITUTION_WORDS})\b",
+            folded,
+        )
+        if near:
+            return f"{near.group('a') or near.group('b')} {key}"
+    return key
+
+
+_INSTITUTION_WORDS = (
+    r"hospital|library|museum|orchestra|theatre|theater|school|college|university|church|"
+    r"cathedral|company|club|team|newspaper|festival|park|zoo|bank|airline|factory|"
+    r"bridge|tower|station|stadium|observatory|gallery|institute|academy|hotel|market|"
+    r"airport|society|choir"
+)
+
+
 def _looks_like_single_name(text: str) -> bool:
     data = name_data()
     return (
@@ -575,6 +600,8 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
             continue
         key, thing = keyed
         participants = _participants(text, trigger, span, subject, clause_start, thing, context)
+        if thing is None and not trigger.event.person:
+            key = _institution_key(text, key, participants)
         claim(span, key, participants, text[start:end])
     _remember_things(text, triggers, context)
     return claims

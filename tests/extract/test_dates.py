@@ -62,6 +62,8 @@ def test_life_dates_in_brackets() -> None:
     [
         ("Spotify was founded in 2006 by two Swedes.", "founded", "Spotify"),
         ("The museum, established in 1764, holds three million items.", "founded", None),
+        ("The Perfendan library was founded in 1875.", "library founded", "Perfendan"),
+        ("Founded in 1945, the hospital of Perfendan is old.", "hospital founded", "Perfendan"),
         ("Nokia, founded in 1865, began as a paper mill.", "founded", "Nokia"),
         ("Russia invaded Ukraine in February 2022.", "invasion", "Russia"),
         ("The Golden Gate Bridge was opened in 1937.", "bridge opened", "Golden Gate Bridge"),
