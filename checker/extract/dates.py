@@ -278,26 +278,28 @@ _LIFE_EVENT_AFTER = re.compile(r"(?:,\s+who)?\s+(?:was\s+)?(?:born|died)\b|\s*\(
 def _institution_key(text: str, key: str, participants: tuple[str, ...]) -> str:
     """ "The Perfendan library was founded" and "the hospital of Perfendan, founded": the town
     is the participant, but the library and the hospital are two foundings, not one."""
+    if not participants:
+        return key
     folded = text.lower()
-    for participant in participants:
-        name = re.escape(participant.lower())
+    names = [p.lower() for p in participants]
+    for match in _INSTITUTION.finditer(folded):
+        before = folded[: match.start()].rstrip()
+        after = folded[match.end() :]
         # "the hospital of Perfendan", "the orchestra in Narastor", "the Perfendan library"
-        near = re.search(
-            rf"\b(?P<a>{_INSTITUTION_WORDS})\s+(?:of|in|at)\s+(?:the\s+)?{name}\b"
-            rf"|\b{name}\s+(?P<b>{_INSTITUTION_WORDS})\b",
-            folded,
-        )
-        if near:
-            return f"{near.group('a') or near.group('b')} {key}"
+        linked = _LINK.match(after)
+        rest = after[linked.end() :] if linked else None
+        if any(before.endswith(n) or (rest is not None and rest.startswith(n)) for n in names):
+            return f"{match.group(0)} {key}"
     return key
 
 
-_INSTITUTION_WORDS = (
-    r"hospital|library|museum|orchestra|theatre|theater|school|college|university|church|"
+_INSTITUTION = re.compile(
+    r"\b(?:hospital|library|museum|orchestra|theatre|theater|school|college|university|church|"
     r"cathedral|company|club|team|newspaper|festival|park|zoo|bank|airline|factory|"
     r"bridge|tower|station|stadium|observatory|gallery|institute|academy|hotel|market|"
-    r"airport|society|choir"
+    r"airport|society|choir)\b"
 )
+_LINK = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?")
 
 
 def _looks_like_single_name(text: str) -> bool:
