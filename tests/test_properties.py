@@ -122,8 +122,9 @@ def test_adversarial_input_is_fast_and_linear(name: str) -> None:
     small = min(_seconds(ADVERSARIAL.build(unit, SIZE // 8)) for _ in range(3))
     large = _seconds(ADVERSARIAL.build(unit, SIZE))
     assert large < BOUND, f"{name}: 64 KB took {large:.2f} s"
-    # Eight times the text: linear work takes about 8x; allow twice that, plus timer noise.
-    assert large < 16 * small + 0.05, f"{name}: {small:.4f} s -> {large:.4f} s"
+    # Eight times the text: linear work takes about 8x, quadratic 64x; allow three times the
+    # linear cost, plus timer noise on a busy machine.
+    assert large < 24 * small + 0.3, f"{name}: {small:.4f} s -> {large:.4f} s"
 
 
 @pytest.mark.parametrize("name", SLOW)
@@ -134,7 +135,7 @@ def test_figure_dense_input_grows_linearly(name: str) -> None:
     small = min(_seconds(ADVERSARIAL.build(unit, SIZE // 16)) for _ in range(2))
     large = _seconds(ADVERSARIAL.build(unit, SIZE // 4))
     assert large < 10.0, f"{name}: 16 KB took {large:.2f} s"
-    assert large < 8 * small + 0.1, f"{name}: {small:.4f} s -> {large:.4f} s"
+    assert large < 12 * small + 0.5, f"{name}: {small:.4f} s -> {large:.4f} s"
 
 
 @settings(max_examples=200, deadline=None, database=None)
