@@ -73,6 +73,12 @@ def _require_paths(paths: list[Path]) -> None:
         raise _fail(f"no such file or folder: {', '.join(missing)}")
 
 
+def _inputs(paths: list[Path], archive: Path | None) -> list[Path]:
+    """Every folder a run reads, checked paths and archive alike: all must exist, none is
+    written to."""
+    return [*paths, *([archive] if archive else [])]
+
+
 def _guarded(action: Callable[[], T], debug: bool) -> T:
     try:
         return action()
@@ -278,9 +284,10 @@ def check(
     """Check PATH... for figures, dates, sources and titles that disagree."""
     from checker.report import render
 
-    _require_paths([*paths, *([against] if against else [])])
+    inputs = _inputs(paths, against)
+    _require_paths(inputs)
     if output is not None:
-        _guarded(lambda: ensure_outside(output, [*paths, *([against] if against else [])]), debug)
+        _guarded(lambda: ensure_outside(output, inputs), debug)
     settings, configured_fail_on = _settings(config, facts, baseline, debug)
     settings = replace(settings, jobs=jobs)
     report = _run(
@@ -317,8 +324,9 @@ def write_baseline(
     """Write the current findings of PATH... as accepted, for `check --baseline`."""
     from checker.suppress import baseline_of
 
-    _require_paths([*paths, *([against] if against else [])])
-    _guarded(lambda: ensure_outside(output, [*paths, *([against] if against else [])]), debug)
+    inputs = _inputs(paths, against)
+    _require_paths(inputs)
+    _guarded(lambda: ensure_outside(output, inputs), debug)
     settings, _ = _settings(config, facts, None, debug)
     report = _run(paths, settings, ArchiveOptions(against, cache_dir, not no_cache, debug))
     _guarded(lambda: write_atomic(output, baseline_of(report.findings)), debug)

@@ -277,12 +277,7 @@ def _day_label(stated: tuple[dt.date, str]) -> str:
 
 
 def _label(claim: DateClaim) -> str:
-    if claim.granularity is Granularity.YEAR:
-        text = str(claim.date.year)
-    elif claim.granularity is Granularity.MONTH:
-        text = claim.date.strftime("%B %Y")
-    else:
-        text = f"{claim.date.day} {claim.date.strftime('%B %Y')}"
+    text = _day_label((claim.date, claim.granularity.value))
     if claim.end is not None and claim.end != _last_day(claim.model_copy(update={"end": None})):
         text += f" to {claim.end.isoformat()}"
     return text
