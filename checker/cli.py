@@ -19,6 +19,7 @@ import typer
 from checker.claims_report import render_claims
 from checker.engine import CheckSettings
 from checker.errors import CheckerError
+from checker.gc_pause import paused
 from checker.models import Diagnostic, Report, Severity
 from checker.output import ensure_outside, write_atomic
 from checker.report.escape import one_line
@@ -378,4 +379,7 @@ def list_rules(
 
 
 def main() -> None:
-    app()
+    # One command is one batch whose claims, findings and reports hold no reference cycles:
+    # the cycle collector would only walk them again and again (see checker.gc_pause).
+    with paused():
+        app()

@@ -5,7 +5,8 @@ claims, shingle tuples, findings) the collector runs, and its full passes walk e
 claim: on such a run that is a third of the time spent receiving claims from the workers and
 half the time of `repeated-passage`. Claims, evidence and findings are plain trees (no
 cycles), so reference counting frees them anyway; pausing the collector loses nothing but
-that repeated walk.
+that repeated walk. The command line pauses it for a whole command; the library pauses it
+around the stages that build many objects, for callers that keep it on.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, partial
 
 from pydantic import Field
 
@@ -93,7 +94,8 @@ class FigureMismatch(Rule):
         """One sentence in two articles with its n-th figure changed: "at least 42 regions" and
         "at least 24 regions", "up to 900,000" and "up to 700,000". Compared even where the
         subject alone would not be (a bare count, a hedge wide enough to overlap)."""
-        for twin in twins(context.figures, _twin_key):
+        # Copies of a story repeat sentences verbatim: each distinct text is masked once.
+        for twin in twins(context.figures, partial(_twin_key, cache(mask_numbers))):
             if not context.any_in_focus(twin):
                 continue
             values: dict[tuple[object, ...], list[Figure]] = {}
@@ -190,9 +192,9 @@ class FigureMismatch(Rule):
 _LASTING_DIMENSIONS = frozenset({"[length]", "[length] ** 2", "[length] ** 3", "[mass]"})
 
 
-def _twin_key(figure: Figure) -> tuple[str, int, str] | None:
-    """The sentence with its numbers masked, and which of its figures this is."""
-    masked = mask_numbers(figure.text)
+def _twin_key(mask: Callable[[str], str], figure: Figure) -> tuple[str, int, str] | None:
+    """The sentence with its numbers masked (by `mask`), and which of its figures this is."""
+    masked = mask(figure.text)
     if not long_enough(masked):
         return None
     position = figure.text.find(figure.surface) if figure.surface else -1

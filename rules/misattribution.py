@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, lru_cache, partial
 
 from rapidfuzz import fuzz
 
@@ -70,7 +70,8 @@ class Misattribution(Rule):
     ) -> Iterator[Finding]:
         """One sentence in two articles credited to different sources ("..., according to
         Bloomberg" and "..., according to Reuters"), whatever it claims."""
-        for twin in twins(context.attributions, _source_twin_key):
+        # Copies of a story repeat sentences verbatim: each distinct text is masked once.
+        for twin in twins(context.attributions, partial(_source_twin_key, cache(_masked_source))):
             if not context.any_in_focus(twin):
                 continue
             twin = sorted(twin, key=lambda a: (a.path, a.line))
@@ -229,14 +230,22 @@ def _named_beside(chain: Sequence[str], sentence: str) -> bool:
     return any(len(name) > 3 and name.lower() in folded for name in chain)
 
 
-def _source_twin_key(claim: Attribution) -> tuple[str, str] | None:
-    """The sentence without its credited names, and which verb credits; None unless the
-    sentence names its source itself (a "he said" credited from context is no copy's change)."""
-    folded = claim.text.lower()
-    if not any(name.lower() in folded for name in _chain(claim)):
+def _source_twin_key(
+    masked_source: Callable[[str, tuple[str, ...]], str | None], claim: Attribution
+) -> tuple[str, str] | None:
+    """The sentence without its credited names (by `masked_source`), and which verb credits."""
+    masked = masked_source(claim.text, _chain(claim))
+    return None if masked is None else (masked, claim.verb or "")
+
+
+def _masked_source(text: str, chain: tuple[str, ...]) -> str | None:
+    """The sentence without the names in `chain`; None unless the sentence names its source
+    itself (a "he said" credited from context is no copy's change) and is long enough."""
+    folded = text.lower()
+    if not any(name.lower() in folded for name in chain):
         return None
-    masked = mask_names(claim.text, _chain(claim))
-    return (masked, claim.verb or "") if long_enough(masked) else None
+    masked = mask_names(text, chain)
+    return masked if long_enough(masked) else None
 
 
 def _chain(claim: Claim) -> tuple[str, ...]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -115,84 +114,66 @@ class RepeatedPassage(Rule):
         unfocused articles can never end up in a finding that touches the focus.
         """
         assert isinstance(self.options, RepeatedPassageOptions)
-        # Sentences with the same folded text share every shingle and every score: they are
-        # shingled once and each pair of distinct texts is scored once (see `_alike_ids`).
-        text_ids: dict[str, int] = {}
-        texts: list[str] = []
-        ids: list[int] = []
-        for sentence in sentences:
-            number = text_ids.get(sentence.folded)
-            if number is None:
-                number = text_ids[sentence.folded] = len(texts)
-                texts.append(sentence.folded)
-            ids.append(number)
-        text_shingles = [_shingles(text) for text in texts]
-        shingles = [text_shingles[number] for number in ids]
-        path_ids: dict[str, int] = {}
-        paths = [path_ids.setdefault(sentence.path, len(path_ids)) for sentence in sentences]
-        focused = [context.in_focus(sentence.path) for sentence in sentences]
-        # With a focus, only shingles of focused sentences can pair a focused sentence; the
-        # postings of those are still complete, so the stock-phrase cap below sees true counts.
-        wanted: set[int] | None = None
-        if context.focus is not None:
-            wanted = set().union(*(h for h, f in zip(shingles, focused, strict=True) if f))
-        postings: dict[int, list[int]] = defaultdict(list)
-        for number, hashes in enumerate(shingles):
-            for value in hashes if wanted is None else hashes & wanted:
-                postings[value].append(number)
-        candidates: set[tuple[int, int]] = set()
-        everything = context.focus is None
-        for numbers in postings.values():
-            if len(numbers) > 50:  # a stock phrase everywhere says nothing about copying
-                continue
-            # Postings are in ascending sentence order, so each pair comes out as (low, high).
-            candidates.update(
-                (a, b)
-                for a, b in combinations(numbers, 2)
-                if paths[a] != paths[b] and (everything or focused[a] or focused[b])
-            )
-        # Only a pair of texts that both occur more than once can come up again: remembering
-        # just those keeps the memo small (one entry per scored pair is ~700,000 entries on
-        # 10,000 generated articles).
-        copies = [0] * len(texts)
-        for number in ids:
-            copies[number] += 1
-        scores: dict[tuple[int, int], bool] = {}
+        # Sentences with the same folded text share every shingle and every score, and a story
+        # told in the same words repeats its texts across many articles: candidates are found
+        # and scored per pair of distinct texts, then spread over the sentences that carry them.
+        copies: dict[str, list[int]] = {}
+        for number, sentence in enumerate(sentences):
+            copies.setdefault(sentence.folded, []).append(number)
+        texts = list(copies)
+        carriers = list(copies.values())
+        paths = [sentence.path for sentence in sentences]
+        focused = [context.in_focus(path) for path in paths]
+        wanted = [any(focused[n] for n in numbers) for numbers in carriers]
+        similarity = self.options.similarity
         alike: list[tuple[int, int]] = []
-        for low, high in candidates:
-            a, b = (low, high) if sentences[low].path < sentences[high].path else (high, low)
-            first, second = ids[a], ids[b]
-            if copies[first] > 1 and copies[second] > 1:
-                same = scores.get((first, second))
-                if same is None:
-                    same = scores[first, second] = self._alike(texts[first], texts[second])
-            else:
-                same = self._alike(texts[first], texts[second])
-            if same:
-                alike.append((a, b))
-        del candidates, scores
+        for first, second in self._candidate_texts(texts, carriers, wanted):
+            if not (wanted[first] or wanted[second]) or not _alike(
+                texts[first], texts[second], similarity
+            ):
+                continue
+            alike.extend(
+                (a, b) if paths[a] < paths[b] else (b, a)
+                for a in carriers[first]
+                for b in carriers[second]
+                if (first != second or a < b)
+                and paths[a] != paths[b]
+                and (focused[a] or focused[b])
+            )
         return [(sentences[a], sentences[b]) for a, b in sorted(alike)]
+
+    def _candidate_texts(
+        self, texts: Sequence[str], carriers: Sequence[Sequence[int]], wanted: Sequence[bool]
+    ) -> set[tuple[int, int]]:
+        """Pairs (i <= j) of distinct texts that share a rare five-word shingle, (i, i) when a
+        text is carried by several sentences; `wanted` texts are those that may pair at all."""
+        shingles = [_shingles(text) for text in texts]
+        # With a focus, only shingles of focused sentences can pair a focused sentence; the
+        # counts of those are still complete, so the stock-phrase cap below sees true counts.
+        keep: set[tuple[str, ...]] | None = None
+        if not all(wanted):
+            keep = set().union(*(h for h, w in zip(shingles, wanted, strict=True) if w))
+        postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for number, found in enumerate(shingles):
+            for shingle in found if keep is None else found & keep:
+                postings[shingle].append(number)
+        candidates: set[tuple[int, int]] = set()
+        for numbers in postings.values():
+            if len(numbers) == 1:  # most shingles: one text, so at most its own copies pair
+                if 1 < len(carriers[numbers[0]]) <= _STOCK_PHRASE:
+                    candidates.add((numbers[0], numbers[0]))
+                continue
+            if sum(len(carriers[n]) for n in numbers) > _STOCK_PHRASE:
+                continue  # a stock phrase everywhere says nothing about copying
+            candidates.update(combinations(numbers, 2))
+            candidates.update((n, n) for n in numbers if len(carriers[n]) > 1)
+        return candidates
 
     def _alike(self, first: str, second: str) -> bool:
         """Nearly the same sentence, or one copied inside the other: "The agency said the river
         crested at 7.4 meters" copied as "The river crested at 7.4 meters" (the attribution cut)."""
         assert isinstance(self.options, RepeatedPassageOptions)
-        ratio = fuzz.ratio(first, second)
-        if ratio >= self.options.similarity:
-            return True
-        shorter, longer = sorted((first, second), key=len)
-        if len(shorter) < _CONTAINED_SHARE * len(longer):
-            return False
-        cutoff = max(self.options.similarity, 95)
-        # partial_ratio is the costly score and almost never passes: rule it out first with
-        # what `ratio` already tells. partial_ratio >= cutoff needs a window of `longer` whose
-        # longest common subsequence with `shorter` is at least cutoff / (200 - cutoff) of
-        # `shorter`, and no window shares more than the whole of `longer` does. ratio is
-        # 200 * LCS / (total length); half a character of slack absorbs float rounding.
-        common = ratio * (len(shorter) + len(longer)) / 200
-        if common < cutoff * len(shorter) / (200 - cutoff) - 0.5:
-            return False
-        return fuzz.partial_ratio(shorter, longer) >= cutoff
+        return _alike(first, second, self.options.similarity)
 
     def _finding(self, context: RuleContext, run: Sequence[tuple[_Sentence, _Sentence]]) -> Finding:
         first_side = [a for a, _ in run]
@@ -228,17 +209,37 @@ class RepeatedPassage(Rule):
         )
 
 
+# A shingle in more sentences than this is a stock phrase, not a sign of copying.
+_STOCK_PHRASE = 50
 # A copy inside a longer sentence must still be most of it: a short stock clause is no passage.
 _CONTAINED_SHARE = 0.6
 
 
-def _shingles(folded: str) -> set[int]:
-    """Hashes of the sentence's runs of _SHINGLE words."""
+def _alike(first: str, second: str, similarity: int) -> bool:
+    """See `RepeatedPassage._alike`; a plain function, as it is called for every candidate."""
+    ratio = fuzz.ratio(first, second)
+    if ratio >= similarity:
+        return True
+    short, long = len(first), len(second)
+    if short > long:
+        first, second, short, long = second, first, long, short
+    if short < _CONTAINED_SHARE * long:
+        return False
+    cutoff = max(similarity, 95)
+    # partial_ratio is the costly score and almost never passes: rule it out first with what
+    # `ratio` already tells. partial_ratio >= cutoff needs a window of the longer text whose
+    # longest common subsequence with the shorter is at least cutoff / (200 - cutoff) of it,
+    # and no window shares more than the whole longer text does. ratio is
+    # 200 * LCS / (total length); half a character of slack absorbs float rounding.
+    if ratio * (short + long) / 200 < cutoff * short / (200 - cutoff) - 0.5:
+        return False
+    return fuzz.partial_ratio(first, second) >= cutoff
+
+
+def _shingles(folded: str) -> set[tuple[str, ...]]:
+    """The sentence's runs of _SHINGLE words."""
     words = folded.split()
-    return {
-        zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode())
-        for i in range(len(words) - _SHINGLE + 1)
-    }
+    return set(zip(*(words[i:] for i in range(_SHINGLE)), strict=False))
 
 
 def _runs(

@@ -84,7 +84,11 @@ class TemporalOrder(Rule):
     def _after_publication(
         self, path: str, published: dt.date, claims: Sequence[Claim]
     ) -> Iterator[Finding]:
-        late = [c for c in claims if (start := _reported_start(c)) and start > published]
+        late = [
+            c
+            for c in claims
+            if (start := _reported_start(c)) and start > published and not _looks_ahead(c.text)
+        ]
         late = [c for c in late if isinstance(c, Figure) or _reads_past(c.text)]
         if not late:
             return
@@ -174,15 +178,14 @@ def _plain_dates(claims: Sequence[Claim], article: Article | None) -> list[DateC
 
 
 def _reported_start(claim: Claim) -> dt.date | None:
-    """When a reported event or figure period begins, for claims that report the past."""
+    """When a reported event or figure period begins, for claims that may report the past.
+
+    The caller still reads the tense (`_looks_ahead`), and only of claims that fall after the
+    date they are compared with: the tense pattern is the costly part, the date test is not."""
     if isinstance(claim, Figure):
-        if claim.modality not in _REPORTED or _looks_ahead(claim.text):
-            return None
-        return claim.period_start
+        return claim.period_start if claim.modality in _REPORTED else None
     if isinstance(claim, DateClaim):
-        if claim.relation in _BOUND_RELATIONS or _looks_ahead(claim.text):
-            return None
-        return claim.date
+        return None if claim.relation in _BOUND_RELATIONS else claim.date
     return None
 
 
