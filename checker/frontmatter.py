@@ -49,16 +49,16 @@ def split_front_matter(text: str) -> FrontMatter:
     if first not in _FENCES or first_end < 0:
         return FrontMatter(body=text)
     kind, closers = _FENCES[first]
-    lines = text.split("\n")
-    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closers), None)
-    if close is None:
+    found = _closing_fence(text, first_end + 1, closers)
+    if found is None:
         # An opening fence with no closing one is more likely a horizontal rule than metadata.
         return FrontMatter(body=text)
-    source = "\n".join(lines[1:close])
-    if not _looks_like_metadata(kind, lines[1:close]):
+    close, fence_start, body_start = found
+    source = text[first_end + 1 : max(first_end + 1, fence_start - 1)]
+    if not _looks_like_metadata(kind, source.split("\n")):
         # Two horizontal rules around prose, not metadata: keep every line as text.
         return FrontMatter(body=text)
-    body = "\n".join(lines[close + 1 :])
+    body = text[body_start:]
     body_line = close + 2
     try:
         raw = _parse(kind, source)
@@ -70,6 +70,21 @@ def split_front_matter(text: str) -> FrontMatter:
         message = f"{kind.upper()} front matter is not a set of keys; metadata ignored"
         return FrontMatter(body=body, body_line=body_line, error=message)
     return FrontMatter(metadata=_pick(raw), body=body, body_line=body_line)
+
+
+def _closing_fence(text: str, start: int, closers: tuple[str, ...]) -> tuple[int, int, int] | None:
+    """(line index, offset of the fence line, offset just after it) of the first line from
+    `start` on that closes the front matter; None when none does. Line by line from `start`,
+    so the article's body is not split into lines only to be joined again."""
+    index = 1
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line.rstrip() in closers:
+            return index, start, len(text) if end < 0 else end + 1
+        if end < 0:
+            return None
+        start, index = end + 1, index + 1
 
 
 _YAML_KEY = re.compile(r"^[A-Za-z_][\w-]{0,40}:(?:\s|$)")
@@ -98,7 +113,8 @@ def _nesting(source: str) -> int:
     of brackets, never let a deep document through.
     """
     depth = deepest = 0
-    for char in source:
+    # Most front matter has no flow brackets at all: skip the character walk then.
+    for char in source if "[" in source or "{" in source else "":
         if char in "[{":
             depth += 1
             deepest = max(deepest, depth)

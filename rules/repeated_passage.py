@@ -6,7 +6,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -144,7 +143,7 @@ class RepeatedPassage(Rule):
 
     def _candidate_texts(
         self, texts: Sequence[str], carriers: Sequence[Sequence[int]], wanted: Sequence[bool]
-    ) -> set[tuple[int, int]]:
+    ) -> Iterator[tuple[int, int]]:
         """Pairs (i <= j) of distinct texts that share a rare five-word shingle, (i, i) when a
         text is carried by several sentences; `wanted` texts are those that may pair at all."""
         shingles = [_shingles(text) for text in texts]
@@ -157,17 +156,22 @@ class RepeatedPassage(Rule):
         for number, found in enumerate(shingles):
             for shingle in found if keep is None else found & keep:
                 postings[shingle].append(number)
-        candidates: set[tuple[int, int]] = set()
-        for numbers in postings.values():
-            if len(numbers) == 1:  # most shingles: one text, so at most its own copies pair
-                if 1 < len(carriers[numbers[0]]) <= _STOCK_PHRASE:
-                    candidates.add((numbers[0], numbers[0]))
-                continue
-            if sum(len(carriers[n]) for n in numbers) > _STOCK_PHRASE:
-                continue  # a stock phrase everywhere says nothing about copying
-            candidates.update(combinations(numbers, 2))
-            candidates.update((n, n) for n in numbers if len(carriers[n]) > 1)
-        return candidates
+        # Stock phrases (see _STOCK_PHRASE) say nothing; a shingle of one sentence pairs nothing.
+        rare = {
+            shingle: numbers
+            for shingle, numbers in postings.items()
+            if 1 < sum(len(carriers[n]) for n in numbers) <= _STOCK_PHRASE
+        }
+        del postings
+        for number, found in enumerate(shingles):
+            partners: set[int] = set()
+            for shingle in found:
+                numbers = rare.get(shingle)
+                if numbers is not None:
+                    partners.update(numbers)
+            for other in partners:
+                if other > number or (other == number and len(carriers[number]) > 1):
+                    yield number, other
 
     def _alike(self, first: str, second: str) -> bool:
         """Nearly the same sentence, or one copied inside the other: "The agency said the river
