@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -53,6 +54,21 @@ class DateSource(StrEnum):
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        # Claims arrive pickled from worker processes by the hundred thousand, each with its own
+        # copy of the set of field names it was given: that set took more memory than the
+        # claim's values. Models of one shape now share one set. Sharing is safe because these
+        # models are frozen: pydantic copies the set before changing it (`model_copy`).
+        names = state.get("__pydantic_fields_set__")
+        if names is not None:
+            state = {**state, "__pydantic_fields_set__": _shared_names(frozenset(names))}
+        super().__setstate__(state)
+
+
+@lru_cache(maxsize=256)
+def _shared_names(names: frozenset[str]) -> set[str]:
+    return set(names)
 
 
 class Sentence(Frozen):
