@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker.extract import extract_article
 from checker.gc_pause import paused
-from checker.group import group_figures
+from checker.group import SubjectGroup, group_figures
 from checker.load import LoadResult, load
 from checker.models import (
     Article,
@@ -80,11 +80,14 @@ def run_rules(
     *,
     facts: FactsRegister | None = None,
     focus: frozenset[str] | None = None,
+    groups: Sequence[SubjectGroup] | None = None,
 ) -> tuple[list[Finding], list[Diagnostic]]:
     """Every rule over the extraction. With `focus`, only findings with evidence in a focused
-    path are wanted: the rules may skip other work, and any other finding is dropped here."""
+    path are wanted: the rules may skip other work, and any other finding is dropped here.
+    `groups`: `group_figures` of the extraction's figures when already built (the Dask engine
+    groups on its cluster); None: grouped here."""
     with paused():  # the rules build many short-lived objects: see checker.gc_pause
-        return _run_rules(extraction, rules, facts=facts, focus=focus)
+        return _run_rules(extraction, rules, facts=facts, focus=focus, groups=groups)
 
 
 def _run_rules(
@@ -93,12 +96,14 @@ def _run_rules(
     *,
     facts: FactsRegister | None,
     focus: frozenset[str] | None,
+    groups: Sequence[SubjectGroup] | None,
 ) -> tuple[list[Finding], list[Diagnostic]]:
-    figures = [c for c in extraction.claims if isinstance(c, Figure)]
+    if groups is None:
+        groups = group_figures([c for c in extraction.claims if isinstance(c, Figure)])
     context = RuleContext(
         articles={a.path: a for a in extraction.articles},
         claims=extraction.claims,
-        groups=group_figures(figures),
+        groups=groups,
         facts=facts,
         focus=focus,
     )
@@ -172,14 +177,17 @@ def check_extraction(
     settings: CheckSettings,
     *,
     focus: frozenset[str] | None = None,
+    groups: Sequence[SubjectGroup] | None = None,
 ) -> tuple[list[Finding], list[Diagnostic]]:
-    """Rules over an extraction, then inline suppressions and the baseline (`focus`: see
-    `run_rules`)."""
+    """Rules over an extraction, then inline suppressions and the baseline (`focus`, `groups`:
+    see `run_rules`)."""
     rules = settings.rules
     rule_diagnostics: list[Diagnostic] = []
     if rules is None:
         rules, rule_diagnostics = default_rules()
-    findings, diagnostics = run_rules(extraction, rules, facts=settings.facts, focus=focus)
+    findings, diagnostics = run_rules(
+        extraction, rules, facts=settings.facts, focus=focus, groups=groups
+    )
     findings = apply_inline(findings, extraction.articles)
     if settings.baseline is not None:
         findings = apply_baseline(findings, settings.baseline)

@@ -19,6 +19,12 @@ is (claims x distinct words per block), not claims squared. Spellings that diffe
 or hyphens always match. Otherwise the fuzzy threshold is high, the first letter must agree and
 words with digits never match fuzzily: "killed" and "skilled", "T-72" and "T-80" are close as
 strings but not as facts.
+
+Only the fuzzy step depends on the order figures come in, and it only reads a figure's raw key
+(`RawKey`: the table-normalized words, whether the tables knew them, owners, dimension). So
+grouping is two steps: group figures by raw key (exact, and anywhere: the Dask engine does it
+on its cluster), then resolve the distinct raw keys in the order of their first figure and
+merge those that resolve alike (`groups_from_raw`). `group_figures` is both steps in one place.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -34,7 +42,17 @@ from checker.compat import dimension
 from checker.data import load_data
 from checker.models import Figure
 
-__all__ = ["FUZZY_THRESHOLD", "SubjectGroup", "canonical", "group_figures", "subject_key"]
+__all__ = [
+    "FUZZY_THRESHOLD",
+    "RawKey",
+    "SubjectGroup",
+    "canonical",
+    "group_figures",
+    "groups_from_raw",
+    "raw_key",
+    "resolve_keys",
+    "subject_key",
+]
 
 FUZZY_THRESHOLD = 92.0
 _SPACE = re.compile(r"[\s_]+")
@@ -159,13 +177,58 @@ class _Block:
         return result
 
 
-def subject_key(figure: Figure) -> tuple[str, str, str, str] | None:
-    """The table-normalized key of one figure (no fuzzy step); None when it names no subject."""
-    noun, _ = _noun_part(figure)
-    event, _ = canonical("events", figure.event)
+class RawKey(NamedTuple):
+    """A figure's subject key after the tables, before the fuzzy step, with the `known` flags
+    that step reads. Figures with the same raw key always end in the same group, so a cluster
+    can group by it (exact, hashable, cheap to send) and leave only the fuzzy step to one place.
+    """
+
+    noun: str
+    noun_known: bool
+    event: str
+    event_known: bool
+    owners: str
+    dimension: str
+
+
+def raw_key(figure: Figure) -> RawKey | None:
+    """The raw key of one figure; None when it names no subject (a bare number)."""
+    noun, noun_known = _noun_part(figure)
+    event, event_known = canonical("events", figure.event)
     if not noun and not event:
         return None
-    return (noun, event, _owners(figure.modifiers), dimension(figure.unit))
+    owners = _owners(figure.modifiers)
+    return RawKey(noun, noun_known, event, event_known, owners, dimension(figure.unit))
+
+
+def subject_key(figure: Figure) -> tuple[str, str, str, str] | None:
+    """The table-normalized key of one figure (no fuzzy step); None when it names no subject."""
+    key = raw_key(figure)
+    return None if key is None else (key.noun, key.event, key.owners, key.dimension)
+
+
+def resolve_keys(raw_keys: Iterable[RawKey]) -> dict[RawKey, tuple[str, str, str, str]]:
+    """The subject key of each distinct raw key: the fuzzy step, once per raw key.
+
+    `raw_keys` must come in the order of their first figures: an unknown spelling is matched
+    against the words seen before it, so the first spelling seen names the group.
+    """
+    # Resolving only the distinct raw keys, in order of first appearance, gives what resolving
+    # every figure in order gives: a figure whose raw key was seen before asks each block for a
+    # word it has already resolved (its event in the same dimension's block, then, the event
+    # resolving as before, its noun in the same (event, dimension) block), which is a hit in
+    # `_Block.resolved`: the same answer, and no block changes.
+    event_blocks: dict[str, _Block] = {}
+    noun_blocks: dict[tuple[str, str], _Block] = {}
+    resolved: dict[RawKey, tuple[str, str, str, str]] = {}
+    for raw in raw_keys:
+        if raw in resolved:
+            continue
+        event = event_blocks.setdefault(raw.dimension, _Block()).resolve(raw.event, raw.event_known)
+        block = noun_blocks.setdefault((event, raw.dimension), _Block())
+        noun = block.resolve(raw.noun, raw.noun_known)
+        resolved[raw] = (noun, event, raw.owners, raw.dimension)
+    return resolved
 
 
 def _label(key: tuple[str, ...], figures: Sequence[Figure]) -> str:
@@ -176,26 +239,39 @@ def _label(key: tuple[str, ...], figures: Sequence[Figure]) -> str:
     return " ".join(part for part in (owners.replace(",", " "), noun, event) if part)
 
 
+def groups_from_raw(
+    raw_groups: Iterable[tuple[RawKey, Sequence[tuple[int, Figure]]]],
+) -> list[SubjectGroup]:
+    """Subject groups from figures already grouped by raw key, in any order of raw keys.
+
+    Each figure comes with its global order index (article order, then claim order): raw keys
+    are resolved in the order of their first figure, groups that resolve alike are merged and
+    each group lists its figures by index, so the result is `group_figures` of the figures in
+    index order however the raw groups were built (in one process or on a cluster).
+    """
+    ordered = sorted(
+        ((raw, members) for raw, members in raw_groups if members),
+        key=lambda item: min(index for index, _ in item[1]),
+    )
+    resolved = resolve_keys(raw for raw, _ in ordered)
+    merged: dict[tuple[str, ...], list[tuple[int, Figure]]] = {}
+    for raw, members in ordered:
+        merged.setdefault(resolved[raw], []).extend(members)
+    groups: list[SubjectGroup] = []
+    for key, members in sorted(merged.items()):
+        figures = tuple(figure for _, figure in sorted(members, key=itemgetter(0)))
+        groups.append(SubjectGroup(key=key, label=_label(key, figures), figures=figures))
+    return groups
+
+
 def group_figures(figures: Sequence[Figure]) -> list[SubjectGroup]:
     """Figures sharing a subject key, in a deterministic order (by key)."""
-    event_blocks: dict[str, _Block] = {}
-    noun_blocks: dict[tuple[str, str], _Block] = {}
-    members: dict[tuple[str, ...], list[Figure]] = {}
-    for figure in figures:
-        noun, noun_known = _noun_part(figure)
-        event, event_known = canonical("events", figure.event)
-        if not noun and not event:
-            continue  # a bare number: nothing to compare it with
-        unit_dimension = dimension(figure.unit)
-        event = event_blocks.setdefault(unit_dimension, _Block()).resolve(event, event_known)
-        block = noun_blocks.setdefault((event, unit_dimension), _Block())
-        noun = block.resolve(noun, noun_known)
-        key = (noun, event, _owners(figure.modifiers), unit_dimension)
-        members.setdefault(key, []).append(figure)
-    return [
-        SubjectGroup(key=key, label=_label(key, group), figures=tuple(group))
-        for key, group in sorted(members.items())
-    ]
+    raw_groups: dict[RawKey, list[tuple[int, Figure]]] = {}
+    for index, figure in enumerate(figures):
+        key = raw_key(figure)
+        if key is not None:  # a bare number has nothing to be compared with
+            raw_groups.setdefault(key, []).append((index, figure))
+    return groups_from_raw(raw_groups.items())
 
 
 def register_figures(facts: object) -> list[Figure]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from checker.group import group_figures, subject_key
+from checker.group import RawKey, group_figures, groups_from_raw, raw_key, resolve_keys, subject_key
 from tests.test_compat import figure
 
 
@@ -73,3 +73,36 @@ def test_a_property_alone_names_no_thing() -> None:
     length = {"unit": "kilometer", "noun": None, "event": None, "modifiers": ("length",)}
     assert group_figures([figure(1.5, subject="length", **length)]) == []
     assert len(group_figures([figure(1.5, subject="bridge length", **length)])) == 1
+
+
+def _raw(noun: str) -> RawKey:
+    return RawKey(noun, False, "", True, "", "count")
+
+
+def test_resolve_keys_first_spelling_seen_wins() -> None:
+    right, wrong = _raw("dehumidifier"), _raw("dehumidifer")
+    assert set(resolve_keys([right, wrong, right]).values()) == {("dehumidifier", "", "", "count")}
+    assert set(resolve_keys([wrong, right]).values()) == {("dehumidifer", "", "", "count")}
+
+
+def test_groups_from_raw_follow_the_first_figure_not_the_arrival_order() -> None:
+    """Raw groups from a cluster arrive in any order, with interleaved global indexes."""
+    figures = [
+        figure(1, noun="dehumidifers", path="a.md", subject="dehumidifers"),
+        figure(2, noun="dehumidifiers", path="b.md", subject="dehumidifiers"),
+        figure(3, noun="dehumidifers", path="c.md", subject="dehumidifers"),
+        figure(4, noun="dehumidifiers", path="d.md", subject="dehumidifiers"),
+    ]
+    keys = [key for f in figures if (key := raw_key(f)) is not None]
+    assert len(keys) == 4
+    assert keys[0] == keys[2] != keys[1] == keys[3]
+    arrived = [
+        (keys[1], [(3, figures[3]), (1, figures[1])]),  # the later spelling, members unsorted
+        (keys[0], [(2, figures[2]), (0, figures[0])]),
+    ]
+    groups = groups_from_raw(arrived)
+    assert groups == group_figures(figures)
+    assert len(groups) == 1
+    assert groups[0].key[0] == "dehumidifer"
+    assert groups[0].label == "dehumidifers"
+    assert [f.value for f in groups[0].figures] == [1, 2, 3, 4]
