@@ -14,6 +14,8 @@ the "spawn" start method (macOS, Windows) as well as "fork".
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -27,6 +29,8 @@ __all__ = ["MIN_PARALLEL_FILES", "Outcome", "default_jobs", "extract_many", "ext
 MIN_PARALLEL_FILES = 50
 # Articles per task: large enough to amortise pickling, small enough to balance the workers.
 MAX_CHUNK = 64
+# Seconds between a worker's checks that the process that started it is still there.
+PARENT_CHECK = 0.5
 
 Extractor = Callable[[Article], list[Claim]]
 # One article's result: its claims, or the repr of the error that stopped its extraction.
@@ -47,6 +51,21 @@ def extract_one(article: Article, extract: Extractor = extract_article) -> Outco
         return extract(article), None
     except Exception as error:
         return [], repr(error)
+
+
+def _exit_with(parent: int) -> None:
+    """Worker initializer: the worker ends soon after the process that started it is gone.
+
+    A worker waits on its task queue, whose writing end its siblings hold too: when the parent
+    is killed outright (SIGKILL, the out-of-memory killer) no end-of-file ever comes, and the
+    workers would stay, busy or waiting, long after the run."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _extract_chunk(extract: Extractor, articles: Sequence[Article]) -> list[Outcome]:
@@ -78,7 +97,9 @@ def extract_many(
             yield extract_one(article, extract)
         return
     done = 0
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_exit_with, initargs=(os.getpid(),)
+    ) as pool:
         # `map` yields results in submission order: deterministic output whatever finishes first.
         for outcomes in pool.map(partial(_extract_chunk, extract), _chunks(articles, jobs)):
             for outcome in outcomes:
