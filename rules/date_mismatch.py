@@ -5,9 +5,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache, partial
+from heapq import merge
 
 from rapidfuzz import fuzz
 
@@ -97,33 +99,31 @@ class DateMismatch(Rule):
         # finding is reported first.
         focused = {id(c): context.in_focus(c.path) for c in context.dates}
         for (event, _), claims in blocks.items():
-            for i, first in enumerate(claims):
-                for second in claims[i + 1 :]:
-                    if not (focused[id(first)] or focused[id(second)]):
-                        continue
-                    if first.path == second.path and (
-                        not self.options.same_article
-                        or first.sentence_index == second.sentence_index
-                    ):
-                        continue
-                    if markers[id(first)] != markers[id(second)] or _overlap(first, second):
-                        continue
-                    shared = self._shared_participant(first, second)
-                    if shared is None:
-                        continue
-                    if not _happens_once(event) and not self._alike(first, second):
-                        continue
-                    marker = (event, shared, *sorted([_label(first), _label(second)]))
-                    if marker in seen:
-                        continue
-                    seen.add(marker)
-                    twinned.add(frozenset({(first.path, first.line), (second.path, second.line)}))
-                    yield self.finding(
-                        f"{shared}, {event}: {_label(first)} ({first.path}:{first.line}) vs "
-                        f"{_label(second)} ({second.path}:{second.line})",
-                        [first, second],
-                        subject=f"{shared} {event}",
-                    )
+            for first, second in _differing_pairs(claims):
+                if not (focused[id(first)] or focused[id(second)]):
+                    continue
+                if first.path == second.path and (
+                    not self.options.same_article or first.sentence_index == second.sentence_index
+                ):
+                    continue
+                if markers[id(first)] != markers[id(second)] or _overlap(first, second):
+                    continue
+                shared = self._shared_participant(first, second)
+                if shared is None:
+                    continue
+                if not _happens_once(event) and not self._alike(first, second):
+                    continue
+                marker = (event, shared, *sorted([_label(first), _label(second)]))
+                if marker in seen:
+                    continue
+                seen.add(marker)
+                twinned.add(frozenset({(first.path, first.line), (second.path, second.line)}))
+                yield self.finding(
+                    f"{shared}, {event}: {_label(first)} ({first.path}:{first.line}) vs "
+                    f"{_label(second)} ({second.path}:{second.line})",
+                    [first, second],
+                    subject=f"{shared} {event}",
+                )
         yield from self._twin_findings(context, twinned)
 
     def _twin_findings(
@@ -252,6 +252,27 @@ def _last_day(claim: DateClaim) -> dt.date:
     if claim.granularity is Granularity.MONTH:
         return dt.date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
     return start
+
+
+def _differing_pairs(claims: Sequence[DateClaim]) -> Iterator[tuple[DateClaim, DateClaim]]:
+    """The pairs (claims[i], claims[j]), i < j, in that order, of claims that state different
+    periods. Two claims of one period always agree, and a block is mostly that: a much-covered
+    person's birth date, stated the same way in thousands of articles. Bucketing by period makes
+    such a block cost (claims x dissenting claims), not claims squared."""
+    buckets: dict[tuple[dt.date, dt.date], list[int]] = defaultdict(list)
+    periods = [(claim.date, _last_day(claim)) for claim in claims]
+    for index, period in enumerate(periods):
+        buckets[period].append(index)
+    if len(buckets) < 2:
+        return
+    for i, first in enumerate(claims):
+        others = [
+            indices[bisect_right(indices, i) :]
+            for period, indices in buckets.items()
+            if period != periods[i]
+        ]
+        for j in merge(*others):
+            yield first, claims[j]
 
 
 def _overlap(first: DateClaim, second: DateClaim) -> bool:
