@@ -121,7 +121,8 @@ class TitleMismatch(Rule):
             blocks[surname(key)].append((claim, date, key))
         seen: set[tuple[str, ...]] = set()
         for block in blocks.values():
-            for i, j in _within_window(block, window):
+            titles = [_full_title(claim) for claim, _, _ in block]
+            for i, j in _within_window(block, window, titles):
                 first, first_date, first_key = block[i]
                 second, second_date, second_key = block[j]
                 if first.path == second.path:
@@ -132,8 +133,7 @@ class TitleMismatch(Rule):
                     continue
                 if not same_person(first_key, second_key):
                     continue
-                first_title = _full_title(first)
-                second_title = _full_title(second)
+                first_title, second_title = titles[i], titles[j]
                 if not titles_conflict(first_title, second_title):
                     continue
                 marker = (first_key, *sorted([first.path, second.path]))
@@ -155,22 +155,27 @@ class TitleMismatch(Rule):
 
 
 def _within_window(
-    block: Sequence[tuple[PersonClaim, dt.date, str]], window: int
+    block: Sequence[tuple[PersonClaim, dt.date, str]], window: int, titles: Sequence[str]
 ) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of the block dated at most `window` days apart.
+    """Index pairs (i < j) of the block dated at most `window` days apart, with different
+    `titles` (one title never conflicts with itself).
 
-    A much-quoted official has thousands of mentions; sorting by date and sweeping keeps the
-    work to the pairs inside the window instead of all pairs. They come back in (i, j) order,
-    the order of the all-pairs loop, so the same pair of mentions is reported as before.
+    A much-quoted official has thousands of mentions, nearly all with one title; sorting by
+    date and sweeping keeps the work to the pairs inside the window instead of all pairs, and a
+    block with one title has none. Pairs come back in (i, j) order, the order of the all-pairs
+    loop, so the same pair of mentions is reported as before.
     """
+    if len(set(titles)) < 2:
+        return []
     order = sorted(range(len(block)), key=lambda k: block[k][1])
     pairs: list[tuple[int, int]] = []
     for position, i in enumerate(order):
-        start = block[i][1]
+        start, title = block[i][1], titles[i]
         for j in order[position + 1 :]:
             if (block[j][1] - start).days > window:
                 break
-            pairs.append((i, j) if i < j else (j, i))
+            if titles[j] != title:
+                pairs.append((i, j) if i < j else (j, i))
     pairs.sort()
     return pairs
 

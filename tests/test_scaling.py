@@ -203,7 +203,7 @@ def test_title_window_sweep_equals_all_pairs(seed: int, monkeypatch: pytest.Monk
             patch.setattr(
                 title_mismatch,
                 "_within_window",
-                lambda block, window: [
+                lambda block, window, titles: [
                     (i, j)
                     for i in range(len(block))
                     for j in range(i + 1, len(block))
