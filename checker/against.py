@@ -12,26 +12,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.cache import (
-    CacheEntry,
+    CacheSession,
     ExtractionCache,
-    article_variant,
     ensure_outside,
     open_cache,
     resolve_cache_dir,
 )
-from checker.engine import CheckSettings, Extraction, build_report, check_extraction
+from checker.engine import CheckSettings, Extraction, build_report, check_extraction, extract_all
 from checker.errors import CheckerError
 from checker.extract import extract_article
 from checker.load import LoadResult, load
-from checker.models import Article, Claim, Diagnostic, Finding, Report
-from checker.parallel import extract_many
+from checker.models import Article, Diagnostic, Finding, Report
 
 if TYPE_CHECKING:
     from checker.facts import FactsRegister
     from checker.rule import Rule
-
-# Articles extracted between two cache writes: an interrupted cold run keeps most of its work.
-WRITE_BATCH = 200
 
 
 class ArchiveNotFoundError(CheckerError):
@@ -48,51 +43,12 @@ def extract_with_cache(
     """The same result as `engine.extract_all(loaded)`, reading and filling `cache`.
 
     Only the cache misses are extracted, in `jobs` worker processes when there are many of them
-    (None: all cores); claims come out in article order whichever way they were found.
+    (None: all cores); claims come out in article order whichever way they were found. Nothing
+    is pruned: that needs the archive folder (see `check_against`).
     """
-    result = Extraction(articles=list(loaded.articles), diagnostics=list(loaded.diagnostics))
-    found: list[list[Claim] | None] = []
-    # (position, article, cache variant or None when the article is not to be stored)
-    misses: list[tuple[int, Article, str | None]] = []
-    hits = 0
-    for position, article in enumerate(loaded.articles):
-        # Without a content hash there is no safe key: extract, never store.
-        use_cache = cache is not None and bool(article.sha256)
-        variant = article_variant(article) if use_cache else ""
-        cached: list[Claim] | None = None
-        if cache is not None and use_cache:
-            cached = cache.get(article.sha256, article.path, variant=variant)
-        found.append(cached)
-        if cached is None:
-            misses.append((position, article, variant if use_cache else None))
-        else:
-            hits += 1
-            if progress is not None:
-                progress(hits)
-    pending: list[CacheEntry] = []
-    step = None if progress is None else (lambda done: progress(hits + done))
-    outcomes = extract_many([a for _, a, _ in misses], jobs, step, extract_article)
-    failed: dict[int, Diagnostic] = {}
-    for (position, article, key), (claims, error) in zip(misses, outcomes, strict=True):
-        if error is not None:  # one bad article must not end the run; never cached
-            failed[position] = Diagnostic(path=article.path, message=f"extraction failed: {error}")
-            continue
-        found[position] = claims
-        if cache is not None and key is not None:
-            pending.append(CacheEntry(article.sha256, article.path, claims, key))
-            if len(pending) >= WRITE_BATCH:
-                cache.put_many(pending)
-                pending = []
-    for position, stored in enumerate(found):
-        if stored is not None:
-            result.claims.extend(stored)
-        elif position in failed:
-            result.diagnostics.append(failed[position])
-    if cache is not None:
-        cache.put_many(pending)
-        result.diagnostics.extend(cache.diagnostics)
-        cache.diagnostics.clear()
-    return result
+    session = None if cache is None else CacheSession(cache)
+    # `extract_article` is read from this module at call time, so tests may swap it here.
+    return extract_all(loaded, progress, jobs=jobs, cache=session, extract=extract_article)
 
 
 def check_against(
@@ -132,15 +88,22 @@ def check_against(
     archive_loaded = _unique(load([archive], excludes=settings.excludes), checked_files)
 
     cache, cache_diagnostics = open_cache(folder) if use_cache else (None, [])
+    session = None if cache is None else CacheSession(cache, archive)
     offset = len(checked_loaded.articles)
     try:
-        checked = extract_with_cache(checked_loaded, None, progress, jobs=settings.jobs)
-        context = extract_with_cache(
+        checked = extract_all(checked_loaded, progress, jobs=settings.jobs, extract=extract_article)
+        context = extract_all(
             archive_loaded,
-            cache,
             None if progress is None else lambda done: progress(offset + done),
             jobs=settings.jobs,
+            cache=session,
+            extract=extract_article,
         )
+        if session is not None:
+            # A checked file inside the archive is current too: its row must survive pruning.
+            for article in checked_loaded.articles:
+                session.keep(article)
+            session.prune()
     finally:
         if cache is not None:
             cache.close()

@@ -9,6 +9,16 @@ The cache is a single SQLite file. It is never trusted blindly: a file that is n
 fails `PRAGMA quick_check`, carries another schema or another extraction version is rebuilt from
 scratch, and a row whose JSON no longer validates is treated as a miss. Each `put_many` is one
 transaction (WAL journal), so a process killed mid-write leaves the previous state intact.
+
+Pruning keeps the file from growing with every edit of the archive. Each row also records the
+file it came from as an absolute path with the archive folder resolved (`location`), so runs
+from different working folders agree on it. After a `--against` run read an archive,
+`CacheSession.prune` deletes, in one transaction, every row whose location lies under that
+archive folder but whose (content, variant) key the run did not use: older versions of an edited
+article, and articles deleted, renamed or now excluded. Rows of other folders (one cache folder
+may serve several archives) are left alone, and a row whose content is still current somewhere
+in the archive is kept whatever its recorded path. A failed prune changes nothing and says
+nothing: the next run simply prunes again.
 """
 
 from __future__ import annotations
@@ -21,7 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import NamedTuple, Self
+from typing import NamedTuple, Protocol, Self
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -29,13 +39,16 @@ from checker.errors import CheckerError
 from checker.models import Article, Claim, Diagnostic
 
 # Bump when the table layout or the stored JSON's shape changes in a way the version hash misses.
-SCHEMA_VERSION = "1"
+# "2": the `location` column and its index, for pruning.
+SCHEMA_VERSION = "2"
 CACHE_FILE = "extractions.sqlite3"
 ENV_VAR = "CHECKER_CACHE_DIR"
 # SQLite side files that belong to CACHE_FILE and must go with it when it is rebuilt.
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 # Source kinds whose content shapes extraction; anything else in the package does not.
 _VERSIONED_SUFFIXES = frozenset({".py", ".toml"})
+# New entries written between two transactions: an interrupted cold run keeps most of its work.
+WRITE_BATCH = 200
 
 _CLAIMS = TypeAdapter(list[Claim])
 
@@ -57,6 +70,24 @@ class CacheEntry(NamedTuple):
     path: str
     claims: Sequence[Claim]
     variant: str = ""
+    # The file as an absolute, resolved path (what pruning compares); "" means resolve `path`.
+    location: str = ""
+
+
+class ClaimStore(Protocol):
+    """What `engine.extract_all` needs of a cache: hits by article, and somewhere to put misses."""
+
+    def lookup(self, article: Article) -> list[Claim] | None:
+        """The article's claims when known, else None (the article is then extracted)."""
+        ...
+
+    def store(self, article: Article, claims: list[Claim]) -> None:
+        """Remember a fresh extraction (it may be written later, in a batch)."""
+        ...
+
+    def finish(self) -> list[Diagnostic]:
+        """Write what is pending; the problems met, once (they become the run's diagnostics)."""
+        ...
 
 
 class _Stale(Exception):
@@ -177,14 +208,23 @@ class ExtractionCache:
         """Store every entry in one transaction: all of them land, or none do."""
         if not self.writable:
             return
-        rows = [(item.sha256, item.variant, item.path, _encode(item.claims)) for item in items]
+        rows = [
+            (
+                item.sha256,
+                item.variant,
+                item.path,
+                item.location or str(Path(item.path).resolve()),
+                _encode(item.claims),
+            )
+            for item in items
+        ]
         if not rows:
             return
         try:
             with _transaction(self._connection):
                 self._connection.executemany(
-                    "INSERT OR REPLACE INTO claims (sha256, variant, path, claims)"
-                    " VALUES (?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO claims (sha256, variant, path, location, claims)"
+                    " VALUES (?, ?, ?, ?, ?)",
                     rows,
                 )
         except sqlite3.Error as error:
@@ -193,6 +233,36 @@ class ExtractionCache:
             self.diagnostics.append(
                 Diagnostic(path=str(self.path), message=f"cache not written: {error}")
             )
+
+    def prune(self, folder: str | Path, keep: Iterable[tuple[str, str]]) -> int:
+        """Delete the rows located under `folder` whose (sha256, variant) is not in `keep`.
+
+        `folder` is resolved here; locations are compared as stored. One transaction; any
+        failure leaves the file as it was and is not reported (pruning only saves space).
+        Returns how many rows went.
+        """
+        if not self.writable:
+            return 0
+        wanted = set(keep)
+        try:
+            root = str(Path(folder).resolve())
+            # Every path under `root` sorts between root + sep and root + the character after
+            # sep, so the location index answers the prefix query without a scan.
+            low = root.rstrip(os.sep) + os.sep
+            high = low[:-1] + chr(ord(os.sep) + 1)
+            with _transaction(self._connection):
+                found = self._connection.execute(
+                    "SELECT sha256, variant FROM claims"
+                    " WHERE location = ? OR (location >= ? AND location < ?)",
+                    (root, low, high),
+                ).fetchall()
+                gone = [key for key in found if key not in wanted]
+                self._connection.executemany(
+                    "DELETE FROM claims WHERE sha256 = ? AND variant = ?", gone
+                )
+        except (sqlite3.Error, OSError, RuntimeError):  # RuntimeError: a symlink loop
+            return 0
+        return len(gone)
 
     def __len__(self) -> int:
         (count,) = self._connection.execute("SELECT count(*) FROM claims").fetchone()
@@ -211,6 +281,71 @@ class ExtractionCache:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class CacheSession:
+    """One run's use of an `ExtractionCache`, as the `ClaimStore` that `extract_all` reads.
+
+    Articles without a content hash are never looked up or stored (there is no safe key). With
+    `root` (the archive folder as given to `--against`), locations are that folder resolved once
+    plus each article's path inside it, and `prune` may afterwards drop what the run superseded.
+    """
+
+    def __init__(
+        self, cache: ExtractionCache, root: str | Path | None = None, *, batch: int = WRITE_BATCH
+    ):
+        self.cache = cache
+        self._root = None if root is None else Path(root)
+        self._resolved_root = None if root is None else Path(root).resolve()
+        self._batch = batch
+        self._pending: list[CacheEntry] = []
+        # (sha256, variant) of every article the run met: what is current, never pruned.
+        self._used: set[tuple[str, str]] = set()
+
+    def lookup(self, article: Article) -> list[Claim] | None:
+        if not article.sha256:
+            return None
+        return self.cache.get(article.sha256, article.path, variant=self.keep(article))
+
+    def store(self, article: Article, claims: list[Claim]) -> None:
+        if not article.sha256:
+            return
+        variant = article_variant(article)
+        entry = CacheEntry(article.sha256, article.path, claims, variant, self.location(article))
+        self._pending.append(entry)
+        if len(self._pending) >= self._batch:
+            self._flush()
+
+    def finish(self) -> list[Diagnostic]:
+        self._flush()
+        notes, self.cache.diagnostics = self.cache.diagnostics, []
+        return notes
+
+    def keep(self, article: Article) -> str:
+        """Mark the article's current content as in use (so `prune` spares it); its variant."""
+        variant = article_variant(article)
+        if article.sha256:
+            self._used.add((article.sha256, variant))
+        return variant
+
+    def prune(self) -> int:
+        """Drop rows under `root` that no article of this run uses; 0 without a root."""
+        if self._root is None:
+            return 0
+        self._flush()
+        return self.cache.prune(self._root, self._used)
+
+    def location(self, article: Article) -> str:
+        """The article's file as stored for pruning: absolute, with the archive folder resolved."""
+        path = Path(article.path)
+        if self._root is not None and self._resolved_root is not None:
+            with contextlib.suppress(ValueError):
+                return str(self._resolved_root / path.relative_to(self._root))
+        return str(path.resolve())
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, []
+        self.cache.put_many(pending)
 
 
 def open_cache(folder: str | Path) -> tuple[ExtractionCache | None, list[Diagnostic]]:
@@ -242,6 +377,9 @@ def _connect(path: Path, version: str, *, reset: bool = False) -> sqlite3.Connec
         (verdict,) = connection.execute("PRAGMA quick_check").fetchone()
         if verdict != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
+        # Only now: on a file of an older layout the column would not exist yet (it is _Stale).
+        with _transaction(connection):
+            connection.execute("CREATE INDEX IF NOT EXISTS claims_location ON claims (location)")
     except BaseException:
         connection.close()
         raise
@@ -272,8 +410,10 @@ def _encode(claims: Sequence[Claim]) -> bytes:
 def _create_schema(connection: sqlite3.Connection, version: str) -> None:
     connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
     connection.execute(
+        # `location` before the large `claims` column: reading it never walks overflow pages.
         "CREATE TABLE IF NOT EXISTS claims (sha256 TEXT NOT NULL, variant TEXT NOT NULL,"
-        " path TEXT NOT NULL, claims BLOB NOT NULL, PRIMARY KEY (sha256, variant))"
+        " path TEXT NOT NULL, location TEXT NOT NULL, claims BLOB NOT NULL,"
+        " PRIMARY KEY (sha256, variant))"
     )
     # Only a brand-new file takes our stamp; an existing one keeps its own, to be compared.
     connection.executemany(

@@ -26,12 +26,13 @@ from checker.models import (
     Severity,
     Summary,
 )
-from checker.parallel import extract_many
+from checker.parallel import Extractor, extract_many
 from checker.registry import discover_rules
 from checker.rule import Rule, RuleContext
 from checker.suppress import Baseline, apply_baseline, apply_inline
 
 if TYPE_CHECKING:
+    from checker.cache import ClaimStore
     from checker.facts import FactsRegister
 
 
@@ -49,23 +50,57 @@ def extract_all(
     progress: Callable[[int], None] | None = None,
     *,
     jobs: int | None = 1,
+    cache: ClaimStore | None = None,
+    extract: Extractor | None = None,
 ) -> Extraction:
     """Claims of every loaded article; `progress` is told how many articles are done.
 
     `jobs` worker processes extract when there are many articles (None: all cores); the result
-    is the same in any case, in article order.
+    is the same in any case, in article order. With `cache`, its hits are taken as they are,
+    only the misses are extracted (and handed to it), and its diagnostics come last. `extract`
+    replaces `checker.extract.extract_article` (it must be a module-level function).
     """
     result = Extraction(articles=list(loaded.articles), diagnostics=list(loaded.diagnostics))
     # Looked up here, not bound at import, so a caller (or test) may swap the extractor.
-    outcomes = extract_many(loaded.articles, jobs, progress, extract_article)
+    extractor = extract_article if extract is None else extract
     with paused():  # hundreds of thousands of claims arrive: see checker.gc_pause
-        for article, (claims, error) in zip(loaded.articles, outcomes, strict=True):
-            if error is not None:  # one bad article must not end the run
-                result.diagnostics.append(
-                    Diagnostic(path=article.path, message=f"extraction failed: {error}")
-                )
+        found: list[list[Claim] | None] = [None] * len(loaded.articles)
+        misses: list[int] = []
+        for position, article in enumerate(loaded.articles):
+            cached = None if cache is None else cache.lookup(article)
+            if cached is None:
+                misses.append(position)
             else:
-                result.claims.extend(claims)
+                found[position] = cached
+                if progress is not None:
+                    progress(position + 1 - len(misses))
+        hits = len(loaded.articles) - len(misses)
+        step = progress
+        if progress is not None and hits:
+            told = progress
+
+            def after_hits(done: int) -> None:  # the workers count from 1; the hits came first
+                told(hits + done)
+
+            step = after_hits
+        pending = [loaded.articles[position] for position in misses]
+        outcomes = extract_many(pending, jobs, step, extractor)
+        failed: dict[int, Diagnostic] = {}
+        for position, article, (claims, error) in zip(misses, pending, outcomes, strict=True):
+            if error is not None:  # one bad article must not end the run; never cached
+                message = f"extraction failed: {error}"
+                failed[position] = Diagnostic(path=article.path, message=message)
+                continue
+            found[position] = claims
+            if cache is not None:
+                cache.store(article, claims)
+        for position, claims_found in enumerate(found):
+            if claims_found is not None:
+                result.claims.extend(claims_found)
+            elif position in failed:
+                result.diagnostics.append(failed[position])
+    if cache is not None:
+        result.diagnostics.extend(cache.finish())
     return result
 
 

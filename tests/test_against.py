@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -16,7 +17,7 @@ import pytest
 from checker import against
 from checker.against import ArchiveNotFoundError, check_against, extract_with_cache
 from checker.cache import CACHE_FILE, CacheLocationError, ExtractionCache
-from checker.engine import extract_all
+from checker.engine import CheckSettings, extract_all
 from checker.load import load
 from checker.models import Article, Claim, Figure, Finding, Severity
 from checker.rule import Rule, RuleContext
@@ -318,3 +319,108 @@ def test_settings_and_progress_are_honoured(
     assert seen == [1, 2, 3, 4]  # the draft, then the three archive articles
     quiet = check_against([draft], archive, settings=CheckSettings(rules=[SelfMatch()]))
     assert quiet.findings == []
+
+
+def stored_paths(cache_home: Path) -> list[str]:
+    """Every row's path in the cache file, sorted (one per stored version of an article)."""
+    connection = sqlite3.connect(cache_home / CACHE_FILE)
+    try:
+        return sorted(path for (path,) in connection.execute("SELECT path FROM claims"))
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def draft(tmp_path: Path) -> Path:
+    return write(tmp_path / "drafts", "draft.md", "The ferry carried 130 cars.\n")
+
+
+def test_edited_archive_file_leaves_one_row_for_its_path(
+    archive: Path, draft: Path, cache_home: Path, extractor: CountingExtractor
+) -> None:
+    check_against([draft], archive, rules=[CountConflict()])
+    write(archive, "a1.md", "The ferry carried 125 cars on its first run.\n")
+    check_against([draft], archive, rules=[CountConflict()])
+    assert stored_paths(cache_home).count(str(archive / "a1.md")) == 1
+    assert len(stored_paths(cache_home)) == 3
+
+
+def test_edit_seen_through_another_spelling_of_the_archive_is_pruned(
+    archive: Path,
+    draft: Path,
+    cache_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    extractor: CountingExtractor,
+) -> None:
+    check_against([draft], archive, rules=[CountConflict()])
+    write(archive, "a2.md", "On the first crossing the ferry took 155 cars.\n")
+    monkeypatch.chdir(archive.parent)
+    check_against([draft], Path("archive"), rules=[CountConflict()])
+    assert stored_paths(cache_home) == sorted(
+        ["archive/a2.md", str(archive / "a1.md"), str(archive / "sub" / "a3.md")]
+    )
+    # ...and the row written through the relative spelling is pruned by an absolute one.
+    write(archive, "a2.md", "On the first crossing the ferry took 160 cars.\n")
+    check_against([draft], archive, rules=[CountConflict()])
+    assert stored_paths(cache_home) == sorted(
+        [str(archive / "a2.md"), str(archive / "a1.md"), str(archive / "sub" / "a3.md")]
+    )
+
+
+def test_deleted_or_excluded_archive_file_loses_its_row(
+    archive: Path, draft: Path, cache_home: Path, extractor: CountingExtractor
+) -> None:
+    check_against([draft], archive, rules=[CountConflict()])
+    (archive / "a2.md").unlink()
+    check_against([draft], archive, rules=[CountConflict()])
+    assert stored_paths(cache_home) == sorted([str(archive / "a1.md"), str(archive / "sub/a3.md")])
+    settings = CheckSettings(rules=[CountConflict()], excludes=["sub/*"])
+    check_against([draft], archive, settings=settings)
+    assert stored_paths(cache_home) == [str(archive / "a1.md")]
+
+
+def test_rows_of_another_archive_in_the_same_cache_survive(
+    archive: Path, draft: Path, tmp_path: Path, cache_home: Path, extractor: CountingExtractor
+) -> None:
+    # "archive-2" starts like "archive": a prefix of the name is not a parent folder.
+    other = tmp_path / "archive-2"
+    write(other, "b1.md", "The tunnel took 700 workers.\n")
+    check_against([draft], other, rules=[CountConflict()])
+    check_against([draft], archive, rules=[CountConflict()])
+    (archive / "a1.md").unlink()
+    check_against([draft], archive, rules=[CountConflict()])
+    assert str(other / "b1.md") in stored_paths(cache_home)
+    extractor.calls.clear()
+    check_against([draft], other, rules=[CountConflict()])
+    assert extractor.calls == [str(draft)]  # still warm
+
+
+def test_checked_file_inside_the_archive_keeps_its_row(
+    archive: Path, cache_home: Path, extractor: CountingExtractor
+) -> None:
+    check_against([archive / "a2.md"], Path(archive / "sub"), rules=[CountConflict()])
+    check_against([archive / "sub" / "a3.md"], archive, rules=[CountConflict()])
+    assert str(archive / "sub" / "a3.md") in stored_paths(cache_home)
+
+
+def test_pruning_leaves_warm_findings_unchanged(
+    archive: Path, draft: Path, cache_home: Path, extractor: CountingExtractor
+) -> None:
+    uncached = check_against([draft], archive, rules=[CountConflict()], use_cache=False)
+    assert not (cache_home / CACHE_FILE).exists()  # --no-cache neither reads nor writes
+    cold = check_against([draft], archive, rules=[CountConflict()])
+    extractor.calls.clear()
+    warm = check_against([draft], archive, rules=[CountConflict()])
+    again = check_against([draft], archive, rules=[CountConflict()])
+    assert extractor.calls == [str(draft), str(draft)]  # pruning kept every current row
+    assert uncached.findings == cold.findings == warm.findings == again.findings
+    assert len(cold.findings) == 2
+
+
+def test_no_cache_run_does_not_prune(
+    archive: Path, draft: Path, cache_home: Path, extractor: CountingExtractor
+) -> None:
+    check_against([draft], archive, rules=[CountConflict()])
+    (archive / "a2.md").unlink()
+    check_against([draft], archive, rules=[CountConflict()], use_cache=False)
+    assert str(archive / "a2.md") in stored_paths(cache_home)

@@ -313,3 +313,84 @@ def test_version_changes_with_a_data_file(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_version_of_the_real_package_is_stable() -> None:
     assert extraction_version() == extraction_version.__wrapped__()
+
+
+def _located(tmp_path: Path, folder: str, name: str, sha: str) -> CacheEntry:
+    location = str(tmp_path.resolve() / folder / name)
+    return CacheEntry(sha, f"{folder}/{name}", sample_claims(name), "v", location)
+
+
+def _stored(folder: Path) -> set[tuple[str, str]]:
+    connection = sqlite3.connect(folder / CACHE_FILE)
+    try:
+        return set(connection.execute("SELECT sha256, path FROM claims").fetchall())
+    finally:
+        connection.close()
+
+
+def test_prune_drops_unused_rows_under_the_folder_only(tmp_path: Path) -> None:
+    entries = [
+        _located(tmp_path, "archive", "a.md", "new-a"),
+        _located(tmp_path, "archive", "a.md", "old-a"),  # an earlier version of a.md
+        _located(tmp_path, "archive", "sub/gone.md", "gone"),
+        _located(tmp_path, "archive-2", "b.md", "b"),  # a sibling whose name starts alike
+        _located(tmp_path, "other", "c.md", "c"),
+    ]
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        cache.put_many(entries)
+        removed = cache.prune(tmp_path / "archive", {("new-a", "v")})
+        assert removed == 2
+    assert _stored(tmp_path / "cache") == {
+        ("new-a", "archive/a.md"),
+        ("b", "archive-2/b.md"),
+        ("c", "other/c.md"),
+    }
+
+
+def test_prune_keeps_a_row_whose_content_is_still_used(tmp_path: Path) -> None:
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        cache.put_many([_located(tmp_path, "archive", "old-name.md", "same")])
+        # The file was renamed: the row's path is stale but its content is current.
+        assert cache.prune(tmp_path / "archive", {("same", "v")}) == 0
+        assert len(cache) == 1
+
+
+def test_failed_prune_is_a_silent_no_op(tmp_path: Path) -> None:
+    cache = ExtractionCache.open(tmp_path)
+    cache.put_many([_located(tmp_path, "archive", "a.md", "a")])
+    cache.close()  # every statement now fails
+    assert cache.prune(tmp_path / "archive", set()) == 0
+    assert cache.diagnostics == []
+    assert cache.writable
+    with ExtractionCache.open(tmp_path) as reopened:
+        assert len(reopened) == 1
+
+
+def test_location_defaults_to_the_resolved_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        cache.put_many([CacheEntry("h1", "archive/a.md", sample_claims("archive/a.md"))])
+        assert cache.prune(tmp_path / "archive", set()) == 1
+
+
+def test_cache_of_the_previous_layout_is_rebuilt(tmp_path: Path) -> None:
+    connection = sqlite3.connect(tmp_path / CACHE_FILE)
+    connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    connection.execute(
+        "CREATE TABLE claims (sha256 TEXT NOT NULL, variant TEXT NOT NULL, path TEXT NOT NULL,"
+        " claims BLOB NOT NULL, PRIMARY KEY (sha256, variant))"
+    )
+    connection.executemany(
+        "INSERT INTO meta VALUES (?, ?)", [("schema", "1"), ("version", extraction_version())]
+    )
+    connection.execute("INSERT INTO claims VALUES ('h1', '', 'a.md', '[]')")
+    connection.commit()
+    connection.close()
+    cache, notes = open_cache(tmp_path)
+    assert cache is not None and notes == []  # stale, not damaged: rebuilt without a word
+    with cache:
+        assert cache.get("h1", "a.md") is None
+        cache.put_many([CacheEntry("h1", "a.md", sample_claims("a.md"))])
+        assert cache.get("h1", "a.md") == sample_claims("a.md")
