@@ -5,17 +5,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache, partial
-from heapq import merge
 
 from rapidfuzz import fuzz
 
 from checker.data import load_data
 from checker.extract.timex import find_times
 from checker.models import Claim, DateClaim, Finding, Granularity, Severity
+from checker.pairs import differing_pairs
 from checker.rule import Rule, RuleContext, RuleOptions
 from checker.titles import name_key, surname
 from checker.twins import mask_dates, twins
@@ -99,7 +98,10 @@ class DateMismatch(Rule):
         # finding is reported first.
         focused = {id(c): context.in_focus(c.path) for c in context.dates}
         for (event, _), claims in blocks.items():
-            for first, second in _differing_pairs(claims):
+            # Two claims of one period agree: only pairs across periods can disagree.
+            periods = [(claim.date, _last_day(claim)) for claim in claims]
+            for i, j in differing_pairs(periods):
+                first, second = claims[i], claims[j]
                 if not (focused[id(first)] or focused[id(second)]):
                     continue
                 if first.path == second.path and (
@@ -252,27 +254,6 @@ def _last_day(claim: DateClaim) -> dt.date:
     if claim.granularity is Granularity.MONTH:
         return dt.date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
     return start
-
-
-def _differing_pairs(claims: Sequence[DateClaim]) -> Iterator[tuple[DateClaim, DateClaim]]:
-    """The pairs (claims[i], claims[j]), i < j, in that order, of claims that state different
-    periods. Two claims of one period always agree, and a block is mostly that: a much-covered
-    person's birth date, stated the same way in thousands of articles. Bucketing by period makes
-    such a block cost (claims x dissenting claims), not claims squared."""
-    buckets: dict[tuple[dt.date, dt.date], list[int]] = defaultdict(list)
-    periods = [(claim.date, _last_day(claim)) for claim in claims]
-    for index, period in enumerate(periods):
-        buckets[period].append(index)
-    if len(buckets) < 2:
-        return
-    for i, first in enumerate(claims):
-        others = [
-            indices[bisect_right(indices, i) :]
-            for period, indices in buckets.items()
-            if period != periods[i]
-        ]
-        for j in merge(*others):
-            yield first, claims[j]
 
 
 def _overlap(first: DateClaim, second: DateClaim) -> bool:

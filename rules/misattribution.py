@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from checker.group import group_figures
 from checker.models import Attribution, Claim, Figure, Finding, Severity
+from checker.pairs import differing_pairs
 from checker.rule import Rule, RuleContext, RuleOptions
 from checker.twins import long_enough, mask_names, twins
 
@@ -171,22 +172,29 @@ class Misattribution(Rule):
         for claim, folded in quotes:
             blocks[" ".join(folded.split()[:3])].append((claim, folded))
         for block in blocks.values():
-            for i, (first, first_text) in enumerate(block):
-                for second, second_text in block[i + 1 :]:
-                    if first.path == second.path:
-                        continue
-                    if not (context.in_focus(first.path) or context.in_focus(second.path)):
-                        continue
-                    if fuzz.ratio(first_text, second_text) < self.options.quote_similarity:
-                        continue
-                    if sources_compatible(_chain(first), _chain(second)):
-                        continue
-                    yield self.finding(
-                        f"the quote “{first.quote}” is credited to {_credit(first)} "
-                        f"({_where(first)}) but to {_credit(second)} ({_where(second)})",
-                        [first, second],
-                        subject=first_text[:60],
-                    )
+            for i, j in differing_pairs([_quote_key(claim, text) for claim, text in block]):
+                (first, first_text), (second, second_text) = block[i], block[j]
+                if first.path == second.path:
+                    continue
+                if not (context.in_focus(first.path) or context.in_focus(second.path)):
+                    continue
+                if fuzz.ratio(first_text, second_text) < self.options.quote_similarity:
+                    continue
+                if sources_compatible(_chain(first), _chain(second)):
+                    continue
+                yield self.finding(
+                    f"the quote “{first.quote}” is credited to {_credit(first)} "
+                    f"({_where(first)}) but to {_credit(second)} ({_where(second)})",
+                    [first, second],
+                    subject=first_text[:60],
+                )
+
+
+def _quote_key(claim: Attribution, folded: str) -> tuple[object, ...]:
+    """Copies of one quote credited to one source agree: they share a key, and are not paired.
+    A source whose name folds to nothing does not even agree with itself: its own key."""
+    chain = _chain(claim)
+    return (folded, chain) if sources_compatible(chain, chain) else (id(claim),)
 
 
 def _subjects(context: RuleContext, figures: Sequence[Figure]) -> Iterator[tuple[str, Figure]]:
