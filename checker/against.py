@@ -3,16 +3,23 @@
 The archive is only context: a finding is reported when at least one piece of its evidence lies
 in the checked articles, so old disagreements inside the archive never resurface. The archive's
 extraction goes through the on-disk `ExtractionCache`, which is what makes a re-run fast.
+
+`check_against` owns loading, the cache (opening, pruning), the focus and the report; how the
+claims are extracted is an `ExtractStep` it is given: `LocalStep` (this machine, `--jobs`) by
+default, `dask_engine.DaskStep` for `--engine dask`. Either step extracts the checked articles
+and the archive in one call, so the Dask step can group all their figures in one cluster pass.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from checker.cache import (
     CacheSession,
+    ClaimStore,
     ExtractionCache,
     ensure_outside,
     open_cache,
@@ -26,7 +33,10 @@ from checker.models import Article, Diagnostic, Finding, Report
 
 if TYPE_CHECKING:
     from checker.facts import FactsRegister
+    from checker.group import SubjectGroup
     from checker.rule import Rule
+
+Progress = Callable[[int], None]
 
 
 class ArchiveNotFoundError(CheckerError):
@@ -51,6 +61,60 @@ def extract_with_cache(
     return extract_all(loaded, progress, jobs=jobs, cache=session, extract=extract_article)
 
 
+class Source(NamedTuple):
+    """Loaded articles to extract, and the cache that serves them (None: extract them all)."""
+
+    loaded: LoadResult
+    cache: ClaimStore | None = None
+
+
+class ExtractStep(Protocol):
+    """How `check_against` turns loaded articles into claims.
+
+    Returns one `Extraction` per source, each exactly what `engine.extract_all(source.loaded,
+    cache=source.cache)` returns (cache hits read, misses extracted and stored, the cache's
+    diagnostics last), and either the subject groups of all their figures in source order
+    (`group_figures` of them) or None to have the rules group them. `progress` is told how
+    many articles of all sources are done.
+    """
+
+    def __call__(
+        self, sources: Sequence[Source], progress: Progress | None
+    ) -> tuple[list[Extraction], Sequence[SubjectGroup] | None]: ...
+
+
+@dataclass(frozen=True)
+class LocalStep:
+    """Extraction on this machine: `extract_all` per source, in `jobs` worker processes."""
+
+    jobs: int | None = None
+
+    def __call__(
+        self, sources: Sequence[Source], progress: Progress | None
+    ) -> tuple[list[Extraction], None]:
+        extractions: list[Extraction] = []
+        done = 0
+        for source in sources:
+            extractions.append(
+                # `extract_article` is read from this module at call time: tests swap it here.
+                extract_all(
+                    source.loaded,
+                    _shifted(progress, done),
+                    jobs=self.jobs,
+                    cache=source.cache,
+                    extract=extract_article,
+                )
+            )
+            done += len(source.loaded.articles)
+        return extractions, None
+
+
+def _shifted(progress: Progress | None, offset: int) -> Progress | None:
+    if progress is None or not offset:
+        return progress
+    return lambda done: progress(offset + done)
+
+
 def check_against(
     paths: Sequence[str | Path],
     archive: str | Path,
@@ -61,6 +125,7 @@ def check_against(
     rules: Sequence[Rule] | None = None,
     settings: CheckSettings | None = None,
     progress: Callable[[int], None] | None = None,
+    extract: ExtractStep | None = None,
 ) -> Report:
     """Check `paths` against the articles under `archive`.
 
@@ -74,6 +139,8 @@ def check_against(
     inside the archive or a checked folder. An unusable cache folder is not an error: the run
     goes on without a cache and says so in a diagnostic. `settings` (as for `check_paths`)
     wins over `facts` and `rules`; `progress` is told how many articles are extracted so far.
+    `extract`: how claims are extracted (default: `LocalStep(settings.jobs)`); the report is
+    the same whichever step is given.
     """
     settings = settings or CheckSettings(facts=facts, rules=rules)
     archive = Path(archive)
@@ -89,15 +156,11 @@ def check_against(
 
     cache, cache_diagnostics = open_cache(folder) if use_cache else (None, [])
     session = None if cache is None else CacheSession(cache, archive)
-    offset = len(checked_loaded.articles)
+    step = extract or LocalStep(settings.jobs)
     try:
-        checked = extract_all(checked_loaded, progress, jobs=settings.jobs, extract=extract_article)
-        context = extract_all(
-            archive_loaded,
-            None if progress is None else lambda done: progress(offset + done),
-            jobs=settings.jobs,
-            cache=session,
-            extract=extract_article,
+        # The checked articles are always extracted afresh: they are what is being edited.
+        (checked, context), groups = step(
+            [Source(checked_loaded), Source(archive_loaded, session)], progress
         )
         if session is not None:
             # A checked file inside the archive is current too: its row must survive pruning.
@@ -114,7 +177,9 @@ def check_against(
     )
     checked_paths = {article.path for article in checked.articles}
     # The rules skip archive-against-archive work: its findings would be dropped anyway.
-    findings, run_diagnostics = check_extraction(union, settings, focus=frozenset(checked_paths))
+    findings, run_diagnostics = check_extraction(
+        union, settings, focus=frozenset(checked_paths), groups=groups
+    )
 
     # A bad file inside both the checked folder and the archive is reported once.
     checked.diagnostics = _unique_diagnostics([*checked.diagnostics, *context.diagnostics])

@@ -230,17 +230,25 @@ def _run(
     from checker.engine import check_paths
 
     engine = engine or EngineOptions()
-    if engine.name is EngineName.dask and archive.folder is not None:
-        raise _fail("--engine dask does not support --against yet; use the local engine")
     if engine.scheduler and engine.name is not EngineName.dask:
         raise _fail("--scheduler needs --engine dask")
 
     def run() -> Report:
         if engine.name is EngineName.dask:
-            from checker.dask_engine import check_paths_dask
+            from checker.dask_engine import check_against_dask, check_paths_dask
 
-            return check_paths_dask(
-                paths, settings=settings, scheduler=engine.scheduler, progress=update
+            if archive.folder is None:
+                return check_paths_dask(
+                    paths, settings=settings, scheduler=engine.scheduler, progress=update
+                )
+            return check_against_dask(
+                paths,
+                archive.folder,
+                cache_dir=archive.cache_dir,
+                use_cache=archive.use_cache,
+                settings=settings,
+                scheduler=engine.scheduler,
+                progress=update,
             )
         if archive.folder is None:
             return check_paths(paths, settings=settings, progress=update)

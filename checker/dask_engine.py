@@ -13,6 +13,18 @@ once per distinct raw key, in the order of its first figure, and merges raw grou
 alike. That is exactly what `group_figures` computes locally, so findings and fingerprints are
 the same as the local engine's. Then the rules run on the client with those groups.
 
+With `--against` (`check_against_dask`), `against.check_against` does the loading, the cache,
+the focus and the report exactly as for the local engine; only its extraction step is
+`DaskStep`. The cache is read on the client and only its misses (and the checked articles,
+never cached) go to the cluster, in one bag, so one fold covers every extracted figure. The
+cached figures never travel: their raw keys are computed on the client and merged, key by
+key, with the cluster's fold before `groups_from_raw`. Sending them to the cluster instead
+would ship every cached claim back out on every warm run to save a cheap per-figure function;
+merging is exact because `groups_from_raw` orders everything by global figure index, however
+the raw groups were built. Fresh claims are stored in the cache on the client as they arrive,
+and pruning is `check_against`'s own. A run with nothing to extract never starts or joins a
+cluster.
+
 Without an address a `LocalCluster` is started for the run (one single-threaded worker process
 per core: extraction is pure Python and holds the GIL). With `--scheduler tcp://host:8786` the
 run joins an existing cluster, whose workers must have the same version of `checker`
@@ -23,17 +35,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from checker.against import Source, check_against
 from checker.engine import CheckSettings, Extraction, build_report, check_extraction
 from checker.errors import CheckerError
 from checker.group import RawKey, SubjectGroup, groups_from_raw, raw_key
 from checker.load import LoadResult, load
-from checker.models import Article, Diagnostic, Figure, Report
+from checker.models import Article, Claim, Diagnostic, Figure, Report
 from checker.parallel import Outcome, default_jobs, extract_one
 
-__all__ = ["DaskUnavailableError", "check_paths_dask", "extract_dask"]
+if TYPE_CHECKING:
+    from checker.cache import ClaimStore
+
+__all__ = [
+    "DaskStep",
+    "DaskUnavailableError",
+    "check_against_dask",
+    "check_paths_dask",
+    "extract_dask",
+]
 
 # Articles per partition: a task should take a good fraction of a second, or scheduling dominates.
 CHUNK = 100
@@ -107,53 +130,125 @@ def extract_dask(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     chunk: int = CHUNK,
+    cache: ClaimStore | None = None,
 ) -> tuple[Extraction, list[SubjectGroup]]:
-    """The same `Extraction` as `engine.extract_all(loaded)` and the same subject groups as
-    `group_figures` of its figures, with extraction and grouping by raw key on a Dask cluster.
+    """The same `Extraction` as `engine.extract_all(loaded, cache=cache)` and the same subject
+    groups as `group_figures` of its figures, with extraction and grouping by raw key on a Dask
+    cluster (only the cache misses go there).
     """
+    step = DaskStep(scheduler=scheduler, workers=workers, chunk=chunk)
+    (extraction,), groups = step([Source(loaded, cache)], progress)
+    return extraction, groups
+
+
+@dataclass(frozen=True)
+class DaskStep:
+    """The `against.ExtractStep` of `--engine dask`: every source's cache misses are extracted
+    and keyed on the cluster in one pass; see the module docstring."""
+
+    scheduler: str | None = None
+    workers: int | None = None
+    chunk: int = CHUNK
+
+    def __call__(
+        self, sources: Sequence[Source], progress: Callable[[int], None] | None
+    ) -> tuple[list[Extraction], list[SubjectGroup]]:
+        articles = [article for source in sources for article in source.loaded.articles]
+        # Which source each article (by its index in `articles`) belongs to.
+        owner = [number for number, s in enumerate(sources) for _ in s.loaded.articles]
+        found: list[list[Claim] | None] = [None] * len(articles)
+        pending: list[tuple[int, Article]] = []
+        for index, article in enumerate(articles):
+            cache = sources[owner[index]].cache
+            hit = None if cache is None else cache.lookup(article)
+            if hit is None:
+                pending.append((index, article))
+            found[index] = hit
+        done = len(articles) - len(pending)
+        if progress is not None and done:
+            progress(done)
+
+        failed: dict[int, str] = {}
+        folded: list[tuple[tuple[Any, ...], list[Position]]] = []
+        if pending:  # a warm run with nothing new never starts (or joins) a cluster
+            with _client(self.scheduler, self.workers) as client:
+                parts, fold = _submit(client, pending, self.chunk)
+                # Gathered in input order: the output never depends on which worker finished first.
+                for part in parts:
+                    outcomes: list[tuple[int, Outcome]] = part.result()
+                    for index, (claims, error) in outcomes:
+                        if error is not None:  # one bad article must not end the run
+                            failed[index] = error
+                            continue
+                        found[index] = claims
+                        cache = sources[owner[index]].cache
+                        if cache is not None:
+                            cache.store(articles[index], claims)
+                    done += len(outcomes)
+                    if progress is not None:
+                        progress(done)
+                folded = fold.result()
+
+        extractions = [
+            Extraction(articles=list(s.loaded.articles), diagnostics=list(s.loaded.diagnostics))
+            for s in sources
+        ]
+        for index, article_claims in enumerate(found):
+            result = extractions[owner[index]]
+            if article_claims is not None:
+                result.claims.extend(article_claims)
+            elif index in failed:
+                message = f"extraction failed: {failed[index]}"
+                result.diagnostics.append(Diagnostic(path=articles[index].path, message=message))
+        for source, result in zip(sources, extractions, strict=True):
+            if source.cache is not None:
+                result.diagnostics.extend(source.cache.finish())
+        return extractions, _groups(found, folded, {i for i, _ in pending})
+
+
+def _submit(client: Any, pending: list[tuple[int, Article]], chunk: int) -> tuple[list[Any], Any]:
+    """Send `pending` to the cluster: futures of each partition's outcomes, in input order, and
+    of the raw-key fold of their figures (computed next to the claims, on the workers)."""
     import dask.bag as db  # present whenever `_client` found `distributed`
 
-    result = Extraction(articles=list(loaded.articles), diagnostics=list(loaded.diagnostics))
-    with _client(scheduler, workers) as client:
-        articles = db.from_sequence(  # type: ignore[no-untyped-call]
-            list(enumerate(loaded.articles)), partition_size=chunk
-        )
-        # Persisted: the claims stay on the workers, for the grouping and for the client.
-        extracted = client.persist(articles.map_partitions(_extract_partition))
-        folded = client.compute(
-            extracted.map_partitions(_keyed_figures).foldby(0, _add, list, _concat, list)
-        )
-        parts = client.compute(extracted.to_delayed())
-        figures: list[Figure] = []
-        first_figure: dict[int, int] = {}  # article index -> global index of its first figure
-        done = 0
-        # Gathered in input order: the output never depends on which worker finished first.
-        for part in parts:
-            outcomes: list[tuple[int, Outcome]] = part.result()
-            for index, (claims, error) in outcomes:
-                article = loaded.articles[index]
-                if error is not None:
-                    result.diagnostics.append(
-                        Diagnostic(path=article.path, message=f"extraction failed: {error}")
-                    )
-                    continue
-                result.claims.extend(claims)
-                first_figure[index] = len(figures)
-                figures.extend(claim for claim in claims if isinstance(claim, Figure))
-            done += len(outcomes)
-            if progress is not None:
-                progress(done)
-        raw_groups: list[tuple[tuple[Any, ...], list[Position]]] = folded.result()
+    bag = db.from_sequence(pending, partition_size=chunk)  # type: ignore[no-untyped-call]
+    # Persisted: the claims stay on the workers, for the grouping and for the client.
+    extracted = client.persist(bag.map_partitions(_extract_partition))
+    fold = client.compute(
+        extracted.map_partitions(_keyed_figures).foldby(0, _add, list, _concat, list)
+    )
+    return client.compute(extracted.to_delayed()), fold
+
+
+def _groups(
+    found: Sequence[Sequence[Claim] | None],
+    folded: Iterable[tuple[tuple[Any, ...], list[Position]]],
+    extracted: set[int],
+) -> list[SubjectGroup]:
+    """`group_figures` of every found figure, in article order: the cluster's fold for the
+    articles extracted there, raw keys computed here for the cache hits, merged by raw key."""
+    figures: list[Figure] = []
+    first_figure: dict[int, int] = {}  # article index -> global index of its first figure
+    raw_groups: dict[RawKey, list[tuple[int, Figure]]] = {}
+    for index, claims in enumerate(found):
+        if claims is None:
+            continue
+        first_figure[index] = len(figures)
+        own = [claim for claim in claims if isinstance(claim, Figure)]
+        if index not in extracted:  # a cache hit: keyed here, it never went to the cluster
+            for position, figure in enumerate(own, start=len(figures)):
+                key = raw_key(figure)
+                if key is not None:
+                    raw_groups.setdefault(key, []).append((position, figure))
+        figures.extend(own)
     # A raw key that crossed workers may arrive as a plain tuple (the same hash and equality,
     # so the fold grouped it right); it is a `RawKey` again for the fuzzy step.
-    groups = groups_from_raw(
-        (
-            RawKey(*raw),
-            [(first_figure[a] + p, figures[first_figure[a] + p]) for a, p in positions],
-        )
-        for raw, positions in raw_groups
-    )
-    return result, groups
+    for raw, positions in folded:
+        members = raw_groups.setdefault(RawKey(*raw), [])
+        for article, position in positions:
+            at = first_figure[article] + position
+            members.append((at, figures[at]))
+    return groups_from_raw(raw_groups.items())
 
 
 def check_paths_dask(
@@ -172,3 +267,29 @@ def check_paths_dask(
     )
     findings, diagnostics = check_extraction(extraction, settings, groups=groups)
     return build_report(extraction, findings, diagnostics)
+
+
+def check_against_dask(
+    paths: Sequence[str | Path],
+    archive: str | Path,
+    *,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+    settings: CheckSettings | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """`against.check_against` with the archive's cache misses and the checked articles
+    extracted on a Dask cluster; the same report, and the same cache afterwards."""
+    settings = settings or CheckSettings()
+    step = DaskStep(scheduler=scheduler, workers=workers or settings.jobs)
+    return check_against(
+        paths,
+        archive,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
+        settings=settings,
+        progress=progress,
+        extract=step,
+    )
