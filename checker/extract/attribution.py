@@ -78,6 +78,7 @@ _WHOLE_NAME = re.compile(NAME_SPAN)
 _COMMA_CITING = re.compile(r",\s*citing\s")
 _APPOSITIVE_OPENER = re.compile(r",\s+(?:a|an|the|who|which)\s")
 _TAIL_WORD = re.compile(r"\s+([\w-]+)\s*$")
+_WORD_RUN = re.compile(r"[\w-]*")  # always matches, if only the empty string
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # Nationality-style adjectives ("European assessments", "Russian officials") are no source.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic|i)$")
@@ -256,10 +257,11 @@ def _described(text: str, position: int, context: ArticleContext) -> tuple[str, 
     return description, match.end()
 
 
-def _according(text: str, context: ArticleContext, times: list[TimeSpan]) -> list[_Found]:
+def _according(text: str, context: ArticleContext) -> list[_Found]:
     found: list[_Found] = []
     if "ccording" not in text:  # the pattern's one literal: most sentences skip it
         return found
+    times = find_times(text, context.published)  # for a cited date
     for match in _ACCORDING.finditer(text):
         start = match.end()
         collection = _COLLECTION.match(text, start)
@@ -283,13 +285,12 @@ def _according(text: str, context: ArticleContext, times: list[TimeSpan]) -> lis
     return found
 
 
-def _citing_after_subject(
-    text: str, context: ArticleContext, times: list[TimeSpan]
-) -> list[_Found]:
+def _citing_after_subject(text: str, context: ArticleContext) -> list[_Found]:
     """ "X, citing Y, reported ..." -> (X, Y)."""
     found: list[_Found] = []
     if "citing" not in text:
         return found
+    times = find_times(text, context.published)  # for a cited date
     for citing in _COMMA_CITING.finditer(text):
         head = _SOURCE_END.search(text[max(0, citing.start() - 120) : citing.start()])
         if head is None or _ACCORDING.search(text[max(0, citing.start() - 160) : citing.start()]):
@@ -308,15 +309,13 @@ def _citing_after_subject(
 
 def _tail_word(text: str) -> re.Match[str] | None:
     """`_TAIL_WORD.search(text)`, started where a match can start: the spaces before the last
-    word. (From 0 it would scan the whole 160-character window, several times per verb.)"""
-    start = len(text)
-    while start > 0 and text[start - 1].isspace():
-        start -= 1
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
-        start -= 1
-    while start > 0 and text[start - 1].isspace():
-        start -= 1
-    return _TAIL_WORD.search(text, start)
+    word. (From 0 it would scan the whole 160-character window, several times per verb.) The
+    last word is measured on the reversed text, in C rather than a loop per character."""
+    start = len(text.rstrip())
+    run = _WORD_RUN.match(text[start - 1 :: -1]) if start else None
+    if run is not None:
+        start -= run.end()
+    return _TAIL_WORD.search(text, len(text[:start].rstrip()))
 
 
 def _strip_tail(before: str, words: frozenset[str]) -> tuple[str, bool]:
@@ -460,12 +459,15 @@ def find_attributions(sentence: Sentence, context: ArticleContext) -> list[Attri
     text = sentence.text
     learn_acronyms(text, context)
     context.citation_spans = []
-    times = find_times(text, context.published)
+    # Dates are read only where a citation can carry one (most sentences have none to date):
+    # the figure and date extractors read them from the same cache when they need them.
     quotes = _quotes(text)
     quote_spans = [q.span() for q in quotes]
-    found = _according(text, context, times)
-    found += _citing_after_subject(text, context, times)
+    found = _according(text, context)
+    found += _citing_after_subject(text, context)
     found += _verb_sources(text, context, quote_spans)
+    if not found and not quotes:  # most sentences: nothing to credit
+        return []
     found = _dedupe([f for f in found if f.chain])
     for item in found:
         if item.cited is not None:

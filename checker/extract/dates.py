@@ -582,10 +582,12 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
             claim(span, key, (person,), text[span.begin : span.stop])
             used.add((span.begin, span.stop))
     cited = set(context.citation_spans)
+    # the pattern's one literal, in any case (ASCII only: "ſince" matches it too)
+    may_be_superlative = not text.isascii() or "since" in text.lower()
     for span in times:
         if (span.begin, span.stop) in cited | used or span.relation == "as of":
             continue
-        if _SUPERLATIVE_SINCE.search(text[: span.begin]):
+        if may_be_superlative and _SUPERLATIVE_SINCE.search(text[: span.begin]):
             continue
         trigger = _pick_trigger(text, span, triggers, times)
         if trigger is None:

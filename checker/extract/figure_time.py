@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.extract.context import ArticleContext
 from checker.extract.names import lower_words
@@ -78,6 +79,17 @@ _SUPERLATIVE = re.compile(
     r"(?:[^.;]{0,60}?\bsince\s+)?",
     re.I,
 )
+# Text every match of a pattern holds: where an ASCII sentence, folded, holds none of it, the
+# pattern is not searched (most sentences hold none). Substrings, not words, since the patterns
+# run on slices and windows, where a word boundary can fall inside a word of the sentence.
+# (Each is one alternation of literals, which the engine scans for in C.)
+_STATEMENT_TEXT = re.compile("said|says|stat|told|report|wrote|writes|claimed")
+_RELEASED_TEXT = re.compile(
+    "released|published|issued|dated|updated|estimated|reported|announced|calculated"
+)
+_REPORTED_ON_TEXT = re.compile("according|said|report|wrote|stated|citing|estimated")
+_CUMULATIVE_TEXT = re.compile("since|so far|to date|thus far|until now")
+_INVASION_TEXT = re.compile("invasion|war")
 _SPAN_JOINER = re.compile(r"^\s*(?:and|to|through|until|-|–)\s*$")
 
 
@@ -98,8 +110,23 @@ class Superlative:
     since_span: TimeSpan | None
 
 
+@lru_cache(maxsize=32)  # asked again for every figure of the sentence
+def _may_hold(text: str, parts: re.Pattern[str]) -> bool:
+    """False when `text`, folded, holds none of `parts`. ASCII only: a pattern ignoring case
+    also matches "ſ" for "s", which folding leaves alone."""
+    folded = _ascii_folded(text)
+    return folded is None or parts.search(folded) is not None
+
+
+@lru_cache(maxsize=8)
+def _ascii_folded(text: str) -> str | None:
+    return text.lower() if text.isascii() else None
+
+
 def record_anchors(text: str, times: list[TimeSpan], context: ArticleContext) -> None:
     """Remember the invasion's date when the article names it, for a later "since the invasion"."""
+    if not times or not _may_hold(text, _INVASION_TEXT):
+        return
     for span in times:
         if span.granularity is Granularity.YEAR:
             continue
@@ -129,19 +156,29 @@ def report_dates(
     """Spans that date the statement or report rather than the figure's period; the same for
     every figure of the sentence (`first_figure` is where the first one begins)."""
     dates: list[tuple[TimeSpan, dt.date]] = []
+    if not times:
+        return dates
+    released = _may_hold(text, _RELEASED_TEXT)
+    reported_on = _may_hold(text, _REPORTED_ON_TEXT)
+    statement = _may_hold(text, _STATEMENT_TEXT)
     for span in times:
         lead = text[max(0, span.begin - 30) : span.begin]
-        if span.relation == "as of" or _RELEASED.search(lead):
+        if span.relation == "as of" or (released and _RELEASED.search(lead)):
             dates.append((span, span.end))
         elif (
-            span.relation == "on"
+            reported_on
+            and span.relation == "on"
             and span.granularity is Granularity.DAY
             # the pattern ends at the span and is at most ~75 characters long: search only
             # its reach, not the whole sentence before every span
             and _REPORTED_ON.search(text[max(0, span.begin - _REPORTED_ON_REACH) : span.begin])
         ):
             dates.append((span, span.start))
-        elif span.stop <= first_figure and _STATEMENT.search(text[span.stop : first_figure]):
+        elif (
+            statement
+            and span.stop <= first_figure
+            and _STATEMENT.search(text[span.stop : first_figure])
+        ):
             dates.append((span, span.end))
     return dates
 
@@ -214,9 +251,11 @@ def timing(
             last = following.end
         period = (span.start, None if span.relation == "since" else last, span.granularity)
         break
-    cue = _CUMULATIVE.search(text, end, min(len(text), end + _CUE_AFTER))
-    if cue is None:
-        cue = _CUMULATIVE.search(text, max(0, begin - _CUE_BEFORE), begin)
+    cue = None
+    if _may_hold(text, _CUMULATIVE_TEXT):
+        cue = _CUMULATIVE.search(text, end, min(len(text), end + _CUE_AFTER))
+        if cue is None:
+            cue = _CUMULATIVE.search(text, max(0, begin - _CUE_BEFORE), begin)
     if cue is not None and any(0 <= span.begin - cue.end() <= 2 for span in excluded):
         cue = None  # "the highest since 2010" dates the superlative, not a running total
     cumulative = cue is not None

@@ -160,6 +160,9 @@ _MONTH_NAMES = frozenset(calendar.month_name[1:])
 _SENTENCE_OPENERS = frozenset(
     ["another", "only", "just", "nearly", "some", "all", "those", "these", "almost"]
 )
+_A_DIGIT = re.compile(r"\d")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_SCAN_AT_MOST = 8  # spans a sentence's numbers are tested against one by one
 _UNCERTAINTY_MARKS = ("+/-", "±")  # "9.83 +/- 0.01": the error bar is no figure
 # "an increase of 180,000" is a change, never a total.
 _CHANGE_OF = re.compile(
@@ -401,16 +404,27 @@ def find_figures(sentence: Sentence, context: ArticleContext, source: Source) ->
 
 def _keep(text: str, numbers: list[NumberSpan], times: list[TimeSpan]) -> list[NumberSpan]:
     dates = [(t.begin, t.stop) for t in times]
-    clock = [m.span() for m in _TIME_OF_DAY.finditer(text)]
-    # Each list is disjoint in itself: tested by bisection, a sentence of thousands of
-    # numbers stays linear. (A list that overlaps itself is scanned.)
-    blocked = [Disjoint.of(dates), Disjoint.of(clock)]
-    scanned = (dates if blocked[0] is None else []) + (clock if blocked[1] is None else [])
+    # a time of day starts with a digit: search from the first one only
+    first_digit = _A_DIGIT.search(text)
+    clock = (
+        [m.span() for m in _TIME_OF_DAY.finditer(text, first_digit.start())] if first_digit else []
+    )
+    if len(dates) + len(clock) <= _SCAN_AT_MOST:
+        # a handful of spans (nearly every sentence) is scanned faster than bisected
+        blocked: list[Disjoint | None] = []
+        scanned = dates + clock
+    else:
+        # Each list is disjoint in itself: tested by bisection, a sentence of thousands of
+        # numbers stays linear. (A list that overlaps itself is scanned.)
+        blocked = [Disjoint.of(dates), Disjoint.of(clock)]
+        scanned = (dates if blocked[0] is None else []) + (clock if blocked[1] is None else [])
     kept: list[NumberSpan] = []
     for number in numbers:
-        if any(spans is not None and spans.overlaps(number.begin, number.end) for spans in blocked):
+        if blocked and any(
+            spans is not None and spans.overlaps(number.begin, number.end) for spans in blocked
+        ):
             continue
-        if any(number.begin < stop and begin < number.end for begin, stop in scanned):
+        if _overlaps_any(number, scanned):
             continue
         if _in_name(text, number) or _after_uncertainty(text, number.begin):
             continue
@@ -418,6 +432,14 @@ def _keep(text: str, numbers: list[NumberSpan], times: list[TimeSpan]) -> list[N
             continue  # "13 months ago" is a date, even when no publication date resolves it
         kept.append(number)
     return kept
+
+
+def _overlaps_any(number: NumberSpan, spans: list[tuple[int, int]]) -> bool:
+    # a loop, not `any()` over a generator: called for every number, mostly with one or two spans
+    for begin, stop in spans:  # noqa: SIM110
+        if number.begin < stop and begin < number.end:
+            return True
+    return False
 
 
 def _after_uncertainty(text: str, position: int) -> bool:
@@ -587,8 +609,8 @@ def _join(text: str, drafts: list[_Draft]) -> list[_Draft]:
             ]
             gap = text[first.end : second.begin]
             opener = text[first.begin : first.number.begin].strip().lower()
-            between = opener.startswith("between") or re.search(
-                r"\bbetween\s+$", text[max(0, first.begin - 10) : first.begin], re.I
+            between = opener.startswith("between") or _BETWEEN_BEFORE.search(
+                text[max(0, first.begin - 10) : first.begin]
             )
             units_fit = first.unit is None or second.unit is None or first.unit == second.unit
             is_range = bool(_RANGE_GAP.match(gap)) and units_fit

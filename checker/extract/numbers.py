@@ -43,6 +43,8 @@ _DIGITS = re.compile(
 _MIXED_FRACTION = re.compile(r"\s(?P<n>\d+)/(?P<d>\d+)(?![\d/])")
 _SIMPLE_FRACTION = re.compile(r"/(?P<d>\d+)(?![\d/])")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
+_ORDINAL_STARTS = ("st", "nd", "rd", "th")
+_A_DIGIT = re.compile(r"\d")
 _NOT_DIGIT = re.compile(r"\D")
 _LETTER = re.compile(r"[A-Za-z]")
 _AMBIGUOUS_FOLLOW = re.compile(r"[ \u00a0]\d")
@@ -60,6 +62,11 @@ def _number_words() -> frozenset[str]:
     return frozenset().union(
         *(tables[name] for name in ("cardinals", "tens", "multipliers", "denominators"))
     )
+
+
+@lru_cache(maxsize=1)
+def _suffix_firsts() -> frozenset[str]:
+    return frozenset(suffix[0] for suffix in _tables()["scale_suffixes"])
 
 
 @lru_cache(maxsize=1)
@@ -107,13 +114,14 @@ def trie_pattern(words: list[str]) -> str:
 
 
 def _digit_value(match: re.Match[str]) -> float:
-    integer = _NOT_DIGIT.sub("", match.group("int"))
-    value = float(integer + (match.group("frac") or ""))
-    exponent = match.group("exp")
+    integer, fraction, exponent, sign = match.group("int", "frac", "exp", "sign")
+    if not integer.isdecimal():  # "35,000", "400 000"
+        integer = _NOT_DIGIT.sub("", integer)
+    value = float(integer + (fraction or ""))
     if exponent:
         power = re.sub(r"^.*?(?:10\^?|[eE])", "", exponent.replace("−", "-").replace(" ", ""))
         value *= 10.0 ** int(power)
-    if match.group("sign"):
+    if sign:
         value = -value
     return value
 
@@ -123,17 +131,28 @@ def _find_digit_numbers(text: str, taken: list[tuple[int, int]]) -> list[NumberS
     tables = _tables()
     found: list[NumberSpan] = []
     skip_until = -1
-    for match in _DIGITS.finditer(text):
+    # The pattern is tried at every offset; it cannot match before the first digit (or the
+    # sign just before it), and without a digit not at all. Its lookbehinds still see the
+    # text before the start.
+    first = _A_DIGIT.search(text)
+    matches = _DIGITS.finditer(text, max(0, first.start() - 1)) if first else ()
+    # Cheap tests before the regexes that read what follows each number: a fraction needs a
+    # "/", a fraction glyph a non-ASCII character, an ordinal suffix its two letters.
+    has_slash = "/" in text
+    ascii_text = text.isascii()
+    suffix_firsts = _suffix_firsts()
+    for match in matches:
         begin, end = match.span()
         if begin < skip_until:
             continue
         value = _digit_value(match)
         fraction = False
-        if _ORDINAL.match(text, end):
+        if text.startswith(_ORDINAL_STARTS, end) and _ORDINAL.match(text, end):
             continue
-        mixed = _MIXED_FRACTION.match(text, end) if not match.group("frac") else None
-        simple = _SIMPLE_FRACTION.match(text, end) if not match.group("frac") else None
-        glyph = glyphs.match(text, end)
+        plain = not match.group("frac")
+        mixed = _MIXED_FRACTION.match(text, end) if plain and has_slash else None
+        simple = _SIMPLE_FRACTION.match(text, end) if plain and text.startswith("/", end) else None
+        glyph = None if ascii_text else glyphs.match(text, end)
         if mixed and int(mixed.group("d")) != 0:
             value += int(mixed.group("n")) / int(mixed.group("d"))
             end, fraction = mixed.end(), True
@@ -152,12 +171,14 @@ def _find_digit_numbers(text: str, taken: list[tuple[int, int]]) -> list[NumberS
             follow = _DIGITS.match(text, end + 1)
             skip_until = follow.end() if follow else end + 2
             continue
-        scaled = scale.match(text, end)
+        following = text[end : end + 1]
+        # a scale word follows a space or a hyphen; a glued suffix starts with its own letter
+        scaled = scale.match(text, end) if following == "-" or following.isspace() else None
         if scaled:
             value *= tables["scale_words"][scaled.group("w").lower()]
             end = scaled.end()
         else:
-            suffix = glued.match(text, end)
+            suffix = glued.match(text, end) if following in suffix_firsts else None
             if suffix:
                 value *= tables["scale_suffixes"][suffix.group("w")]
                 end = suffix.end()
@@ -167,7 +188,7 @@ def _find_digit_numbers(text: str, taken: list[tuple[int, int]]) -> list[NumberS
         found.append(NumberSpan(value, begin, end, plus=plus, fraction=fraction))
         taken.append((begin, end))
         skip_until = end
-    if text.isascii():
+    if ascii_text:
         return found
     for glyph_match in glyphs.finditer(text):
         begin = glyph_match.start()

@@ -81,6 +81,9 @@ class _Lexicon:
     former: frozenset[str]
     last_words: frozenset[str]  # last word of every title and descriptor, for a cheap test
     title_prefix: re.Pattern[str]  # a title at the start of a source span
+    # The first run of letters of every title, for a set test before `title_prefix`; None
+    # when a title has no letter.
+    title_runs: frozenset[str] | None
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +96,9 @@ def _lexicon() -> _Lexicon:
         rf"(?P<qual>(?:(?:{qualifiers})\s+){{0,3}})"
         rf"(?P<title>(?i:{_alternation(data['titles'])}))\s+(?=[A-Z])"
     )
+    runs = [_LETTERS.search(t.lower()) for t in data["titles"]]
     return _Lexicon(
+        title_runs=None if None in runs else frozenset(r.group() for r in runs if r),
         titles=titles,
         longest_title=max(len(t.split()) for t in titles),
         qualifiers=frozenset(data["qualifiers"]),
@@ -112,6 +117,7 @@ _TOKEN = re.compile(r"[\w’'.-]+")
 _APPOSITIVE_LEAD = re.compile(r",\s+(?:a|an|the)\s+")
 _OF_PART = re.compile(rf"\s+of\s+(?:the\s+)?({NAME_SPAN})")
 _NAME_WORD_RE = re.compile(rf"^{_NAME_WORD}$")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -295,7 +301,14 @@ def remember_person(name: str, context: ArticleContext) -> str:
 def split_title(raw: str) -> tuple[str | None, str, bool]:
     """("Ukrainian Defense Minister", "Mykhailo Fedorov", False) from a titled mention."""
     text = " ".join(raw.split())
-    match = _lexicon().title_prefix.match(text)
+    lexicon = _lexicon()
+    # Most spans are bare names: a set test skips the long pattern when no title's first run
+    # of letters is a word of the span. ASCII only, where the pattern's case-insensitive
+    # letters and lowercasing agree ("ſ" matches "s").
+    runs = lexicon.title_runs
+    if runs is not None and text.isascii() and runs.isdisjoint(_LETTERS.findall(text.lower())):
+        return None, text, False
+    match = lexicon.title_prefix.match(text)
     if match is None:
         return None, text, False
     title = _title_case(f"{match.group('qual')}{match.group('title')}")

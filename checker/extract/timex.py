@@ -96,9 +96,13 @@ _SMALL_NUMBERS = {
         ]
     )
 }
-_RELATION = re.compile(
-    r"(?P<rel>since|from|until|till|through|by|between|before|after|as of|dated|in|on|during|for)"
-    r"\s+(?:the\s+)?(?:(?:beginning|start|end|middle)\s+of\s+)?$",
+# The preposition (and "the", "the end of") just before a date. The match must end where the
+# date begins, so it is matched on the reversed text from its start, once, rather than
+# searched for at every offset of the text before the date. Each word is reversed; no
+# preposition ends with another, so at most one can match.
+_RELATION_REVERSED = re.compile(
+    r"(?:\s+fo\s+(?:gninnigeb|trats|dne|elddim))?(?:\s+eht)?\s+"
+    r"(?P<rel>ecnis|morf|litnu|llit|hguorht|yb|neewteb|erofeb|retfa|fo sa|detad|ni|no|gnirud|rof)",
     re.I,
 )
 _FUTURE = re.compile(
@@ -129,6 +133,7 @@ class TimeSpan:
         return str(self.start.year)
 
 
+@lru_cache(maxsize=4096)  # dates are immutable; a few hundred months cover most archives
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, 1), dt.date(year, month, last)
@@ -142,10 +147,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _resolve_year(
-    month: int, day: int | None, published: dt.date | None, future: bool
+    month: int, day: int | None, published: dt.date | None, cue: _FutureCue, position: int
 ) -> int | None:
     if published is None:
         return None
+    future = cue.before(position)
     year = published.year
     if day is not None:
         candidate = _safe_date(year, month, day) or _safe_date(year, month, 28)
@@ -162,7 +168,7 @@ def _resolve_year(
 
 
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
-_MONTH_RE = re.compile(_MONTH)
+_NOT_DIGIT = re.compile(r"\D")
 _REL_HINT = re.compile(r"\b(?:last|this|next|past)\s+(?:year|month)\b", re.I)
 # Every expression needs a digit, a month name or "year"/"month"; most sentences have none.
 # Substring tests: one C scan per word beats an alternation tried at every offset.
@@ -190,52 +196,112 @@ def _may_have_time(text: str) -> bool:
 
 def find_times(text: str, published: dt.date | None = None) -> list[TimeSpan]:
     """Every temporal expression in `text`, left to right, without overlaps."""
-    if not _may_have_time(text):
-        return []
     return list(_find_times(text, published))
 
 
 @lru_cache(maxsize=64)
 def _find_times(text: str, published: dt.date | None) -> tuple[TimeSpan, ...]:
     # Several extractors read the same sentence's dates; TimeSpan is frozen, so share them.
+    if not _may_have_time(text):
+        return ()
     return tuple(_scan(text, published))
 
 
 def _scan(text: str, published: dt.date | None) -> list[TimeSpan]:
     taken = Disjoint()
     found: list[TimeSpan] = []
-
-    # Each pattern runs only when its cheapest ingredient is present: most sentences have
-    # digits, few have a month name, fewer "ago".
-    needed = {
-        "iso": "-" in text and bool(_FOUR_DIGITS.search(text)),
-        "mdy": bool(_MONTH_RE.search(text)),
-        "yy": bool(_FOUR_DIGITS.search(text)),
-        "ago": " ago" in text,
-        "rel": bool(_REL_HINT.search(text)),
-    }
-    needed["dmy"] = needed["my"] = needed["m"] = needed["mdy"]
-    needed["y"] = needed["yy"]
-    # Only a month without a year looks at the tense, and only at cues before it: in "killed
-    # 35,000 in December and aim for 50,000 by summer" the aim does not move December ahead.
-    cue_ends = [m.end() for m in _FUTURE.finditer(text)] if needed["mdy"] else []
-    first_cue = min(cue_ends, default=len(text) + 1)
+    future = _FutureCue(text)
+    starts = _starts(text)
     for kind, pattern in _PATTERNS:
-        if not needed[kind]:
+        start = starts.get(kind)
+        if start is None:
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, start):
             begin, stop = match.span()
             if kind == "m":
                 begin = match.start("mon")
             if taken.overlaps(begin, stop):
                 continue
-            span = _to_span(kind, match, begin, stop, published, first_cue <= begin)
+            span = _to_span(kind, match, begin, stop, published, future)
             if span is None:
                 continue
             taken.add(begin, stop)
             found.append(span)
     found.sort(key=lambda s: s.begin)
     return _order_ranges(text, [_with_relation(text, s) for s in found])
+
+
+class _FutureCue:
+    """Whether a future cue ("will", "plans") comes before an offset. Only a month without a
+    year looks at the tense, and only at cues before it: in "killed 35,000 in December and aim
+    for 50,000 by summer" the aim does not move December ahead. Searched on first use: most
+    sentences state their years."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._first_end: int | None = None
+
+    def before(self, position: int) -> bool:
+        if self._first_end is None:
+            cue = _FUTURE.search(self._text)
+            self._first_end = cue.end() if cue else len(self._text) + 1
+        return self._first_end <= position
+
+
+# A month name standing as a word: every month-led pattern's month is one ("Mayor" is not).
+_MONTH_WORD = re.compile(
+    r"(?=[ADFJMNOS])(?<!\w)(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?!\w)"
+)
+_LONGEST_PREP = 7  # "through", "between"
+_LONGEST_DAY = 4  # "21st"
+
+
+def _starts(text: str) -> dict[str, int]:
+    """Where each pattern can first match; a pattern left out cannot match at all.
+
+    Each pattern runs only when its cheapest ingredient is present (most sentences have digits,
+    few a month name, fewer "ago"), and from the first offset a match can start at rather than
+    from 0: the regexes are tried at every offset, which was most of the extractor's time. A
+    later start finds the same matches, since lookbehinds and word boundaries still see the
+    text before it."""
+    starts: dict[str, int] = {}
+    year = _FOUR_DIGITS.search(text)
+    if year is not None:
+        # iso, yy and y all open with four digits; iso and yy need a dash or a slash too
+        if "-" in text:
+            starts["iso"] = year.start()
+        if "-" in text or "–" in text or "—" in text or "/" in text:
+            starts["yy"] = year.start()
+        starts["y"] = year.start()
+    months = [m.start() for m in _MONTH_WORD.finditer(text)]
+    if months:
+        # a day, a year: digits after the month
+        if _ANY_DIGIT.search(text, months[0]):
+            starts["mdy"] = months[0]
+        if _FOUR_DIGITS.search(text, months[0]):
+            starts["my"] = months[0]
+        # before the month: whitespace, then "of" (dmy) or "the" (m), then the day or the
+        # preposition
+        lead = _skip_space_back(text, months[0])
+        if _ANY_DIGIT.search(text, 0, months[-1]):  # dmy needs a day before a month
+            of = _skip_space_back(text, lead - 2) if text.endswith("of", 0, lead) else lead
+            starts["dmy"] = max(0, of - _LONGEST_DAY)
+        the = _skip_space_back(text, lead - 3) if text.endswith("the", 0, lead) else lead
+        starts["m"] = max(0, the - _LONGEST_PREP)
+    if " ago" in text:
+        starts["ago"] = 0
+    folded = text.lower()
+    # the pattern's case-insensitive nouns: no letter of them has an unusual case fold
+    if ("year" in folded or "month" in folded) and _REL_HINT.search(text):
+        starts["rel"] = 0
+    return starts
+
+
+def _skip_space_back(text: str, position: int) -> int:
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position
 
 
 _RANGE_JOINER = re.compile(r"^\s*(?:and|to|through|until|till|-|–|—)\s*$")
@@ -268,8 +334,8 @@ def _shift_year(date: dt.date, years: int) -> dt.date:
 
 def _with_relation(text: str, span: TimeSpan) -> TimeSpan:
     before = text[max(0, span.begin - 40) : span.begin]
-    match = _RELATION.search(before)
-    relation = match.group("rel").lower() if match else "on"
+    match = _RELATION_REVERSED.match(before[::-1])
+    relation = match.group("rel")[::-1].lower() if match else "on"
     if relation == span.relation:
         return span
     return TimeSpan(
@@ -283,23 +349,19 @@ def _to_span(
     begin: int,
     stop: int,
     published: dt.date | None,
-    future: bool,
+    future: _FutureCue,
 ) -> TimeSpan | None:
     groups = match.groupdict()
     if kind in ("iso", "mdy", "dmy"):
         month = MONTHS[groups["mon"].rstrip(".").lower()] if "mon" in groups else int(groups["m"])
-        day = int(re.sub(r"\D", "", groups["d"]))
+        day = int(_NOT_DIGIT.sub("", groups["d"]))
         year_text = groups.get("y")
         # "May 5" is a date, but "may 5" mid-sentence is a verb; capitals decide.
-        month_name = match.group("mon")
-        if (
-            kind == "mdy"
-            and not year_text
-            and month_name.lower().startswith("may")
-            and not month_name[0].isupper()
-        ):
-            return None
-        year = int(year_text) if year_text else _resolve_year(month, day, published, future)
+        if kind == "mdy" and not year_text:
+            month_name = groups["mon"]
+            if month_name.lower().startswith("may") and not month_name[0].isupper():
+                return None
+        year = int(year_text) if year_text else _resolve_year(month, day, published, future, begin)
         if year is None:
             return None
         date = _safe_date(year, month, day)
@@ -314,7 +376,7 @@ def _to_span(
             return None
         month = MONTHS[name.rstrip(".").lower()]
         year_text = groups.get("y")
-        year = int(year_text) if year_text else _resolve_year(month, None, published, future)
+        year = int(year_text) if year_text else _resolve_year(month, None, published, future, begin)
         if year is None:
             return None
         start, end = month_bounds(year, month)

@@ -62,3 +62,9 @@ def test_results_are_independent_copies() -> None:
     first = find_times("It happened in 2011.")
     first.clear()
     assert _keys("It happened in 2011.") == ["2011"]
+
+
+def test_iso_dates_are_read() -> None:
+    # An ISO date once stopped the whole article's extraction (its pattern has no month name).
+    assert _keys("The decree was signed on 2020-05-01 in Kyiv.") == ["2020-05-01"]
+    assert _keys("Filed 2024-02-30, a day that does not exist.") == []
