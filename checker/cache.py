@@ -36,7 +36,7 @@ from typing import NamedTuple, Protocol, Self
 from pydantic import TypeAdapter, ValidationError
 
 from checker.errors import CheckerError
-from checker.models import Article, Claim, Diagnostic
+from checker.models import Article, Claim, Diagnostic, share_field_names
 
 # Bump when the table layout or the stored JSON's shape changes in a way the version hash misses.
 # "2": the `location` column and its index, for pruning.
@@ -202,6 +202,7 @@ class ExtractionCache:
             return None  # a damaged row is never trusted; put_many will replace it
         if stored_path != path:
             claims = [claim.model_copy(update={"path": path}) for claim in claims]
+        share_field_names(claims)
         return claims
 
     def put_many(self, items: Iterable[CacheEntry]) -> None:

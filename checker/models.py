@@ -8,6 +8,7 @@ so reports and the JSON Lines export need no per-kind translation.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, Literal
@@ -66,7 +67,17 @@ class Frozen(BaseModel):
         super().__setstate__(state)
 
 
-@lru_cache(maxsize=256)
+def share_field_names(models: Iterable[BaseModel]) -> None:
+    """Let models of one shape share one set of field names, as unpickled ones do (see
+    `Frozen.__setstate__`): for claims validated from the extraction cache by the hundred
+    thousand. Only for frozen models, whose set pydantic never changes in place."""
+    for model in models:
+        shared = _shared_names(frozenset(model.model_fields_set))
+        object.__setattr__(model, "__pydantic_fields_set__", shared)  # as pydantic sets it
+
+
+# Claims stored without their None fields come in a few hundred shapes.
+@lru_cache(maxsize=4096)
 def _shared_names(names: frozenset[str]) -> set[str]:
     return set(names)
 

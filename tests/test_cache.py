@@ -89,6 +89,17 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
         assert cache.get("h1", "archive/a.md") == claims
 
 
+def test_claims_read_twice_share_their_field_names(tmp_path: Path) -> None:
+    # Hundreds of thousands of cached claims must not each carry a copy of the set.
+    claims = sample_claims()
+    with ExtractionCache.open(tmp_path) as cache:
+        cache.put_many([CacheEntry("h1", "archive/a.md", claims)])
+        first, second = cache.get("h1", "archive/a.md"), cache.get("h1", "archive/a.md")
+    assert first is not None and second is not None and first == second == claims
+    for a, b in zip(first, second, strict=True):
+        assert a is not b and a.model_fields_set is b.model_fields_set
+
+
 def test_same_content_at_another_path_gets_that_path(tmp_path: Path) -> None:
     claims = sample_claims("old/place.md")
     with ExtractionCache.open(tmp_path) as cache:
