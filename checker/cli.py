@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -234,25 +235,16 @@ def _run(
         raise _fail("--scheduler needs --engine dask")
 
     def run() -> Report:
+        check_all: Callable[..., Report] = check_paths
+        check_archive: Callable[..., Report] = check_against
         if engine.name is EngineName.dask:
             from checker.dask_engine import check_against_dask, check_paths_dask
 
-            if archive.folder is None:
-                return check_paths_dask(
-                    paths, settings=settings, scheduler=engine.scheduler, progress=update
-                )
-            return check_against_dask(
-                paths,
-                archive.folder,
-                cache_dir=archive.cache_dir,
-                use_cache=archive.use_cache,
-                settings=settings,
-                scheduler=engine.scheduler,
-                progress=update,
-            )
+            check_all = partial(check_paths_dask, scheduler=engine.scheduler)
+            check_archive = partial(check_against_dask, scheduler=engine.scheduler)
         if archive.folder is None:
-            return check_paths(paths, settings=settings, progress=update)
-        return check_against(
+            return check_all(paths, settings=settings, progress=update)
+        return check_archive(
             paths,
             archive.folder,
             cache_dir=archive.cache_dir,
