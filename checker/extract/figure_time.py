@@ -1,7 +1,8 @@
 """When a figure holds: its period, whether it is a running total, its as-of date, superlatives.
 
-Separate from `figures.py`, which reads what a figure counts; this module only looks at the
-sentence's time expressions (`timex.find_times`) and where the figure sits among them.
+Separate from the modules that read what a figure counts (`figure_noun`, `figure_place`): this
+module only looks at the sentence's time expressions (`timex.find_times`) and where the figure
+sits among them.
 A time span belongs to the figure nearest to it in the same clause; a report date ("as of May
 2025", "released in December 2024", "according to Bloomberg on November 30", "In December, X
 stated") gives the as-of date of every figure in the sentence instead of a period.

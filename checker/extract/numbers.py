@@ -1,9 +1,9 @@
 """Numbers as written in news text -> values: "35,000", "400 000", "1.2 million", "300K",
 "$2.174T", "2 1/2", "½", "thirty-five thousand", "a hundred and two", "two thirds".
 
-This module only reads numbers; deciding which of them are figures (not years, names, ordinals)
-is `figures.py`'s job. Everything is one pass of precompiled regexes: no nested quantifiers over
-the same characters, so a long line of digits cannot make it backtrack.
+This module only reads numbers; deciding which of them are figures (not years, names,
+ordinals) is `figure_filter.py`'s job. Everything is one pass of precompiled regexes: no nested
+quantifiers over the same characters, so a long line of digits cannot make it backtrack.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from checker.extract.context import ArticleContext, Source
-from checker.extract.figures import find_figures, lemma
+from checker.extract.figure_words import lemma
+from checker.extract.figures import find_figures
 from checker.models import Figure, Granularity, Modality, Qualifier, Sentence
 
 PUBLISHED = dt.date(2026, 2, 20)

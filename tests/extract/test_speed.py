@@ -11,7 +11,8 @@ import pytest
 
 from checker.extract import extract
 from checker.extract.attribution import _TAIL_WORD, _tail_word
-from checker.extract.figures import _LAST_WORD, _after_uncertainty, _clause_before, _last_word
+from checker.extract.figure_filter import after_uncertainty
+from checker.extract.figure_text import LAST_WORD, clause_before, last_word
 
 # 20 KB of numbers, separators and dates in one "sentence": the quadratic versions of the
 # figure extractor took several seconds here, the linear ones a fraction of one.
@@ -43,8 +44,8 @@ def _key(match: re.Match[str] | None) -> tuple[tuple[int, int], str] | None:
 def test_last_word_reads_like_the_pattern_over_the_head() -> None:
     for text in _strings("aZ9_- \n\t.é", 4000, 1):
         for position in range(len(text) + 1):
-            expected = _LAST_WORD.search(text[:position])
-            assert _key(_last_word(text, position)) == _key(expected), (text, position)
+            expected = LAST_WORD.search(text[:position])
+            assert _key(last_word(text, position)) == _key(expected), (text, position)
 
 
 def test_tail_word_reads_like_the_pattern() -> None:
@@ -57,6 +58,6 @@ def test_uncertainty_and_clause_read_like_the_old_searches() -> None:
     for text in _strings("a1 \n.±+/-;:", 4000, 3):
         for position in range(len(text) + 1):
             head = text[:position]
-            assert _after_uncertainty(text, position) == bool(uncertainty.search(head))
+            assert after_uncertainty(text, position) == bool(uncertainty.search(head))
             stop = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
-            assert _clause_before(text, position) == (head[stop + 1 :] if stop >= 0 else head)
+            assert clause_before(text, position) == (head[stop + 1 :] if stop >= 0 else head)

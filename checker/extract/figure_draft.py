@@ -1,0 +1,215 @@
+"""One number as a figure draft: its unit, its hedge, and ranges joined from two numbers.
+
+`draft_of` turns a number into a `Draft` (the figure being assembled by the other figure
+modules): the currency sign before it, the unit after it (`unit_at`: "27-kilometer", "square
+miles", "J/m^2 per year"), the hedge before ("nearly", "at least") or after ("or more") and an
+age ("aged 18 to 27"). `join` then merges "A to B" into one range, or keeps only B when a change
+verb came first ("rose from A to B").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from checker.extract.figure_words import word_lists
+from checker.extract.numbers import NumberSpan
+from checker.extract.timex import TimeSpan
+from checker.models import Qualifier
+from checker.normalize import canonical_unit, unit_for
+
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|[$€£¥₽₴₹])\s?$")
+_AFTER_HEDGE = re.compile(r"^\s+or\s+(?P<w>more|so|fewer|less)\b", re.I)
+_AGE_BEFORE = re.compile(
+    r"(?:(?P<who>\w+)\s+)?(?:aged|ages|age of|ages of)\s+(?:between\s+)?$", re.I
+)
+_ONE_SPACE = re.compile(r"[ \u00a0]?")
+_POWER_BEFORE = re.compile(r"(?P<p>square|sq\.?|cubic)\s+", re.I)
+_POWER_AFTER = re.compile(r"\s+(?P<p>squared|cubed)\b", re.I)
+_DIVIDED = re.compile(r"\s*(?:/|per\s+)", re.I)
+_INCH_CONTEXT = re.compile(r"^\s*(?:[.,;)]|$|thick|long|wide|tall|high|deep|gap|across)", re.I)
+_DURATION_ADJECTIVE = re.compile(
+    r"(?:(?:consecutive|straight|full|successive|long|more|additional)\s+)?", re.I
+)
+_RANGE_GAP = re.compile(r"^-?\s*(?:to|through|-|–|—)\s*$|^\s+and\s+$", re.I)
+_AND_GAP = re.compile(r"^\s+(?:and|or)\s+$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+
+
+@dataclass
+class Draft:
+    """A figure being assembled; becomes a `Figure` at the end."""
+
+    number: NumberSpan
+    value: float
+    begin: int  # start of the figure's words (hedge, currency sign, first number)
+    end: int  # end of the number and its unit
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    unit: str | None = None
+    noun: str | None = None
+    noun_surface: str | None = None
+    noun_end: int = -1
+    modifiers: list[str] = field(default_factory=list)
+    event: str | None = None
+    event_after: str | None = None
+    share_of: Draft | None = None  # "78,000 of the 300,000 mobilized soldiers"
+    comparative: bool = False
+    change: bool = False
+    age: bool = False
+    age_who: str | None = None
+    attribute: str | None = None  # what a measurement measures: "length", "wingspan", "revenue"
+
+
+def unit_at(text: str, position: int, *, allow_space: bool, digits: bool) -> tuple[str, int] | None:
+    """The unit written at `position` (after a number) and where it ends, or None."""
+    words = word_lists()
+    start = position
+    if text.startswith("-", start) and text[start + 1 : start + 2].isalpha():
+        start += 1  # "27-kilometer", "two-year"
+    gap = _ONE_SPACE.match(text, start)
+    spaced = gap.end() if gap else start
+    if spaced > start and not allow_space:
+        return None
+    start = spaced
+    square = _POWER_BEFORE.match(text, start)
+    power = ""
+    if square:
+        power = " ** 3" if square.group("p").lower() == "cubic" else " ** 2"
+        start = square.end()
+    symbol = words.unit_symbols.match(text, start)
+    word_match = _DURATION_ADJECTIVE.match(text, start)
+    word_start = word_match.end() if word_match else start
+    word = words.unit_words.match(text, word_start) or words.unit_words.match(text, start)
+    chosen: tuple[str, int] | None = None
+    if word:
+        expression = unit_for(word.group("u"))
+        if expression:
+            chosen = (expression, word.end())
+    if chosen is None and symbol:
+        surface = symbol.group("u")
+        if surface == "in" and (not digits or not _INCH_CONTEXT.match(text[symbol.end() :])):
+            return None
+        expression = unit_for(surface)
+        if expression:
+            chosen = (expression, symbol.end())
+    if chosen is None:
+        return None
+    unit, end = chosen
+    if power:
+        unit = canonical_unit(f"({unit}){power}")
+    tail = _POWER_AFTER.match(text, end)
+    if tail:
+        unit = canonical_unit(f"({unit}) ** {2 if tail.group('p').lower() == 'squared' else 3}")
+        end = tail.end()
+    for _ in range(2):  # "J/m^2 per year": at most two divisors
+        rate = _DIVIDED.match(text, end)
+        second = unit_at(text, rate.end(), allow_space=False, digits=True) if rate else None
+        if second is None:
+            break
+        unit = canonical_unit(f"({unit}) / ({second[0]})")
+        end = second[1]
+    return unit, end
+
+
+def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | None:
+    """The draft of one number: its currency or unit, its hedge and whether it is an age; None
+    for a lone "one" (a pronoun: "one of them")."""
+    words = word_lists()
+    begin, end = number.begin, number.end
+    unit: str | None = None
+    currency = _CURRENCY_BEFORE.search(text[max(0, begin - 4) : begin])
+    if currency:
+        unit = unit_for(currency.group().strip())
+        begin -= len(currency.group())
+    found = unit_at(text, end, allow_space=True, digits=not number.spelled)
+    if found and not text[found[1] : found[1] + 1].isdigit():
+        if unit is None:
+            unit, end = found
+        elif found[0] and "/" in found[0]:
+            end = found[1]
+    elif number.spelled and number.words == 1 and number.value == 1:
+        return None  # "one of them", "no one": a pronoun, not a count
+    draft = Draft(number=number, value=number.value, begin=begin, end=end, unit=unit)
+    if unit is not None and "/" not in unit and unit in ("USD", "EUR", "GBP", "JPY"):
+        rate = _DIVIDED.match(text, end)
+        second = unit_at(text, rate.end(), allow_space=False, digits=True) if rate else None
+        if second:
+            draft.unit = canonical_unit(f"({unit}) / ({second[0]})")
+            draft.end = second[1]
+    hedge = words.qualifiers.search(text[max(0, draft.begin - 30) : draft.begin])
+    if hedge:
+        kind = words.qualifier_kind[hedge.group("q").lower()]
+        if kind is not Qualifier.RANGE:
+            draft.qualifier = kind
+        draft.begin -= len(text[max(0, draft.begin - 30) : draft.begin]) - hedge.start("q")
+    if number.plus:
+        draft.qualifier = Qualifier.AT_LEAST
+    after = _AFTER_HEDGE.match(text[draft.end :])
+    if after:
+        draft.qualifier = {
+            "more": Qualifier.AT_LEAST,
+            "so": Qualifier.APPROX,
+            "fewer": Qualifier.AT_MOST,
+            "less": Qualifier.AT_MOST,
+        }[after.group("w").lower()]
+    age = _AGE_BEFORE.search(text[max(0, draft.begin - 30) : draft.begin])
+    if age and draft.unit is None:
+        draft.age = True
+        draft.unit = canonical_unit("year")
+        who = age.group("who")
+        draft.age_who = who.lower() if who and who.lower() not in words.stop_words else None
+    return draft
+
+
+def join(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Merge "A to B" into one range; "from A to B" after a change verb keeps only B."""
+    words = word_lists()
+    joined: list[Draft] = []
+    index = 0
+    while index < len(drafts):
+        first = drafts[index]
+        second = drafts[index + 1] if index + 1 < len(drafts) else None
+        if second is not None:
+            gap = text[
+                first.end : second.number.begin if second.begin > first.end else second.begin
+            ]
+            gap = text[first.end : second.begin]
+            opener = text[first.begin : first.number.begin].strip().lower()
+            between = opener.startswith("between") or _BETWEEN_BEFORE.search(
+                text[max(0, first.begin - 10) : first.begin]
+            )
+            units_fit = first.unit is None or second.unit is None or first.unit == second.unit
+            is_range = bool(_RANGE_GAP.match(gap)) and units_fit
+            if is_range and gap.strip().lower() == "and" and not between:
+                is_range = False
+            if is_range:
+                lead = text[max(0, first.begin - 40) : first.begin].lower().split()
+                came_from = opener.startswith("from") or (lead and lead[-1] == "from")
+                verbs = lead[-5:]
+                if came_from and any(v in words.change_verbs for v in verbs):
+                    second.change = True
+                    joined.append(second)
+                    index += 2
+                    continue
+                low, high = sorted((first.value, second.value))
+                merged = replace(
+                    second,
+                    value=(low + high) / 2,
+                    low=low,
+                    high=high,
+                    qualifier=Qualifier.RANGE,
+                    begin=first.begin,
+                    unit=second.unit or first.unit,
+                    age=first.age or second.age,
+                    age_who=first.age_who or second.age_who,
+                )
+                joined.append(merged)
+                index += 2
+                continue
+            if _AND_GAP.match(gap) and first.unit is None and second.unit is not None:
+                first.unit = second.unit  # "45 and 50 mg"
+        joined.append(first)
+        index += 1
+    return joined

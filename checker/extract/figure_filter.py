@@ -1,0 +1,105 @@
+"""Which numbers of a sentence are figures at all.
+
+`keep` drops the numbers that are part of a date or a year (the sentence's time expressions), a
+time of day ("9:30 a.m."), a name ("Voyager 2", "English 101", "F-16"), an error bar ("+/- 0.01")
+or a relative date ("13 months ago"); what is left is read as a figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.figure_draft import unit_at
+from checker.extract.figure_text import last_word
+from checker.extract.figure_words import demonym_of, word_lists
+from checker.extract.intervals import Disjoint
+from checker.extract.numbers import NumberSpan
+from checker.extract.timex import TimeSpan
+
+_TIME_OF_DAY = re.compile(
+    r"(?=\d)(?<![\d.])(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s?(?:[ap]\.m\.|[ap]m)\b", re.I
+)
+_GLUED_LETTER = re.compile(r"[A-Za-z]")
+_AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?)\s+ago\b", re.I)
+_SENTENCE_OPENERS = frozenset(
+    ["another", "only", "just", "nearly", "some", "all", "those", "these", "almost"]
+)
+_A_DIGIT = re.compile(r"\d")
+_SCAN_AT_MOST = 8  # spans a sentence's numbers are tested against one by one
+_UNCERTAINTY_MARKS = ("+/-", "±")  # "9.83 +/- 0.01": the error bar is no figure
+
+
+def keep(text: str, numbers: list[NumberSpan], times: list[TimeSpan]) -> list[NumberSpan]:
+    """The numbers of `text` that are figures, in order: not inside a date, a time of day or a
+    name, not an error bar nor "... ago"."""
+    dates = [(t.begin, t.stop) for t in times]
+    # a time of day starts with a digit: search from the first one only
+    first_digit = _A_DIGIT.search(text)
+    clock = (
+        [m.span() for m in _TIME_OF_DAY.finditer(text, first_digit.start())] if first_digit else []
+    )
+    if len(dates) + len(clock) <= _SCAN_AT_MOST:
+        # a handful of spans (nearly every sentence) is scanned faster than bisected
+        blocked: list[Disjoint | None] = []
+        scanned = dates + clock
+    else:
+        # Each list is disjoint in itself: tested by bisection, a sentence of thousands of
+        # numbers stays linear. (A list that overlaps itself is scanned.)
+        blocked = [Disjoint.of(dates), Disjoint.of(clock)]
+        scanned = (dates if blocked[0] is None else []) + (clock if blocked[1] is None else [])
+    kept: list[NumberSpan] = []
+    for number in numbers:
+        if blocked and any(
+            spans is not None and spans.overlaps(number.begin, number.end) for spans in blocked
+        ):
+            continue
+        if _overlaps_any(number, scanned):
+            continue
+        if _in_name(text, number) or after_uncertainty(text, number.begin):
+            continue
+        if _AGO.match(text, number.end):
+            continue  # "13 months ago" is a date, even when no publication date resolves it
+        kept.append(number)
+    return kept
+
+
+def _overlaps_any(number: NumberSpan, spans: list[tuple[int, int]]) -> bool:
+    # a loop, not `any()` over a generator: called for every number, mostly with one or two spans
+    for begin, stop in spans:  # noqa: SIM110
+        if number.begin < stop and begin < number.end:
+            return True
+    return False
+
+
+def after_uncertainty(text: str, position: int) -> bool:
+    """Whether only whitespace separates `position` from a "+/-" or "±" before it. (A regex
+    search ending in `\\s*$` over the whole head would make a sentence of many numbers
+    quadratic.)"""
+    start = position
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return text.endswith(_UNCERTAINTY_MARKS, 0, start)
+
+
+def _in_name(text: str, number: NumberSpan) -> bool:
+    """ "Voyager 2", "English 101", "06F6": a number that names rather than counts."""
+    after = text[number.end : number.end + 1]
+    if after and _GLUED_LETTER.match(after) and not number.spelled:
+        glued = unit_at(text, number.end, allow_space=False, digits=True)
+        return glued is None
+    if number.spelled or number.fraction:
+        return False
+    written = text[number.begin : number.end]
+    if not written.isdigit() or len(written) > 4:
+        return False
+    match = last_word(text, number.begin)
+    if match is None:
+        return False
+    word = match.group("w")
+    words = word_lists()
+    folded = word.lower()
+    if not word[0].isupper() or folded in words.qualifier_kind or folded in words.stop_words:
+        return False
+    if folded in words.adjectives or folded in _SENTENCE_OPENERS or demonym_of(word):
+        return False
+    return unit_at(text, number.end, allow_space=True, digits=True) is None
