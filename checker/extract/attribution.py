@@ -43,6 +43,13 @@ __all__ = ["find_attributions", "source_for"]
 
 _QUOTE = re.compile(r"[“\"](?P<quote>[^”\"]{3,600})[”\"]")
 _SOURCE_END = re.compile(rf"(?:(?<![\w’'-])(?P<the>[Tt]he)\s+)?(?P<src>{NAME_SPAN})['’]?s?\s*$")
+# Every character `_SOURCE_END` can match: ASCII letters and digits, ".-&'’" and whitespace
+# (what `str.isspace` accepts, as `\s` does).
+_SOURCE_CHARS = (
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-&'’"
+    " \t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _SOURCE_START = re.compile(rf"\s*(?:(?P<the>[Tt]he)\s+)?(?P<src>{NAME_SPAN})(?P<poss>['’]s?)?")
 _CITED_DATE_LEAD = re.compile(
     r"\s*(?:\(\s*[A-Z][A-Za-z.&]{1,9}\s*\)\s*)?(?:(?:published|released|issued)\s+)?"
@@ -292,7 +299,7 @@ def _citing_after_subject(text: str, context: ArticleContext) -> list[_Found]:
         return found
     times = find_times(text, context.published)  # for a cited date
     for citing in _COMMA_CITING.finditer(text):
-        head = _SOURCE_END.search(text[max(0, citing.start() - 120) : citing.start()])
+        head = _source_end(text[max(0, citing.start() - 120) : citing.start()])
         if head is None or _ACCORDING.search(text[max(0, citing.start() - 160) : citing.start()]):
             continue
         raw = (head.group("the") + " " if head.group("the") else "") + head.group("src")
@@ -305,6 +312,13 @@ def _citing_after_subject(text: str, context: ArticleContext) -> list[_Found]:
         cited = _cited_date(text, second[1], times) if second else None
         found.append(_Found(citing.start() - len(head.group()), chain, "citing", cited))
     return found
+
+
+def _source_end(before: str) -> re.Match[str] | None:
+    """`_SOURCE_END.search(before)`, started after the last character the pattern cannot match
+    (found in C): from 0 the pattern, anchored at the end, is tried at each of up to 160
+    offsets. A match never spans such a character, so the leftmost match is the same."""
+    return _SOURCE_END.search(before, len(before.rstrip(_SOURCE_CHARS)))
 
 
 def _tail_word(text: str) -> re.Match[str] | None:
@@ -349,9 +363,13 @@ def _verb_sources(
 ) -> list[_Found]:
     data = _verb_data()
     found: list[_Found] = []
-    if data.forms.isdisjoint(lower_words(text)):
+    present = data.forms.intersection(lower_words(text))
+    if not present:
         return found
-    for match in data.verb.finditer(text):
+    # Every form is one lowercase word, so a match is an occurrence of a form the sentence
+    # holds: the scan starts at the first such occurrence (a verb often comes late).
+    start = min((p for p in (text.find(form) for form in present) if p >= 0), default=len(text))
+    for match in data.verb.finditer(text, start):
         if _inside(match.start(), quotes):
             continue
         verb = match.group("verb")
@@ -372,16 +390,16 @@ def _verb_sources(
         elif not _may_end_in_source(before, data):
             continue
         chain: tuple[str, ...] = ()
-        head = _SOURCE_END.search(before)
+        head = _source_end(before)
         if head is None and before.rstrip().endswith(","):
             # an appositive: "Verstka, an independent online news site, claimed"
             inner = before.rstrip()[:-1]
             comma = inner.rfind(",")
             if comma >= 0 and len(inner) - comma < 110 and _APPOSITIVE_OPENER.match(inner[comma:]):
-                head = _SOURCE_END.search(inner[:comma])
+                head = _source_end(inner[:comma])
             elif comma >= 0 and _WHOLE_NAME.fullmatch(inner[comma + 1 :].strip()):
                 # "The head of the IAEA, Rafael Grossi, said": the name is the appositive
-                head = _SOURCE_END.search(inner)
+                head = _source_end(inner)
         if head is not None:
             raw = (head.group("the") + " " if head.group("the") else "") + head.group("src")
             name = _name(raw, context, "" if member else " " + verb)
@@ -415,6 +433,8 @@ def _verb_sources(
 
 
 def _quotes(text: str) -> list[re.Match[str]]:
+    if '"' not in text and "“" not in text:  # the pattern's opening marks: most sentences
+        return []
     return [q for q in _QUOTE.finditer(text) if len(q.group("quote").split()) >= 3]
 
 

@@ -56,8 +56,9 @@ _LEADING = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[;,]|\b(?:that|which|who|whereas|while|but)\b")
+# The lookahead on the words' first letters rejects most offsets on one test.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|set\s+to|scheduled|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to|"
+    r"\b(?=[wspeiau])(?:will|shall|set\s+to|scheduled|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to|"
     r"aims?\s+to|intends?\s+to|upcoming)\b",
     re.I,
 )

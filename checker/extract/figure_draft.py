@@ -154,7 +154,9 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
             "fewer": Qualifier.AT_MOST,
             "less": Qualifier.AT_MOST,
         }[after.group("w").lower()]
-    age = _AGE_BEFORE.search(text[max(0, draft.begin - 30) : draft.begin])
+    window = text[max(0, draft.begin - 30) : draft.begin]
+    # every match holds "age" in some case; no letter of it has an unusual case fold
+    age = _AGE_BEFORE.search(window) if "age" in window.lower() else None
     if age and draft.unit is None:
         draft.age = True
         draft.unit = canonical_unit("year")

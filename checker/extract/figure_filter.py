@@ -29,6 +29,13 @@ _SCAN_AT_MOST = 8  # spans a sentence's numbers are tested against one by one
 _UNCERTAINTY_MARKS = ("+/-", "±")  # "9.83 +/- 0.01": the error bar is no figure
 
 
+def _may_tell_time(text: str) -> bool:
+    """A cheap test before `_TIME_OF_DAY`: a time of day ends in "am", "pm", "a.m." or "p.m.",
+    in any case (none of these letters has an unusual case fold, so lowercasing agrees)."""
+    folded = text.lower()
+    return "am" in folded or "pm" in folded or "a.m" in folded or "p.m" in folded
+
+
 def keep(text: str, numbers: list[NumberSpan], times: list[TimeSpan]) -> list[NumberSpan]:
     """The numbers of `text` that are figures, in order: not inside a date, a time of day or a
     name, not an error bar nor "... ago"."""
@@ -36,7 +43,9 @@ def keep(text: str, numbers: list[NumberSpan], times: list[TimeSpan]) -> list[Nu
     # a time of day starts with a digit: search from the first one only
     first_digit = _A_DIGIT.search(text)
     clock = (
-        [m.span() for m in _TIME_OF_DAY.finditer(text, first_digit.start())] if first_digit else []
+        [m.span() for m in _TIME_OF_DAY.finditer(text, first_digit.start())]
+        if first_digit and _may_tell_time(text)
+        else []
     )
     if len(dates) + len(clock) <= _SCAN_AT_MOST:
         # a handful of spans (nearly every sentence) is scanned faster than bisected

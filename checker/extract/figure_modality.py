@@ -22,9 +22,13 @@ def modality_cues(text: str, until: int) -> list[tuple[int, Modality]]:
     stop = len(text)
     if words.modality_width is not None:
         stop = min(stop, until + words.modality_width + 1)
+    pattern, subject = words.modality, text
+    if words.modality_folded is not None and text.isascii():
+        # lowercasing ASCII keeps every offset; the pattern then needs no IGNORECASE
+        pattern, subject = words.modality_folded, text.lower()
     cues = [
         (match.end(), Modality(match.lastgroup))
-        for match in words.modality.finditer(text, 0, stop)
+        for match in pattern.finditer(subject, 0, stop)
         if match.lastgroup
     ]
     cues.sort(key=lambda cue: cue[0])

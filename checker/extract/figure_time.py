@@ -83,14 +83,22 @@ _SUPERLATIVE = re.compile(
 # Text every match of a pattern holds: where an ASCII sentence, folded, holds none of it, the
 # pattern is not searched (most sentences hold none). Substrings, not words, since the patterns
 # run on slices and windows, where a word boundary can fall inside a word of the sentence.
-# (Each is one alternation of literals, which the engine scans for in C.)
-_STATEMENT_TEXT = re.compile("said|says|stat|told|report|wrote|writes|claimed")
-_RELEASED_TEXT = re.compile(
-    "released|published|issued|dated|updated|estimated|reported|announced|calculated"
+# (Tested one by one with `in`: a C substring search each, faster than one regex alternation.)
+_STATEMENT_TEXT = ("said", "says", "stat", "told", "report", "wrote", "writes", "claimed")
+_RELEASED_TEXT = (
+    "released",
+    "published",
+    "issued",
+    "dated",
+    "updated",
+    "estimated",
+    "reported",
+    "announced",
+    "calculated",
 )
-_REPORTED_ON_TEXT = re.compile("according|said|report|wrote|stated|citing|estimated")
-_CUMULATIVE_TEXT = re.compile("since|so far|to date|thus far|until now")
-_INVASION_TEXT = re.compile("invasion|war")
+_REPORTED_ON_TEXT = ("according", "said", "report", "wrote", "stated", "citing", "estimated")
+_CUMULATIVE_TEXT = ("since", "so far", "to date", "thus far", "until now")
+_INVASION_TEXT = ("invasion", "war")
 _SPAN_JOINER = re.compile(r"^\s*(?:and|to|through|until|-|–)\s*$")
 
 
@@ -112,11 +120,13 @@ class Superlative:
 
 
 @lru_cache(maxsize=32)  # asked again for every figure of the sentence
-def _may_hold(text: str, parts: re.Pattern[str]) -> bool:
+def _may_hold(text: str, parts: tuple[str, ...]) -> bool:
     """False when `text`, folded, holds none of `parts`. ASCII only: a pattern ignoring case
     also matches "ſ" for "s", which folding leaves alone."""
     folded = _ascii_folded(text)
-    return folded is None or parts.search(folded) is not None
+    if folded is None:
+        return True
+    return any(part in folded for part in parts)
 
 
 @lru_cache(maxsize=8)

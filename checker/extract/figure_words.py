@@ -25,6 +25,9 @@ class WordLists:
     change_verbs: frozenset[str]
     modality: re.Pattern[str]
     modality_width: int | None  # the longest text a modality cue can match, when bounded
+    # `modality` without IGNORECASE, for lowercased ASCII text, where it matches alike but
+    # runs nearly three times faster; None when a cue has a capital (case would matter).
+    modality_folded: re.Pattern[str] | None
     target_after: re.Pattern[str]
     demonyms: dict[str, str]
     demonym_values: frozenset[str]  # what the demonyms map to, for a set test
@@ -64,15 +67,17 @@ def word_lists() -> WordLists:
     # engine tries the fifty alternatives only where a cue can start.
     firsts = {cue[0].lower() for kind in modalities for cue in modality_data[kind.value]}
     lead = f"(?=[{''.join(sorted(firsts))}])" if all(f.isalpha() for f in firsts) else ""
-    modality = re.compile(
+    modality_source = (
         rf"\b{lead}(?:"
         + "|".join(
             rf"(?P<{kind.value}>(?:" + "|".join(modality_data[kind.value]) + r")\b)"
             for kind in modalities
         )
-        + ")",
-        re.I,
+        + ")"
     )
+    modality = re.compile(modality_source, re.I)
+    cues = [cue for kind in modalities for cue in modality_data[kind.value]]
+    modality_folded = None if any(c != c.lower() for c in cues) else re.compile(modality_source)
     target_after = re.compile(
         r"[^.;,]{0,40}?\b(?:to be (?:drafted|recruited|mobili[sz]ed|called up|conscripted|enlisted)"
         r"|by (?:this|next|the end of)\b)",
@@ -105,6 +110,7 @@ def word_lists() -> WordLists:
         qualifier_kind=kinds,
         change_verbs=frozenset(qualifiers["change_verbs"]),
         modality=modality,
+        modality_folded=modality_folded,
         modality_width=_widest([cue for kind in modalities for cue in modality_data[kind.value]]),
         target_after=target_after,
         demonyms=demonyms,

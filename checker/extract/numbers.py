@@ -127,6 +127,10 @@ def _digit_value(match: re.Match[str]) -> float:
 
 
 def _find_digit_numbers(text: str, taken: list[tuple[int, int]]) -> list[NumberSpan]:
+    first = _A_DIGIT.search(text)
+    ascii_text = text.isascii()
+    if first is None and ascii_text:  # most sentences: no digit, and no fraction glyph
+        return []
     scale, glued, _, glyphs = _patterns()
     tables = _tables()
     found: list[NumberSpan] = []
@@ -134,12 +138,10 @@ def _find_digit_numbers(text: str, taken: list[tuple[int, int]]) -> list[NumberS
     # The pattern is tried at every offset; it cannot match before the first digit (or the
     # sign just before it), and without a digit not at all. Its lookbehinds still see the
     # text before the start.
-    first = _A_DIGIT.search(text)
     matches = _DIGITS.finditer(text, max(0, first.start() - 1)) if first else ()
     # Cheap tests before the regexes that read what follows each number: a fraction needs a
     # "/", a fraction glyph a non-ASCII character, an ordinal suffix its two letters.
     has_slash = "/" in text
-    ascii_text = text.isascii()
     suffix_firsts = _suffix_firsts()
     for match in matches:
         begin, end = match.span()

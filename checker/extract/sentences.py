@@ -53,11 +53,21 @@ class _Union:
 
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
+    # The same two without IGNORECASE, for lowercased ASCII text (every line and sentence, run
+    # through `search`): there they match alike, and the engine then skips ahead to a literal
+    # prefix instead of trying every offset. Not when a pattern has an uppercase letter.
+    anchored_folded: re.Pattern[str] | None = None
+    floating_folded: re.Pattern[str] | None = None
+    has_folded: bool = False
 
     def search(self, text: str) -> bool:
-        if self.anchored is not None and self.anchored.match(text):
+        """Whether a pattern matches `text`, which the caller has lowercased."""
+        anchored, floating = self.anchored, self.floating
+        if self.has_folded and text.isascii():
+            anchored, floating = self.anchored_folded, self.floating_folded
+        if anchored is not None and anchored.match(text):
             return True
-        return self.floating is not None and self.floating.search(text) is not None
+        return floating is not None and floating.search(text) is not None
 
 
 def _is_anchored(pattern: str) -> bool:
@@ -107,12 +117,20 @@ class Boilerplate:
 
 def _union(patterns: Sequence[str]) -> _Union:
     # One alternation instead of a loop over patterns: one pass per line.
-    def compiled(group: list[str]) -> re.Pattern[str] | None:
-        return re.compile("|".join(f"(?:{p})" for p in group), re.I) if group else None
+    def compiled(group: list[str], flags: re.RegexFlag = re.I) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in group), flags) if group else None
 
     anchored = [p for p in patterns if _is_anchored(p)]
     floating = [p for p in patterns if not _is_anchored(p)]
-    return _Union(compiled(anchored), compiled(floating))
+    if any(p != p.lower() for p in patterns):  # "\S" or a capital: case would matter
+        return _Union(compiled(anchored), compiled(floating))
+    return _Union(
+        compiled(anchored),
+        compiled(floating),
+        compiled(anchored, re.NOFLAG),
+        compiled(floating, re.NOFLAG),
+        has_folded=True,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -234,9 +252,22 @@ def _paragraphs(body: str, line_numbers: Sequence[int]) -> Iterator[list[_Piece]
         yield block
 
 
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The letters and dots just before `dot` (at most 24 characters back), as
+    `_WORD_BEFORE.search(text, dot - 24, dot)` reads them: stripped off the end in C, where the
+    regex would be tried at each of the 24 offsets, twice for most full stops."""
+    segment = text[max(0, dot - 24) : dot]
+    if segment.endswith("\n"):  # the regex's `$` also matches before a final newline
+        match = _WORD_BEFORE.search(segment)
+        return match.group(1) if match else ""
+    return segment[len(segment.rstrip(_WORD_CHARS)) :]
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
-    word = match.group(1).lower() if match else ""
+    word = _word_before(text, dot).lower()
     if word in boilerplate().abbreviations:
         return True
     # Initials ("J. K. Rowling") and dotted acronyms ("U.S.") end no sentence.
@@ -249,8 +280,7 @@ def _lowercase_break(text: str, dot: int) -> bool:
     Only after a plain lowercase word of three letters or more, so that "approx. three" and
     "U.S. officials" stay whole.
     """
-    match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
-    word = match.group(1) if match else ""
+    word = _word_before(text, dot)
     return len(word) >= 3 and word.isalpha() and word.islower()
 
 

@@ -211,12 +211,17 @@ def _scan(text: str, published: dt.date | None) -> list[TimeSpan]:
     taken = Disjoint()
     found: list[TimeSpan] = []
     future = _FutureCue(text)
-    starts = _starts(text)
+    starts, months = _starts(text)
     for kind, pattern in _PATTERNS:
         start = starts.get(kind)
         if start is None:
             continue
-        for match in pattern.finditer(text, start):
+        matches = (
+            _at_months(pattern, text, months)
+            if kind in _MONTH_LED
+            else pattern.finditer(text, start)
+        )
+        for match in matches:
             begin, stop = match.span()
             if kind == "m":
                 begin = match.start("mon")
@@ -229,6 +234,26 @@ def _scan(text: str, published: dt.date | None) -> list[TimeSpan]:
             found.append(span)
     found.sort(key=lambda s: s.begin)
     return _order_ranges(text, [_with_relation(text, s) for s in found])
+
+
+# Patterns whose every match opens with a month word (a month name, "\b" before it, then "."
+# or a space: a `_MONTH_WORD`).
+_MONTH_LED = frozenset({"mdy", "my"})
+
+
+def _at_months(pattern: re.Pattern[str], text: str, months: list[int]) -> list[re.Match[str]]:
+    """`pattern.finditer(text, months[0])` for a month-led pattern, tried only where a month
+    word starts rather than at every offset: the same matches, left to right, none
+    overlapping."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for month in months:
+        if month >= end:
+            match = pattern.match(text, month)
+            if match is not None:
+                end = match.end()
+                found.append(match)
+    return found
 
 
 class _FutureCue:
@@ -257,8 +282,9 @@ _LONGEST_PREP = 7  # "through", "between"
 _LONGEST_DAY = 4  # "21st"
 
 
-def _starts(text: str) -> dict[str, int]:
-    """Where each pattern can first match; a pattern left out cannot match at all.
+def _starts(text: str) -> tuple[dict[str, int], list[int]]:
+    """Where each pattern can first match; a pattern left out cannot match at all. Also where
+    each month word starts.
 
     Each pattern runs only when its cheapest ingredient is present (most sentences have digits,
     few a month name, fewer "ago"), and from the first offset a match can start at rather than
@@ -295,7 +321,7 @@ def _starts(text: str) -> dict[str, int]:
     # the pattern's case-insensitive nouns: no letter of them has an unusual case fold
     if ("year" in folded or "month" in folded) and _REL_HINT.search(text):
         starts["rel"] = 0
-    return starts
+    return starts, months
 
 
 def _skip_space_back(text: str, position: int) -> int:
