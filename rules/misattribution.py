@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from checker.group import group_figures
 from checker.models import Attribution, Claim, Figure, Finding, Severity
-from checker.pairs import differing_pairs
+from checker.pairs import differing_pairs, nearby_pairs
 from checker.rule import Rule, RuleContext, RuleOptions
 from checker.twins import long_enough, mask_names, twins
 
@@ -130,20 +130,15 @@ class Misattribution(Rule):
         """
         assert isinstance(self.options, MisattributionOptions)
         tolerance = self.options.value_tolerance
-        order = sorted(range(len(figures)), key=lambda k: figures[k].value)
-        pairs: list[tuple[int, int]] = []
-        for position, i in enumerate(order):
-            low = figures[i].value
-            reach = (
-                tolerance * abs(low) / (1 - tolerance) if tolerance < 1 else float("inf")
-            ) + 1e-9 * max(abs(low), 1.0)
-            for j in order[position + 1 :]:
-                if figures[j].value - low > reach:
-                    break
-                if context.in_focus(figures[i].path) or context.in_focus(figures[j].path):
-                    pairs.append((i, j) if i < j else (j, i))
-        pairs.sort()
-        return pairs
+
+        def reach(low: float) -> float:
+            spread = tolerance * abs(low) / (1 - tolerance) if tolerance < 1 else float("inf")
+            return spread + 1e-9 * max(abs(low), 1.0)
+
+        def wanted(i: int, j: int) -> bool:
+            return context.in_focus(figures[i].path) or context.in_focus(figures[j].path)
+
+        return nearby_pairs([figure.value for figure in figures], reach, wanted)
 
     def _same_value(self, first: Figure, second: Figure) -> bool:
         assert isinstance(self.options, MisattributionOptions)

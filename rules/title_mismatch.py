@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from checker.models import Evidence, Finding, PersonClaim, Severity
+from checker.pairs import nearby_pairs
 from checker.rule import Rule, RuleContext, RuleOptions
 from checker.titles import name_key, parse_title, same_person, surname, titles_conflict
 
@@ -167,17 +168,8 @@ def _within_window(
     """
     if len(set(titles)) < 2:
         return []
-    order = sorted(range(len(block)), key=lambda k: block[k][1])
-    pairs: list[tuple[int, int]] = []
-    for position, i in enumerate(order):
-        start, title = block[i][1], titles[i]
-        for j in order[position + 1 :]:
-            if (block[j][1] - start).days > window:
-                break
-            if titles[j] != title:
-                pairs.append((i, j) if i < j else (j, i))
-    pairs.sort()
-    return pairs
+    days = [float(date.toordinal()) for _, date, _ in block]
+    return nearby_pairs(days, lambda _: window, lambda i, j: titles[i] != titles[j])
 
 
 def _full_title(claim: PersonClaim) -> str:

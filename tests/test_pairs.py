@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import random
+from functools import partial
 
-from checker.pairs import differing_pairs
+from checker.pairs import differing_pairs, nearby_pairs
 
 
 def _all_pairs(keys: list[str]) -> list[tuple[int, int]]:
@@ -28,3 +29,23 @@ def test_one_dissenting_item_pairs_once_with_each_other_item() -> None:
     pairs = list(differing_pairs(keys))
     assert len(pairs) == 2_999
     assert pairs[0] == (0, 1_200) and pairs[-1] == (1_200, 2_999)
+
+
+def _either(flags: list[bool], i: int, j: int) -> bool:
+    return flags[i] or flags[j]
+
+
+def test_nearby_pairs_equal_the_filtered_all_pairs() -> None:
+    rng = random.Random(11)
+    for _ in range(50):
+        positions = [float(rng.randrange(40)) for _ in range(rng.randrange(25))]
+        wanted = partial(_either, [rng.random() < 0.5 for _ in positions])
+        expected = [
+            (i, j)
+            for i in range(len(positions))
+            for j in range(i + 1, len(positions))
+            if abs(positions[i] - positions[j]) <= 3 + min(positions[i], positions[j]) / 10
+            and wanted(i, j)
+        ]
+        found = nearby_pairs(positions, lambda low: 3 + low / 10, wanted)
+        assert found == expected
