@@ -425,36 +425,25 @@ def _to_span(
             True,
         )
     if kind == "y":
-        year = int(groups["y"])
-        return TimeSpan(
-            dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, "in", True
-        )
+        return _year_span(int(groups["y"]), begin, stop, "in", stated=True)
     if published is None:
         return None
+    # "3 months ago", "last year": a number of years or months away from the publication date.
     unit = groups["u"].lower().rstrip("s")
     if kind == "ago":
         raw = groups["n"].lower()
-        count = int(raw) if raw.isdigit() else _SMALL_NUMBERS[raw]
-        if unit == "year":
-            year = published.year - count
-            return TimeSpan(
-                dt.date(year, 1, 1),
-                dt.date(year, 12, 31),
-                Granularity.YEAR,
-                begin,
-                stop,
-                "on",
-                False,
-            )
-        months = published.year * 12 + published.month - 1 - count
-        start, end = month_bounds(months // 12, months % 12 + 1)
-        return TimeSpan(start, end, Granularity.MONTH, begin, stop, "in", False)
-    shift = {"last": -1, "past": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+        shift = -(int(raw) if raw.isdigit() else _SMALL_NUMBERS[raw])
+    else:
+        shift = {"last": -1, "past": -1, "this": 0, "next": 1}[groups["rel"].lower()]
     if unit == "year":
-        year = published.year + shift
-        return TimeSpan(
-            dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, "in", False
-        )
+        relation = "on" if kind == "ago" else "in"
+        return _year_span(published.year + shift, begin, stop, relation, stated=False)
     months = published.year * 12 + published.month - 1 + shift
     start, end = month_bounds(months // 12, months % 12 + 1)
     return TimeSpan(start, end, Granularity.MONTH, begin, stop, "in", False)
+
+
+def _year_span(year: int, begin: int, stop: int, relation: str, *, stated: bool) -> TimeSpan:
+    return TimeSpan(
+        dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, begin, stop, relation, stated
+    )
