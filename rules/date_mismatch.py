@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections import defaultdict
@@ -12,7 +11,7 @@ from functools import cache, lru_cache, partial
 from rapidfuzz import fuzz
 
 from checker.data import load_data
-from checker.extract.timex import find_times
+from checker.extract.timex import find_times, month_bounds
 from checker.models import Claim, DateClaim, Finding, Granularity, Severity
 from checker.pairs import differing_pairs
 from checker.rule import Rule, RuleContext, RuleOptions
@@ -252,7 +251,7 @@ def _last_day(claim: DateClaim) -> dt.date:
     if claim.granularity is Granularity.YEAR:
         return dt.date(start.year, 12, 31)
     if claim.granularity is Granularity.MONTH:
-        return dt.date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+        return month_bounds(start.year, start.month)[1]
     return start
 
 
