@@ -123,11 +123,7 @@ class FigureMismatch(Rule):
         options: FigureMismatchOptions,
         register_ids: set[int],
     ) -> Iterator[tuple[Finding, list[Figure], list[Figure]]]:
-        _noun, event, owners, unit_dimension = group.key
-        if unit_dimension == "count" and not event and not owners:
-            # "42 regions" and "31 regions", "12,000 people" and "300,000 people": a bare
-            # counted noun says too little to tell two sets apart, in one story or across.
-            return
+        unit_dimension = group.key[-1]
         periods: dict[tuple[object, ...], list[Figure]] = {}
         current: dict[str, list[tuple[dt.date, Figure]]] = {}
         totals: dict[str, list[tuple[dt.date, Figure]]] = {}
@@ -174,6 +170,8 @@ class FigureMismatch(Rule):
                 together = (*outlier, *majority)
                 if all(id(f) in register_ids for f in together):
                     continue  # the register against itself is not an article's problem
+                if len({f.text for f in together}) == 1:
+                    continue  # one sentence's figures count different things ("29 of 34")
                 yield self._finding(group, outlier, majority), outlier, majority
 
     def _finding(
@@ -193,7 +191,10 @@ _LASTING_DIMENSIONS = frozenset({"[length]", "[length] ** 2", "[length] ** 3", "
 
 
 def _twin_key(mask: Callable[[str], str], figure: Figure) -> tuple[str, int, str] | None:
-    """The sentence with its numbers masked (by `mask`), and which of its figures this is."""
+    """The sentence with its numbers masked (by `mask`), and which of its figures this is;
+    None for a number the parse says is no figure of the story (a dateline, a time of day)."""
+    if figure.frame is None:
+        return None
     masked = mask(figure.text)
     if not long_enough(masked):
         return None
