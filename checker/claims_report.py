@@ -12,7 +12,8 @@ from checker.models import Claim
 
 FIELDS = (
     "kind", "path", "line", "column", "text", "value", "low", "high", "unit", "qualifier",
-    "modality", "subject", "anchor", "predicate", "attribute", "period_start", "period_end", "as_of", "source", "source_chain",
+    "modality", "subject", "anchor", "predicate", "attribute",
+    "period_start", "period_end", "as_of", "source", "source_chain",
     "person", "title", "event", "date",
 )  # fmt: skip
 

@@ -29,7 +29,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from checker.compare.anchors import cluster_anchors, name_key
-from checker.compat import compatible, dimension
+from checker.compat import LASTING_DIMENSIONS, compatible, dimension
 from checker.data import load_data
 from checker.models import Figure
 
@@ -51,6 +51,23 @@ class SubjectGroup:
     key: tuple[str, ...]  # (attribute, predicate, anchor name keys, unit dimension)
     label: str  # display form: "Russian soldiers killed (Russian)"
     figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class _Measurement:
+    properties: frozenset[str]
+    verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _measurement_words() -> _Measurement:
+    data = load_data("frames")["measurement"]
+    return _Measurement(frozenset(data["properties"]), frozenset(data["verbs"]))
+
+
+def _event_words(predicate: str) -> str:
+    """The predicate without the verbs that only say a measurement is stated ("covers")."""
+    return "" if predicate in _measurement_words().verbs else predicate
 
 
 # Anchors that come from around the sentence, not from it.
@@ -100,14 +117,20 @@ def raw_key(figure: Figure) -> RawKey | None:
     frame = figure.frame
     if frame is None or not frame.anchor:
         return None
-    if frame.scope and figure.period_start is None and not figure.cumulative:
+    unit_dimension = dimension(figure.unit)
+    # a thing's size holds whatever the time; "fell 2,000 feet" or "rushed for 404 yards" is
+    # an event's, and has a predicate
+    lasting = unit_dimension in LASTING_DIMENSIONS and not _event_words(frame.predicate)
+    if frame.scope and figure.period_start is None and not figure.cumulative and not lasting:
         # "this season", "since Week 11", "yesterday" in an undated article, or a date the
         # figure's own period was not read from: a time the checker could not tie to the
         # figure, so two such figures may cover different times
         return None
-    unit_dimension = dimension(figure.unit)
     attribute = canonical("attributes", frame.attribute)
     predicate = canonical("predicates", frame.predicate)
+    if figure.unit and unit_dimension.startswith("["):
+        attribute = "" if attribute in _measurement_words().properties else attribute
+        predicate = _event_words(predicate)
     counted = unit_dimension.startswith(("count", "dimensionless"))
     if counted and not predicate and (not attribute or frame.anchor_from in _WEAK_ANCHORS):
         # A bare number says nothing of what it counts; "42 regions" and "31 regions" in one
@@ -127,7 +150,9 @@ def _label(key: RawKey, figures: Sequence[Figure]) -> str:
     if not what:
         what = " ".join(part for part in (key.attribute, key.predicate) if part)
     anchor = next((f.frame.anchor for f in figures if f.frame is not None and f.frame.anchor), ())
-    return f"{what} ({', '.join(anchor)})" if anchor else what
+    said = name_key(what)
+    missing = [name for name in anchor if name_key(name) not in said]
+    return f"{what} ({', '.join(missing)})" if missing else what
 
 
 def groups_from_raw(
@@ -145,7 +170,7 @@ def groups_from_raw(
         if members:
             blocks.setdefault(raw.block, []).append((raw, members))
     groups: list[SubjectGroup] = []
-    for block, entries in blocks.items():
+    for entries in blocks.values():
         entries.sort(key=itemgetter(0))
         clusters = cluster_anchors([raw.anchor for raw, _ in entries])
         merged: dict[int, list[tuple[int, Figure]]] = {}
@@ -169,9 +194,10 @@ def _unambiguous(figures: list[Figure]) -> tuple[Figure, ...]:
     """The group without the sentences that give it two values that cannot both hold ("three
     of the seven bullets", "25 points and 16 rebounds" read alike): there the frame does not
     tell the figures apart, so neither can be compared with anything."""
-    by_sentence: dict[tuple[str, int], list[Figure]] = {}
+    by_sentence: dict[tuple[str, int, int, int], list[Figure]] = {}
     for figure in figures:
-        by_sentence.setdefault((figure.path, figure.sentence_index), []).append(figure)
+        where = (figure.path, figure.line, figure.column, figure.sentence_index)
+        by_sentence.setdefault(where, []).append(figure)
     ambiguous = {
         key
         for key, members in by_sentence.items()
@@ -180,7 +206,9 @@ def _unambiguous(figures: list[Figure]) -> tuple[Figure, ...]:
     }
     if not ambiguous:
         return tuple(figures)
-    return tuple(f for f in figures if (f.path, f.sentence_index) not in ambiguous)
+    return tuple(
+        f for f in figures if (f.path, f.line, f.column, f.sentence_index) not in ambiguous
+    )
 
 
 def group_figures(figures: Sequence[Figure]) -> list[SubjectGroup]:

@@ -8,7 +8,14 @@ from functools import cache, partial
 
 from pydantic import Field
 
-from checker.compat import DEFAULT_TOLERANCE, describe, dimension, interval, same_range
+from checker.compat import (
+    DEFAULT_TOLERANCE,
+    LASTING_DIMENSIONS,
+    describe,
+    dimension,
+    interval,
+    same_range,
+)
 from checker.group import SubjectGroup, groups_of, register_figures
 from checker.models import Figure, Finding, Modality, Qualifier, Severity
 from checker.rule import Rule, RuleContext, RuleOptions, period_label
@@ -123,7 +130,8 @@ class FigureMismatch(Rule):
         options: FigureMismatchOptions,
         register_ids: set[int],
     ) -> Iterator[tuple[Finding, list[Figure], list[Figure]]]:
-        unit_dimension = group.key[-1]
+        # a size (no event happened to it) holds whatever the time
+        lasting = group.key[-1] in LASTING_DIMENSIONS and not group.key[1]
         periods: dict[tuple[object, ...], list[Figure]] = {}
         current: dict[str, list[tuple[dt.date, Figure]]] = {}
         totals: dict[str, list[tuple[dt.date, Figure]]] = {}
@@ -134,7 +142,7 @@ class FigureMismatch(Rule):
                 if as_of is None:
                     continue
                 totals.setdefault(modality, []).append((as_of, figure))
-            elif unit_dimension in _LASTING_DIMENSIONS:
+            elif lasting:
                 # A tower's height or a country's area does not drift between articles (a year
                 # in its sentence dates something else: "330 m tall, completed in 1889").
                 periods.setdefault((modality, "timeless"), []).append(figure)
@@ -170,24 +178,18 @@ class FigureMismatch(Rule):
                 together = (*outlier, *majority)
                 if all(id(f) in register_ids for f in together):
                     continue  # the register against itself is not an article's problem
-                if len({f.text for f in together}) == 1:
-                    continue  # one sentence's figures count different things ("29 of 34")
                 yield self._finding(group, outlier, majority), outlier, majority
 
     def _finding(
         self, group: SubjectGroup, outlier: list[Figure], majority: list[Figure]
     ) -> Finding:
         first, second = sorted((outlier, majority), key=lambda side: _order(side[0]))
-        lasting = group.key[-1] in _LASTING_DIMENSIONS
+        lasting = group.key[-1] in LASTING_DIMENSIONS and not group.key[1]
         label = None if lasting else period_label(first[0])
         subject = group.label + (f", {label}" if label else "")
         message = f"{_side(first)} vs {_side(second)}: {subject}"
         claims = [*first[:_MAX_EVIDENCE], *second[:_MAX_EVIDENCE]]
         return self.finding(message, claims, subject=group.label)
-
-
-# Measurements of a thing's size: stated at different dates, they should still agree.
-_LASTING_DIMENSIONS = frozenset({"[length]", "[length] ** 2", "[length] ** 3", "[mass]"})
 
 
 def _twin_key(mask: Callable[[str], str], figure: Figure) -> tuple[str, int, str] | None:

@@ -80,7 +80,9 @@ def _with_frames(
     """Each figure and date with its frame. Only the sentences that hold one are parsed, with
     the first sentence of their paragraphs (it names what the paragraph is about), in one
     batch."""
-    mentions = [[(i, m) for i, c in enumerate(found) if (m := _mention(c))] for found in per_sentence]
+    mentions = [
+        [(i, m) for i, c in enumerate(found) if (m := _mention(c))] for found in per_sentence
+    ]
     wanted = {k for k, found in enumerate(mentions) if found}
     if not wanted:
         return per_sentence

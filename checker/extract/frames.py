@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from checker.data import load_data
@@ -44,6 +45,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependencies that open a clause of its own: its entities are not the figure's.
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _TIME_UNITS = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
@@ -62,15 +64,20 @@ _ALIAS = re.compile(
 @dataclass(frozen=True)
 class _Words:
     light_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
     anchor_labels: frozenset[str]
+    time_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load_data("frames")
+    reporting = frozenset(data["reporting_verbs"]["words"])
     return _Words(
-        light_verbs=frozenset(data["light_verbs"]["words"]),
+        light_verbs=frozenset(data["light_verbs"]["words"]) | reporting,
+        reporting_verbs=reporting,
         anchor_labels=frozenset(data["anchors"]["labels"]),
+        time_nouns=frozenset(data["time_nouns"]["words"]),
     )
 
 
@@ -133,7 +140,9 @@ class FrameReader:
         else:
             noun = None if mention.kind == "date" else _counted_noun(value, span, mention.measured)
         if mention.kind == "age":
-            attribute = "age"
+            # "volunteers aged 21 to 45": the age of a kind of people, not of someone
+            generic = noun is not None and noun.pos_ == "NOUN"
+            attribute = f"{_lemma(noun)} age" if generic and noun is not None else "age"
         elif mention.kind == "date":
             attribute = _object_of(value)
         else:
@@ -141,12 +150,16 @@ class FrameReader:
         if noun is None and mention.kind == "figure" and not mention.measured:
             # A number with no noun is compared only as an argument of its verb ("killed 35",
             # "35 were killed"), not as a word hanging off a name or a clause.
-            governor = value.head if value.dep_ in _ARGUMENTS and value.head.pos_ == "VERB" else None
+            governor = (
+                value.head if value.dep_ in _ARGUMENTS and value.head.pos_ == "VERB" else None
+            )
         else:
             governor = _governor(noun if noun is not None else value, span)
+        if mention.kind == "age":
+            governor = None  # an age is a property of its owner, whatever the verb
         predicate = _predicate(governor)
         anchor, anchor_from = self._anchor(doc, value, noun, governor, mention, span)
-        if mention.kind == "age" and anchor_from not in ("owner", "subject", "pronoun"):
+        if attribute == "age" and anchor_from not in ("owner", "subject", "pronoun"):
             return None  # an age is someone's: without a named someone, stay quiet
         if not attribute and mention.kind == "figure" and governor is not None:
             # "a 75 km ... quake": no counted noun, so the thing the clause is about says what
@@ -186,7 +199,8 @@ class FrameReader:
                     primary, kind = primary or name, "owner"
                 else:
                     others.append(name)
-        if mention.kind == "age":
+        if mention.kind == "age" and (noun is None or noun.pos_ != "NOUN" or primary):
+            # someone's age: "Reid, 33", "the 33-year-old Reid", "he is 33"
             if primary is None:
                 apposed = self._apposed(phrase_root, doc)
                 if apposed:
@@ -197,14 +211,21 @@ class FrameReader:
             return ((primary,), kind) if primary else ((), "")
         head = governor if governor is not None else phrase_root
         clause = _clause_head(head)
-        if primary is None:
-            subject = _subject_of(clause) or _agent_of(clause)
-            if subject is not None and subject.i != phrase_root.i:
-                names, subject_kind = self._subject_anchor(doc, subject)
-                if names:
-                    primary, kind = names[0], subject_kind
+        # The subject of "put", "estimate", "say" is who gives the figure, not what it is about.
+        reported = _lemma(clause) in _words().reporting_verbs
+        subject = _subject_of(clause) or _agent_of(clause)
+        own_subject = subject is not None and subject.i != phrase_root.i
+        if primary is None and subject is not None and own_subject and not reported:
+            names, subject_kind = self._subject_anchor(doc, subject)
+            if names:
+                primary, kind = names[0], subject_kind
+        source_tokens = (
+            {t.i for t in subject.subtree} if reported and subject is not None else set()
+        )
         for entity in doc.ents:
             if entity.label_ not in labels or any(t.i in owned for t in entity):
+                continue
+            if entity.root.i in source_tokens:
                 continue
             if _clause_head(entity.root).i == clause.i:
                 others.append(self._name(entity))
@@ -213,6 +234,12 @@ class FrameReader:
             return (primary, *rest), kind
         if others:
             return tuple(dict.fromkeys(others)), "clause"
+        # No name in the sentence: the things it names with common nouns ("the northern
+        # harbour", "the island"), beside the entity the paragraph or the title is about.
+        things = _things(clause, phrase_root, owned | source_tokens)
+        borrowed = self.paragraph_entity or self.title_entity
+        if things:
+            return (*([borrowed] if borrowed else []), *things), "clause"
         if self.paragraph_entity:
             return (self.paragraph_entity,), "paragraph"
         if self.title_entity:
@@ -264,7 +291,7 @@ class FrameReader:
                 if len(parts) >= 3:  # "Marina Augusta Baker" -> "Marina Baker" too
                     self.aliases.setdefault(f"{parts[0]} {parts[-1]}".lower(), full)
         # "Karl Weyprecht, also spelt Carl Weyprecht": the second name is the first one.
-        for first, second in zip(people, people[1:], strict=False):
+        for first, second in pairwise(people):
             between = doc.text[first.end_char : second.start_char]
             if _ALIAS.match(between):
                 self.aliases.setdefault(_clean_name(second.text).lower(), self._name(first))
@@ -301,7 +328,7 @@ def _is_clock_or_date(value: Token, mention: Mention) -> bool:
     """A number that is part of a time of day or a date ("3:23 PM", "11/30/09"), not a count."""
     if value.ent_type_ == "TIME" and _CLOCK.search(_entity_of(value.doc, value).text):
         return True
-    return value.ent_type_ == "DATE" and not mention.measured and not value.head.lemma_ == "old"
+    return value.ent_type_ == "DATE" and not mention.measured and value.head.lemma_ != "old"
 
 
 def _is_offset(value: Token, mention: Mention) -> bool:
@@ -358,7 +385,14 @@ def _counted_noun(value: Token, span: Span, measured: bool) -> Token | None:
     if token.dep_ == "pobj" and token.head.lemma_ == "of" and token.head.head.pos_ in _NOUNS:
         return token.head.head  # "a death toll of 35", "an area of 5 km2"
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    if token.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and _lemma(verb) in _words().light_verbs:
+    if (
+        token.dep_ in ("dobj", "pobj")
+        and verb.pos_ == "VERB"
+        and _lemma(verb) in _words().light_verbs
+    ):
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in _NOUNS]
+        if token.dep_ == "pobj" and objects:
+            return objects[0]  # "officials put the toll at 35"
         subject = _subject_of(verb)  # "the toll rose to 35", "the toll reached 35"
         if subject is not None and subject.pos_ in _NOUNS:
             return subject
@@ -399,8 +433,8 @@ def _measured(unit: Token) -> Token | None:
     if unit.dep_ == "pobj" and head.lemma_ == "of" and head.head.pos_ in _NOUNS:
         return head.head
     if unit.dep_ in ("attr", "dobj") and head.lemma_ in ("be", "measure", "cover", "span"):
-        subject = _subject_of(head)
-        return subject if subject is not None and subject.pos_ in _NOUNS else None
+        subject = _subject_of(head)  # a named subject is the anchor, not what is measured
+        return subject if subject is not None and subject.pos_ == "NOUN" else None
     return None
 
 
@@ -409,11 +443,15 @@ def _attribute(noun: Token, span: Span) -> str:
     numbers left out (they are the anchor and the value)."""
     words: list[Token] = []
     for child in noun.children:
-        if child.i >= noun.i or child in span:
+        if child.i >= noun.i or span.start <= child.i < span.end:
             continue
-        if child.dep_ in ("amod", "compound") and not child.ent_type_ and child.is_alpha:
-            if child.pos_ in ("ADJ", "NOUN", "VERB"):
-                words.append(child)
+        if (
+            child.dep_ in ("amod", "compound")
+            and not child.ent_type_
+            and child.is_alpha
+            and child.pos_ in ("ADJ", "NOUN", "VERB")
+        ):
+            words.append(child)
     words.append(noun)
     return " ".join(_lemma(t) for t in sorted(words, key=lambda t: t.i))
 
@@ -426,7 +464,8 @@ def _subject_attribute(governor: Token) -> str:
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
         return ""
     words = [
-        c for c in subject.children
+        c
+        for c in subject.children
         if c.i < subject.i and c.dep_ in ("amod", "compound") and not c.ent_type_ and c.is_alpha
     ]
     return " ".join(_lemma(t) for t in [*words, subject])
@@ -515,9 +554,13 @@ def _agent_of(verb: Token) -> Token | None:
 def _subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "Baker, who was born in 1972": the relative clause's noun
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUNS | {"PRON"}:
-        return verb.head  # "Baker, who was born in 1972": the relative clause's noun
+        return verb.head  # "a lake covering 5 km2"
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _subject_of(verb.head)  # "was born in Oslo and died in Bergen"
     return None
 
 
@@ -531,6 +574,28 @@ def _phrase(root: Token, skip: set[int]) -> Iterable[Token]:
         for child in token.children:
             if child.dep_ not in _CLAUSE_DEPS:
                 stack.append(child)
+
+
+def _things(clause: Token, counted: Token, skip: set[int]) -> list[str]:
+    """The definite common-noun phrases of a clause ("the northern harbour", "the island"),
+    lemmatized: its subject, objects and objects of prepositions, other than what is counted."""
+    found: list[str] = []
+    for token in _phrase(clause, skip):
+        if token.i == counted.i or token.pos_ != "NOUN" or token.ent_type_:
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            continue
+        if token.lemma_.lower() in _words().time_nouns:
+            continue
+        words = [
+            c
+            for c in token.children
+            if c.i < token.i and c.dep_ in ("amod", "compound") and c.is_alpha and not c.ent_type_
+        ]
+        found.append(" ".join(_lemma(t) for t in [*words, token]))
+    return list(dict.fromkeys(found))
 
 
 def _entity_of(doc: Doc, token: Token) -> Span:
