@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Collection, Sequence
-from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from checker.models import Evidence, Finding, Report, Severity
 from checker.report.common import checked_flags, count_line, posix_path
+from checker.report.escape import html_text
 from checker.report.html_highlight import highlight
 from checker.report.html_style import CSS
 from checker.report.html_subjects import sorted_subjects, sources_section, timeline_section
@@ -74,16 +74,16 @@ def _side(
     where = f"{posix_path(evidence.path)}:{evidence.line}"
     href = file_href(evidence.path, evidence.line, links_from)
     meta = [f'<span class="who">{letter}</span>{role}']
-    meta.append(f'<a href="{escape(href)}">{escape(where)}</a>')
+    meta.append(f'<a href="{html_text(href)}">{html_text(where)}</a>')
     if evidence.source:
-        meta.append(f"source: {escape(evidence.source)}")
+        meta.append(f"source: {html_text(evidence.source)}")
     else:
         meta.append("no source named")
     day = published.get(evidence.path)
     if day:
         meta.append(f"published {day.isoformat()}")
     if evidence.date:
-        meta.append(f"about {escape(evidence.date)}")
+        meta.append(f"about {html_text(evidence.date)}")
     return (
         f'<li class="side"><div class="meta">{" · ".join(meta)}</div>'
         f"<blockquote>{highlight(finding, evidence)}</blockquote></li>"
@@ -111,15 +111,15 @@ def _finding(
     if timeline is not None:
         see = (
             f'<p class="see">On the timeline of <a href="#{timeline[0]}">'
-            f"{escape(timeline[1])}</a></p>"
+            f"{html_text(timeline[1])}</a></p>"
         )
     return (
         f'<article class="finding {finding.severity.value}" id="{anchor}" '
         f'aria-labelledby="{anchor}-h"><h3 id="{anchor}-h">{_severity(finding.severity)}'
-        f'<span class="rule">{escape(finding.rule)}</span> '
+        f'<span class="rule">{html_text(finding.rule)}</span> '
         f'<a href="#{anchor}" aria-label="link to finding {index + 1}">#{index + 1}</a></h3>'
-        f'<p class="message">{escape(finding.message)}</p>'
-        f'<ol class="sides">{"".join(sides)}</ol>{see}</article>'
+        f'<p class="message">{html_text(finding.message)}</p>'
+        '<ol class="sides">' + "\n".join(sides) + f"</ol>{see}</article>"
     )
 
 
@@ -140,13 +140,13 @@ def _findings_section(
     if hidden > 0:
         parts.append(f'<p class="note">{hidden} more findings not shown; see the JSON report.</p>')
     parts.append("</section>")
-    return "".join(parts)
+    return "\n".join(parts)
 
 
 def _articles_section(report: Report, links_from: str | None) -> str:
-    rows = "".join(
-        f'<tr><td><a href="{escape(file_href(a.path, 1, links_from))}">'
-        f"{escape(posix_path(a.path))}</a></td>"
+    rows = "\n".join(
+        f'<tr><td><a href="{html_text(file_href(a.path, 1, links_from))}">'
+        f"{html_text(posix_path(a.path))}</a></td>"
         f"<td>{a.date.isoformat() if a.date else 'unknown'}</td>"
         f"<td>{a.date_source.value}</td></tr>"
         for a in report.articles
@@ -162,8 +162,9 @@ def _articles_section(report: Report, links_from: str | None) -> str:
 def _diagnostics_section(report: Report) -> str:
     if not report.diagnostics:
         return ""
-    items = "".join(
-        f"<li>{escape(posix_path(d.path))}: {escape(d.message)}</li>" for d in report.diagnostics
+    items = "\n".join(
+        f"<li>{html_text(posix_path(d.path))}: {html_text(d.message)}</li>"
+        for d in report.diagnostics
     )
     return (
         '<section id="diagnostics" aria-labelledby="diagnostics-h">'
@@ -226,15 +227,18 @@ def render(
         charts = timeline_section(ordered, published, href, anchors) + sources_section(ordered)
     body = (
         '<a class="skip" href="#findings">Skip to the findings</a>'
-        "<header><h1>Source-consistency report</h1>"
-        f'<p class="summary">{escape(count_line(report))}</p>'
+        "\n<header><h1>Source-consistency report</h1>"
+        f'<p class="summary">{html_text(count_line(report))}</p>'
         f"{_nav(report, len(subjects))}</header>"
-        '<main id="main">'
+        '\n<main id="main">\n'
         + _findings_section(report, checked, published, links_from, timelines)
+        + "\n"
         + charts
+        + "\n"
         + _articles_section(report, links_from)
+        + "\n"
         + _diagnostics_section(report)
-        + "</main><footer>Written by checker. This page loads nothing from the network "
+        + "</main>\n<footer>Written by checker. This page loads nothing from the network "
         "and runs no script.</footer>"
     )
     return (

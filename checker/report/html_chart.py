@@ -21,9 +21,9 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 
 from checker.models import Modality, Qualifier, SubjectFigures, SubjectPoint
+from checker.report.escape import html_text
 
 __all__ = [
     "Chart",
@@ -320,7 +320,7 @@ def _mark_svg(mark: Mark, anchor_id: str) -> str:
     weight = ' font-weight="bold"' if mark.point.finding else ""
     parts.append(
         f'<text class="label" x="{mark.label_x}" y="{mark.label_y}" '
-        f'text-anchor="{mark.label_anchor}"{weight}>{escape(mark.label)}</text>'
+        f'text-anchor="{mark.label_anchor}"{weight}>{html_text(mark.label)}</text>'
     )
     point = mark.point
     title = (
@@ -333,7 +333,7 @@ def _mark_svg(mark: Mark, anchor_id: str) -> str:
     return (
         f'<a class="pt" href="#{anchor_id}-p{mark.number}" data-kind="{kind}" '
         f'data-finding="{int(point.finding)}" data-value="{point.value!r}" '
-        f'data-date="{mark.day.isoformat()}"><title>{escape(title)}</title>'
+        f'data-date="{mark.day.isoformat()}"><title>{html_text(title)}</title>'
         + "".join(parts)
         + "</a>"
     )
@@ -346,7 +346,7 @@ def svg(chart: Chart, anchor_id: str) -> str:
     title = f"Timeline of {subject.subject} ({unit}), {len(chart.marks)} figures by as-of date"
     out = [
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{anchor_id}-t"><title id="{anchor_id}-t">{escape(title)}</title>',
+        f'aria-labelledby="{anchor_id}-t"><title id="{anchor_id}-t">{html_text(title)}</title>',
         f'<rect class="frame" x="{LEFT}" y="{TOP}" width="{WIDTH - LEFT - RIGHT}" '
         f'height="{HEIGHT - TOP - BOTTOM}"/>',
     ]
@@ -370,11 +370,11 @@ def svg(chart: Chart, anchor_id: str) -> str:
     middle = TOP + (HEIGHT - TOP - BOTTOM) / 2
     out.append(
         f'<text class="axis" x="14" y="{middle}" text-anchor="middle" '
-        f'transform="rotate(-90 14 {middle})">{escape(unit)}</text>'
+        f'transform="rotate(-90 14 {middle})">{html_text(unit)}</text>'
     )
     if chart.running:
         points = " ".join(f"{x},{y}" for x, y in chart.running)
         out.append(f'<polyline class="running" points="{points}"/>')
     out.extend(_mark_svg(mark, anchor_id) for mark in chart.marks)
     out.append("</svg>")
-    return "".join(out)
+    return "\n".join(out)

@@ -9,11 +9,10 @@ on its way out; only our own `<mark>` tags are markup.
 
 from __future__ import annotations
 
-import calendar
 import re
-from html import escape
 
 from checker.models import Evidence, Finding
+from checker.report.escape import html_text, strip_controls
 
 __all__ = ["highlight", "spans"]
 
@@ -23,7 +22,10 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_MONTHS = tuple(calendar.month_name[1:])  # English names, whatever the locale
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
 
 Span = tuple[int, int]
@@ -73,9 +75,9 @@ def _phrase_spans(text: str, phrase: str) -> list[Span]:
     return [m.span() for m in re.finditer(re.escape(phrase), text, re.IGNORECASE)]
 
 
-def spans(finding: Finding, evidence: Evidence) -> list[Span]:
-    """Non-overlapping (start, end) spans of `evidence.text` to mark, in order."""
-    text = evidence.text
+def spans(finding: Finding, evidence: Evidence, text: str | None = None) -> list[Span]:
+    """Non-overlapping (start, end) spans to mark in `text` (default: `evidence.text`)."""
+    text = evidence.text if text is None else text
     found: list[Span] = []
     if evidence.value is not None:
         found += _number_spans(text, evidence.value)
@@ -97,12 +99,12 @@ def spans(finding: Finding, evidence: Evidence) -> list[Span]:
 
 def highlight(finding: Finding, evidence: Evidence) -> str:
     """The evidence's sentence as escaped HTML with its disagreeing values in `<mark>`."""
-    text = evidence.text
+    text = strip_controls(evidence.text)
     out: list[str] = []
     position = 0
-    for start, end in spans(finding, evidence):
-        out.append(escape(text[position:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
+    for start, end in spans(finding, evidence, text):
+        out.append(html_text(text[position:start]))
+        out.append(f"<mark>{html_text(text[start:end])}</mark>")
         position = end
-    out.append(escape(text[position:]))
+    out.append(html_text(text[position:]))
     return "".join(out)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from html import escape
 
 from checker.models import Evidence, Finding, Qualifier, SubjectFigures, SubjectPoint
+from checker.report.escape import html_text
 from checker.report.html_chart import article_name, format_value, layout, point_day, svg
 from checker.report.subjects import same_value
 
@@ -111,18 +111,18 @@ def _points_table(
         where = f"{point.path}:{point.line}"
         rows.append(
             f'<tr id="{anchor}-p{number}"{classes}><td class="num">{number}</td>'
-            f'<td class="num">{escape(value_text(point))}</td>'
+            f'<td class="num">{html_text(value_text(point))}</td>'
             f"<td>{day.isoformat() if day else 'undated (not drawn)'}</td>"
-            f"<td>{escape(_period_text(point))}</td><td>{escape(kind)}</td>"
-            f"<td>{escape(point.source or 'no source')}</td>"
-            f'<td><a href="{escape(href(point.path, point.line))}">{escape(where)}</a></td>'
+            f"<td>{html_text(_period_text(point))}</td><td>{html_text(kind)}</td>"
+            f"<td>{html_text(point.source or 'no source')}</td>"
+            f'<td><a href="{html_text(href(point.path, point.line))}">{html_text(where)}</a></td>'
             f"<td>{'yes' if point.finding else ''}</td></tr>"
         )
     return (
         '<div class="scroll"><table><caption class="note">The figures of this chart'
         "</caption><thead><tr><th>#</th><th>value</th><th>as of</th><th>period</th>"
         "<th>kind</th><th>source</th><th>article</th><th>finding</th></tr></thead><tbody>"
-        + "".join(rows)
+        + "\n".join(rows)
         + "</tbody></table></div>"
     )
 
@@ -148,7 +148,7 @@ def timeline_section(
         anchor = f"s{index}"
         unit = ""
         if subject.unit and subject.unit.lower() not in subject.subject.lower().split():
-            unit = f" ({escape(subject.unit)})"
+            unit = f" ({html_text(subject.unit)})"
         links = ", ".join(
             f'<a href="#{anchors[i]}">finding {i + 1}</a>' for i in finding_indexes if i in anchors
         )
@@ -158,7 +158,7 @@ def timeline_section(
         )
         parts.append(
             f'<article class="subject" id="{anchor}" aria-labelledby="{anchor}-h">'
-            f'<h3 id="{anchor}-h">{escape(subject.subject)}{unit}</h3>'
+            f'<h3 id="{anchor}-h">{html_text(subject.subject)}{unit}</h3>'
             f'<p class="counts">{counts}</p>'
             + svg(layout(subject, published), anchor)
             + _points_table(subject, anchor, published, href)
@@ -168,7 +168,7 @@ def timeline_section(
     if hidden > 0:
         parts.append(f'<p class="note">{hidden} more subjects not drawn; see the JSON report.</p>')
     parts.append("</section>")
-    return "".join(parts)
+    return "\n".join(parts)
 
 
 def sources_section(ordered: Sequence[tuple[SubjectFigures, list[int]]]) -> str:
@@ -184,8 +184,8 @@ def sources_section(ordered: Sequence[tuple[SubjectFigures, list[int]]]) -> str:
     parts.append('<h2 id="sources-h">Sources</h2>')
     if not ordered:
         parts.append('<p class="note">No figures to attribute.</p></section>')
-        return "".join(parts)
-    header = "".join(f'<th scope="col">{escape(s)}</th>' for s in sources)
+        return "\n".join(parts)
+    header = "".join(f'<th scope="col">{html_text(s)}</th>' for s in sources)
     rows: list[str] = []
     shared_notes: list[str] = []
     for index, (subject, _) in enumerate(ordered[:MAX_SUBJECTS], start=1):
@@ -201,22 +201,22 @@ def sources_section(ordered: Sequence[tuple[SubjectFigures, list[int]]]) -> str:
         }
         for value in sorted(shared):
             credited = "; ".join(
-                f"{escape(source)} ({', '.join(escape(article_name(p.path)) for p in points)})"
+                f"{html_text(source)} ({', '.join(article_name(p.path) for p in points)})"
                 for source, points in by_value[value].items()
             )
             shared_notes.append(
-                f'<li><a href="#s{index}">{escape(subject.subject)}</a>: '
-                f"{escape(value)} credited to {credited}</li>"
+                f'<li><a href="#s{index}">{html_text(subject.subject)}</a>: '
+                f"{html_text(value)} credited to {html_text(credited)}</li>"
             )
         cells = []
         for source in sources:
             values = [v for v, who in by_value.items() if source in who]
             marked = any(v in shared for v in values)
-            text = ", ".join(escape(v) for v in values)
+            text = ", ".join(html_text(v) for v in values)
             cls = ' class="shared"' if marked else ""
             cells.append(f"<td{cls}>{text}</td>")
         rows.append(
-            f'<tr><th scope="row"><a href="#s{index}">{escape(subject.subject)}</a></th>'
+            f'<tr><th scope="row"><a href="#s{index}">{html_text(subject.subject)}</a></th>'
             + "".join(cells)
             + "</tr>"
         )
@@ -224,7 +224,7 @@ def sources_section(ordered: Sequence[tuple[SubjectFigures, list[int]]]) -> str:
         '<div class="scroll"><table><thead><tr><th scope="col">subject</th>'
         + header
         + "</tr></thead><tbody>"
-        + "".join(rows)
+        + "\n".join(rows)
         + "</tbody></table></div>"
     )
     if shared_notes:
@@ -239,4 +239,4 @@ def sources_section(ordered: Sequence[tuple[SubjectFigures, list[int]]]) -> str:
             f'<p class="note">{len(counts) - MAX_SOURCES} less frequent sources not shown.</p>'
         )
     parts.append("</section>")
-    return "".join(parts)
+    return "\n".join(parts)
