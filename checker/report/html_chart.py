@@ -67,12 +67,13 @@ def _axis_value(value: float) -> str:
 
 
 def value_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values (1, 2, 2.5 or 5 times a power of ten) covering [low, high]."""
+    """Round tick values covering [low, high]: a step of 1, 2, 2.5 or 5 times a power of ten,
+    the one nearest to a `count`th of the span."""
     if high <= low:
         high = low + (abs(low) or 1.0)
     raw = (high - low) / count
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    step = min((m * magnitude for m in (1, 2, 2.5, 5, 10)), key=lambda s: abs(math.log(s / raw)))
     first = math.floor(low / step) * step
     ticks: list[float] = []
     value = first
