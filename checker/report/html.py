@@ -82,8 +82,10 @@ def _side(
     day = published.get(evidence.path)
     if day:
         meta.append(f"published {day.isoformat()}")
-    if evidence.date:
-        meta.append(f"about {html_text(evidence.date)}")
+    if evidence.date == "cumulative":
+        meta.append("running total")
+    elif evidence.date:
+        meta.append(f"refers to {html_text(evidence.date)}")
     return (
         f'<li class="side"><div class="meta">{" · ".join(meta)}</div>'
         f"<blockquote>{highlight(finding, evidence)}</blockquote></li>"

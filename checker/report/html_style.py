@@ -70,11 +70,15 @@ svg.timeline { width: 100%; max-width: 900px; height: auto; display: block;
 .timeline .running { fill: none; stroke: var(--fact); stroke-width: 2; opacity: .7; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0;
   margin: 4px 0 8px; font-size: .85rem; color: var(--muted); }
-.legend svg { width: 22px; height: 14px; vertical-align: -2px; }
+.legend svg { width: 22px; height: 14px; vertical-align: -2px; margin-right: 4px; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; margin: 6px 0 10px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line);
   vertical-align: top; }
 th { background: var(--soft); }
+td.date { white-space: nowrap; }
+details { margin: 4px 0 10px; }
+summary { cursor: pointer; color: #0b4f9c; font-size: .9rem; }
+summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr:target { background: var(--mark); }
 tr.in-finding td:first-child::before { content: "! "; color: var(--error); font-weight: 700; }
@@ -94,5 +98,7 @@ footer { max-width: 1100px; margin: 30px auto; padding: 0 20px; color: var(--mut
   mark { background: none; border: 1px solid #000; }
   th { background: none; }
   svg.timeline { max-width: 17cm; }
+  summary { display: none; }
+  details::details-content { content-visibility: visible; display: block; }
 }
 """

@@ -112,18 +112,17 @@ def _points_table(
         rows.append(
             f'<tr id="{anchor}-p{number}"{classes}><td class="num">{number}</td>'
             f'<td class="num">{html_text(value_text(point))}</td>'
-            f"<td>{day.isoformat() if day else 'undated (not drawn)'}</td>"
+            f'<td class="date">{day.isoformat() if day else "undated (not drawn)"}</td>'
             f"<td>{html_text(_period_text(point))}</td><td>{html_text(kind)}</td>"
             f"<td>{html_text(point.source or 'no source')}</td>"
             f'<td><a href="{html_text(href(point.path, point.line))}">{html_text(where)}</a></td>'
             f"<td>{'yes' if point.finding else ''}</td></tr>"
         )
     return (
-        '<div class="scroll"><table><caption class="note">The figures of this chart'
-        "</caption><thead><tr><th>#</th><th>value</th><th>as of</th><th>period</th>"
-        "<th>kind</th><th>source</th><th>article</th><th>finding</th></tr></thead><tbody>"
-        + "\n".join(rows)
-        + "</tbody></table></div>"
+        f"<details><summary>The {len(rows)} figures of this chart</summary>"
+        '<div class="scroll"><table><thead><tr><th>#</th><th>value</th><th>as of</th>'
+        "<th>period</th><th>kind</th><th>source</th><th>article</th><th>finding</th></tr>"
+        "</thead><tbody>" + "\n".join(rows) + "</tbody></table></div></details>"
     )
 
 

@@ -29,7 +29,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "nav",
     "ul", "ol", "li", "a", "main", "section", "article", "span", "svg", "path", "circle",
     "rect", "text", "polyline", "g", "blockquote", "mark", "div", "table", "caption", "thead",
-    "tbody", "tr", "th", "td", "code", "footer",
+    "tbody", "tr", "th", "td", "code", "footer", "details", "summary",
 }  # fmt: skip
 
 
