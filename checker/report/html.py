@@ -208,6 +208,10 @@ def render(
 ) -> str:
     """The report as one HTML page; `links_from`: the folder the page is written to, so that
     its links to articles are relative to it (None: the working folder)."""
+    # Errors on top whoever wrote the report (the engine already sorts; a saved one may not).
+    ordered_findings = sorted(report.findings, key=lambda f: -f.severity.rank)
+    if ordered_findings != report.findings:
+        report = report.model_copy(update={"findings": ordered_findings})
     published = {a.path: a.date for a in report.articles if a.date}
     subjects = report.subjects or []
     ordered = sorted_subjects(subjects, report.findings)

@@ -30,6 +30,7 @@ __all__ = [
     "Mark",
     "format_value",
     "layout",
+    "period_text",
     "svg",
     "time_ticks",
     "value_ticks",
@@ -147,6 +148,20 @@ class Chart:
     x_ticks: tuple[tuple[float, str], ...]
     y_ticks: tuple[tuple[float, str], ...]
     running: tuple[tuple[float, float], ...]  # the running-total line's vertices
+
+
+def period_text(point: SubjectPoint) -> str:
+    """What time a figure covers: "2026-03", "running total since 2022-02-24", or ""."""
+    start, end = point.period_start, point.period_end
+    if point.cumulative:
+        return "running total" + (f" since {start.isoformat()}" if start else "")
+    if start and end:
+        if start == end:
+            return start.isoformat()
+        if start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and start.month == end.month:
+            return start.isoformat()[:7]
+        return f"{start.isoformat()} to {end.isoformat()}"
+    return ""
 
 
 def article_name(path: str) -> str:
@@ -327,6 +342,7 @@ def _mark_svg(mark: Mark, anchor_id: str) -> str:
     title = (
         f"#{mark.number}: {format_value(point.value)} as of {mark.day.isoformat()}, "
         f"{point.source or 'no source'}, {point.path}:{point.line}"
+        + (f", {period}" if (period := period_text(point)) else "")
         + (" (target)" if mark.target else "")
         + (" (part of a finding)" if point.finding else "")
     )

@@ -9,13 +9,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
-from checker.models import Evidence, Finding, Qualifier, SubjectFigures, SubjectPoint
+from checker.models import Finding, Qualifier, SubjectFigures, SubjectPoint
 from checker.report.escape import html_text
-from checker.report.html_chart import article_name, format_value, layout, point_day, svg
+from checker.report.html_chart import (
+    MAX_POINTS,
+    article_name,
+    format_value,
+    layout,
+    period_text,
+    point_day,
+    svg,
+)
 from checker.report.subjects import same_value
 
 __all__ = [
     "MAX_SUBJECTS",
+    "evidence_index",
     "findings_of",
     "sorted_subjects",
     "sources_section",
@@ -42,42 +51,39 @@ def value_text(point: SubjectPoint) -> str:
     return prefix + value
 
 
-def _period_text(point: SubjectPoint) -> str:
-    start, end = point.period_start, point.period_end
-    if point.cumulative:
-        return "running total" + (f" since {start.isoformat()}" if start else "")
-    if start and end:
-        if start == end:
-            return start.isoformat()
-        if start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and start.month == end.month:
-            return start.isoformat()[:7]
-        return f"{start.isoformat()} to {end.isoformat()}"
-    return ""
+EvidenceIndex = dict[tuple[str, int], list[tuple[int, float]]]
 
 
-def findings_of(subject: SubjectFigures, findings: Sequence[Finding]) -> list[int]:
-    """Indexes (0-based) of the findings whose evidence includes a marked point of `subject`."""
-    places: dict[tuple[str, int], list[float]] = {}
+def evidence_index(findings: Sequence[Finding]) -> EvidenceIndex:
+    """(path, line) -> (finding index, value) for every piece of evidence that gives a value."""
+    index: EvidenceIndex = {}
+    for number, finding in enumerate(findings):
+        for evidence in finding.evidence:
+            if evidence.value is not None:
+                index.setdefault((evidence.path, evidence.line), []).append(
+                    (number, evidence.value)
+                )
+    return index
+
+
+def findings_of(subject: SubjectFigures, index: EvidenceIndex) -> list[int]:
+    """Indexes (0-based, sorted) of the findings whose evidence is a marked point of
+    `subject`: the same line and the same value."""
+    found: set[int] = set()
     for point in subject.points:
         if point.finding:
-            places.setdefault((point.path, point.line), []).append(point.value)
-
-    def shows(evidence: Evidence) -> bool:
-        values = places.get((evidence.path, evidence.line), [])
-        return evidence.value is not None and any(same_value(evidence.value, v) for v in values)
-
-    return [
-        index
-        for index, finding in enumerate(findings)
-        if any(shows(evidence) for evidence in finding.evidence)
-    ]
+            for number, value in index.get((point.path, point.line), ()):
+                if same_value(value, point.value):
+                    found.add(number)
+    return sorted(found)
 
 
 def sorted_subjects(
     subjects: Sequence[SubjectFigures], findings: Sequence[Finding]
 ) -> list[tuple[SubjectFigures, list[int]]]:
     """Subjects with their findings, most findings first, then by name."""
-    paired = [(s, findings_of(s, findings)) for s in subjects]
+    index = evidence_index(findings)
+    paired = [(s, findings_of(s, index)) for s in subjects]
     return sorted(paired, key=lambda item: (-len(item[1]), item[0].subject.lower()))
 
 
@@ -104,7 +110,7 @@ def _points_table(
     href: Href,
 ) -> str:
     rows = []
-    for number, point in enumerate(subject.points, start=1):
+    for number, point in enumerate(subject.points[:MAX_POINTS], start=1):
         day = point_day(point, published)
         kind = point.modality.value + (", running total" if point.cumulative else "")
         classes = ' class="in-finding"' if point.finding else ""
@@ -113,13 +119,16 @@ def _points_table(
             f'<tr id="{anchor}-p{number}"{classes}><td class="num">{number}</td>'
             f'<td class="num">{html_text(value_text(point))}</td>'
             f'<td class="date">{day.isoformat() if day else "undated (not drawn)"}</td>'
-            f"<td>{html_text(_period_text(point))}</td><td>{html_text(kind)}</td>"
+            f"<td>{html_text(period_text(point))}</td><td>{html_text(kind)}</td>"
             f"<td>{html_text(point.source or 'no source')}</td>"
             f'<td><a href="{html_text(href(point.path, point.line))}">{html_text(where)}</a></td>'
             f"<td>{'yes' if point.finding else ''}</td></tr>"
         )
+    hidden = len(subject.points) - len(rows)
+    if hidden > 0:
+        rows.append(f'<tr><td colspan="8">{hidden} more figures not shown.</td></tr>')
     return (
-        f"<details><summary>The {len(rows)} figures of this chart</summary>"
+        f"<details><summary>The {len(subject.points)} figures of this chart</summary>"
         '<div class="scroll"><table><thead><tr><th>#</th><th>value</th><th>as of</th>'
         "<th>period</th><th>kind</th><th>source</th><th>article</th><th>finding</th></tr>"
         "</thead><tbody>" + "\n".join(rows) + "</tbody></table></div></details>"

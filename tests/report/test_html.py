@@ -235,3 +235,23 @@ def test_undated_and_qualified_points_render() -> None:
     text = html.render(report)
     assert "undated (not drawn)" in text and "at least 5" in text and "about 7" in text
     assert text.count('class="pt"') == 1
+
+
+def test_a_saved_report_out_of_order_still_shows_errors_first() -> None:
+    report = sample_report()
+    report.findings = list(reversed(report.findings))  # info, warning, error
+    classes = [
+        a["class"]
+        for t, a in Page(html.render(report)).tags
+        if t == "article" and "finding" in (a.get("class") or "")
+    ]
+    assert classes == ["finding error", "finding warning", "finding info"]
+
+
+def test_a_subject_with_many_figures_is_capped() -> None:
+    many = tuple(
+        SubjectPoint(path=f"{i % 2}.md", line=i, value=i, as_of=dt.date(2026, 1, 1 + i % 28))
+        for i in range(1, 400)
+    )
+    text = html.render(Report(subjects=[SubjectFigures(subject="s", points=many)]))
+    assert text.count('class="pt"') == 300 and "99 more figures not shown" in text
