@@ -110,7 +110,7 @@ def time_ticks(start: dt.date, end: dt.date, most: int = 8) -> list[tuple[dt.dat
         day = _month_start(start, 0 if start.day == 1 else 1)
         while day <= end:
             label = _MONTHS[day.month - 1]
-            if not ticks or day.month == 1:
+            if not ticks or ticks[-1][0].year != day.year:  # each year named once
                 label += f" {day.year}"
             ticks.append((day, label))
             day = _month_start(day, step)
@@ -208,11 +208,13 @@ def _overlaps(box: Box, others: Sequence[Box]) -> bool:
 
 
 def _place_label(
-    x: float, y: float, text: str, taken: list[Box]
+    x: float, y: float, text: str, taken: list[Box], rows: int = 2
 ) -> tuple[float, float, str] | None:
-    """A free spot for `text` beside (x, y): right, then left, then a few rows up or down."""
+    """A free spot for `text` beside (x, y): right, then left, then up to `rows` rows up or
+    down (with a leader line to the point)."""
     width = len(text) * CHAR_WIDTH + 4
-    for dy in (0, -LABEL_HEIGHT, LABEL_HEIGHT, -2 * LABEL_HEIGHT, 2 * LABEL_HEIGHT):
+    shifts = [0] + [sign * row * LABEL_HEIGHT for row in range(1, rows + 1) for sign in (-1, 1)]
+    for dy in shifts:
         for side in (1, -1):
             anchor_x = x + side * LABEL_GAP
             start = anchor_x if side == 1 else anchor_x - width
@@ -257,7 +259,8 @@ def layout(subject: SubjectFigures, published: Mapping[str, dt.date]) -> Chart:
         return round(TOP + plot_h * (1 - (value - y_min) / (y_max - y_min)), 2)
 
     positions = [(n, p, d, x_of(d), y_of(p.value)) for n, p, d in dated]
-    taken: list[Box] = [(x - 7, y - 7, x + 7, y + 7) for _, _, _, x, y in positions]
+    # Labels keep clear of every mark, finding rings (radius 10) included.
+    taken: list[Box] = [(x - 11, y - 11, x + 11, y + 11) for _, _, _, x, y in positions]
     marks: list[Mark] = []
     for number, point, day, x, y in sorted(positions, key=lambda item: (item[3], item[4])):
         low_v, high_v = _bounds(point)
@@ -271,7 +274,7 @@ def layout(subject: SubjectFigures, published: Mapping[str, dt.date]) -> Chart:
         placed = _place_label(x, y, text, taken)
         if placed is None:
             text = str(number)
-            placed = _place_label(x, y, text, taken) or (x + LABEL_GAP, y + 3, "start")
+            placed = _place_label(x, y, text, taken, rows=5) or (x + LABEL_GAP, y + 3, "start")
         label_x, label_y, anchor = placed
         marks.append(
             Mark(

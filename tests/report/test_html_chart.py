@@ -134,6 +134,8 @@ def test_ticks_are_round_and_readable() -> None:
     assert days[0] == (D(2026, 3, 1), "Mar 1") and len(days) <= 8
     months = time_ticks(D(2023, 1, 15), D(2026, 2, 1))
     assert all(d.day == 1 for d, _ in months) and len(months) <= 8
+    named = [label.split()[1] for _, label in months if " " in label]
+    assert named == sorted(set(named)) == [str(y) for y in range(2023, 2027)]  # each year once
     assert months[0][1].endswith(str(months[0][0].year))  # the first month names its year
     years = time_ticks(D(1990, 6, 1), D(2026, 1, 1))
     assert [label for _, label in years][:2] == ["1995", "2000"]
