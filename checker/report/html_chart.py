@@ -365,7 +365,7 @@ def svg(chart: Chart, anchor_id: str) -> str:
     unit = subject.unit or "value"
     title = f"Timeline of {subject.subject} ({unit}), {len(chart.marks)} figures by as-of date"
     out = [
-        f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" '
         f'aria-labelledby="{anchor_id}-t"><title id="{anchor_id}-t">{html_text(title)}</title>',
         f'<rect class="frame" x="{LEFT}" y="{TOP}" width="{WIDTH - LEFT - RIGHT}" '
         f'height="{HEIGHT - TOP - BOTTOM}"/>',

@@ -150,3 +150,14 @@ def test_svg_names_its_unit_and_escapes_it() -> None:
     )
     text = svg(layout(subject, {}), "s1")
     assert "&lt;i&gt;km²&lt;/i&gt;</text>" in text and "<i>" not in text and "<b>" not in text
+
+
+def test_points_are_named_links_a_screen_reader_can_reach() -> None:
+    subject = SubjectFigures(
+        subject="s", points=(point(D(2026, 1, 1), 1, source="NATO"), point(D(2026, 2, 1), 2))
+    )
+    text = svg(layout(subject, {}), "s4")
+    assert 'role="group"' in text and 'role="img"' not in text  # img would hide the links
+    assert text.count('<a class="pt" href="#s4-p') == 2
+    assert text.count("</title>") == 3  # the chart's, and one name per point
+    assert "<title>#1: 1 as of 2026-01-01, NATO, 1.md:1</title>" in text
