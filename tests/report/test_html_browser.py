@@ -45,8 +45,9 @@ def _page(tmp_path: Path, name: str, text: str) -> str:
     return path.as_uri()
 
 
-def _example_page(tmp_path: Path) -> tuple[str, int]:
-    """The example corpus's report as a page, and how many points its charts should have.
+def _example_page(tmp_path: Path) -> tuple[str, int, int]:
+    """The example corpus's report as a page, how many points its charts should have and how
+    many of them are a finding's.
 
     Checked from the checkout with a relative path, as a user would, so that the page (and
     the README's screenshot) shows paths like fixtures/example/03-damage-count.md.
@@ -61,8 +62,9 @@ def _example_page(tmp_path: Path) -> tuple[str, int]:
         os.chdir(here)
     assert report.subjects
     published = {a.path for a in report.articles if a.date}
-    dated = sum(1 for s in report.subjects for p in s.points if p.as_of or p.path in published)
-    return _page(tmp_path, "example.html", html.render(report)), dated
+    drawn = [p for s in report.subjects for p in s.points if p.as_of or p.path in published]
+    marked = sum(1 for p in drawn if p.finding)
+    return _page(tmp_path, "example.html", html.render(report)), len(drawn), marked
 
 
 NOTHING_RAN = """(() => ({
@@ -90,7 +92,7 @@ def _assert_nothing_ran(browser: Browser, url: str) -> None:
 
 
 def test_example_report_loads_cleanly_with_every_point(browser: Browser, tmp_path: Path) -> None:
-    url, dated = _example_page(tmp_path)
+    url, dated, marked = _example_page(tmp_path)
     page = browser.open(url, width=1100, height=900)
     assert page.errors() == [], page.errors()
     assert browser.evaluate("document.title") == "checker report"
@@ -99,7 +101,7 @@ def test_example_report_loads_cleanly_with_every_point(browser: Browser, tmp_pat
     )
     assert per_chart and all(count >= 2 for count in per_chart)
     assert sum(per_chart) == dated
-    assert browser.evaluate("document.querySelectorAll('svg.timeline .ring').length") >= 4
+    assert browser.evaluate("document.querySelectorAll('svg.timeline .ring').length") == marked
     # Drawn, not just present: the first point has a size on screen.
     box = browser.evaluate(
         "(() => { const r = document.querySelector('a.pt').getBoundingClientRect();"
@@ -115,7 +117,7 @@ def test_example_report_loads_cleanly_with_every_point(browser: Browser, tmp_pat
 
 
 def test_keyboard_reaches_the_points_and_focus_is_visible(browser: Browser, tmp_path: Path) -> None:
-    url, _ = _example_page(tmp_path)
+    url, _, _ = _example_page(tmp_path)
     browser.open(url)
     focused = browser.evaluate(
         "(() => { const p = document.querySelector('a.pt'); p.focus();"
@@ -131,7 +133,7 @@ TABLE_SHOWN = "document.querySelector('.subject details table').checkVisibility(
 def test_printed_page_drops_navigation_and_shows_the_tables(
     browser: Browser, tmp_path: Path
 ) -> None:
-    url, _ = _example_page(tmp_path)
+    url, _, _ = _example_page(tmp_path)
     browser.open(url)
     assert browser.evaluate(TABLE_SHOWN) is False  # on screen, a chart's table starts folded
     browser.call("Emulation.setEmulatedMedia", media="print")
@@ -143,7 +145,7 @@ def test_printed_page_drops_navigation_and_shows_the_tables(
 
 
 def test_a_point_opens_its_row(browser: Browser, tmp_path: Path) -> None:
-    url, _ = _example_page(tmp_path)
+    url, _, _ = _example_page(tmp_path)
     browser.open(url)
     browser.evaluate("document.querySelector('a.pt').dispatchEvent(new MouseEvent('click'))")
     browser.evaluate("new Promise(r => setTimeout(r, 100))")
