@@ -25,7 +25,7 @@ from checker.report.html_highlight import highlight
 from checker.report.html_style import CSS
 from checker.report.html_subjects import sorted_subjects, sources_section, timeline_section
 
-__all__ = ["MAX_FINDINGS", "file_href", "render"]
+__all__ = ["MAX_FINDINGS", "file_href", "relative_folder", "render"]
 
 MAX_FINDINGS = 1000  # findings written out; the rest are counted (the JSON report has them all)
 

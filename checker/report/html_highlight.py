@@ -17,7 +17,7 @@ from checker.report.escape import html_text, strip_controls
 __all__ = ["highlight", "spans"]
 
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(\.\d+)?"
+    r"(?<![\w.])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+)(\.\d+)?"
     r"(?:\s*(thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
 )

@@ -200,6 +200,9 @@ def test_highlight_marks_the_value_however_it_is_written() -> None:
         evidence = Evidence(path="a.md", line=1, text=text, value=value)
         found = [text[s:e] for s, e in spans(_finding("figure-mismatch", "", evidence), evidence)]
         assert found == [marked], text
+    # A day and a year are not a grouped number: "March 4 2026" is not 4,202 and a 6.
+    evidence = Evidence(path="a.md", line=1, text="On March 4 2026, boats sank.", value=4202)
+    assert spans(_finding("figure-mismatch", "", evidence), evidence) == []
     # 3,500 must not be marked for 35,000, nor the 35 inside 350.
     evidence = Evidence(path="a.md", line=1, text="Of 350 buses, 3,500 seats", value=35)
     assert spans(_finding("figure-mismatch", "", evidence), evidence) == []
