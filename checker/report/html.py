@@ -23,7 +23,12 @@ from checker.report.common import checked_flags, count_line, posix_path
 from checker.report.escape import html_text
 from checker.report.html_highlight import highlight
 from checker.report.html_style import CSS
-from checker.report.html_subjects import sorted_subjects, sources_section, timeline_section
+from checker.report.html_subjects import (
+    MAX_SUBJECTS,
+    sorted_subjects,
+    sources_section,
+    timeline_section,
+)
 
 __all__ = ["MAX_FINDINGS", "file_href", "relative_folder", "render"]
 
@@ -215,7 +220,8 @@ def render(
     published = {a.path: a.date for a in report.articles if a.date}
     subjects = report.subjects or []
     ordered = sorted_subjects(subjects, report.findings)
-    timelines = _timeline_links(ordered, [s.subject for s, _ in ordered])
+    drawn = ordered[:MAX_SUBJECTS]  # a finding links only to a chart that is on the page
+    timelines = _timeline_links(drawn, [s.subject for s, _ in drawn])
     anchors = {i: f"f{i + 1}" for i in range(min(len(report.findings), MAX_FINDINGS))}
 
     def href(path: str, line: int) -> str:

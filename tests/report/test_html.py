@@ -258,3 +258,24 @@ def test_a_subject_with_many_figures_is_capped() -> None:
     )
     text = html.render(Report(subjects=[SubjectFigures(subject="s", points=many)]))
     assert text.count('class="pt"') == 300 and "99 more figures not shown" in text
+
+
+def test_no_link_points_to_a_chart_left_off_the_page() -> None:
+    findings, subjects = [], []
+    for i in range(61):
+        evidence = tuple(
+            Evidence(path=f"{side}.md", line=i + 1, text="t", value=i + 1) for side in "ab"
+        )
+        findings.append(
+            Finding(rule="figure-mismatch", severity=Severity.ERROR, message="m", evidence=evidence)
+        )
+        points = tuple(
+            SubjectPoint(path=f"{side}.md", line=i + 1, value=i + 1, finding=True) for side in "ab"
+        )
+        subjects.append(SubjectFigures(subject=f"subject {i:02d}", points=points))
+    page = Page(html.render(Report(findings=findings, subjects=subjects)))
+    targets = {a["id"] for _, a in page.tags if a.get("id")}
+    assert "60 more subjects" not in "".join(page.text) and "1 more subjects" in "".join(page.text)
+    for href in page.hrefs():
+        if href.startswith("#"):
+            assert href[1:] in targets, href
