@@ -47,6 +47,7 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     github = "github"
     sarif = "sarif"
+    html = "html"
 
 
 class EngineName(StrEnum):
@@ -283,14 +284,14 @@ def check(
     debug: DebugOption = False,
 ) -> None:
     """Check PATH... for figures, dates, sources and titles that disagree."""
-    from checker.report import render
-
     inputs = _inputs(paths, against)
     _require_paths(inputs)
     if output is not None:
         _guarded(lambda: ensure_outside(output, inputs), debug)
     settings, configured_fail_on = _settings(config, facts, baseline, debug)
-    settings = replace(settings, jobs=jobs)
+    # The JSON report carries each subject's figures too, so `checker report` can draw them.
+    timelines = format in (ReportFormat.json, ReportFormat.html)
+    settings = replace(settings, jobs=jobs, timelines=timelines)
     report = _run(
         paths,
         settings,
@@ -298,9 +299,7 @@ def check(
         EngineOptions(engine, scheduler),
     )
     checked = [a.path for a in report.articles] if against else None
-    text = render(
-        report, format.value, color=output is None and sys.stdout.isatty(), checked=checked
-    )
+    text = _render_to(report, format.value, output, checked)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -309,6 +308,48 @@ def check(
         # Machine formats carry diagnostics inside; repeat them on stderr for people.
         _print_diagnostics(report.diagnostics)
     raise typer.Exit(_exit_code(report, fail_on or configured_fail_on or FailOn.error))
+
+
+def _render_to(report: Report, fmt: str, output: Path | None, checked: list[str] | None) -> str:
+    """`report` in `fmt`; an HTML page links to articles relative to where it is written."""
+    from checker.report import render
+
+    if fmt == "html":
+        from checker.report.html import relative_folder
+        from checker.report.html import render as render_html
+
+        return render_html(report, checked=checked, links_from=relative_folder(output))
+    return render(report, fmt, color=output is None and sys.stdout.isatty(), checked=checked)
+
+
+class SavedFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+
+
+@app.command("report")
+def render_saved(
+    report_file: Annotated[
+        Path, typer.Argument(help="A report saved by `checker check --format json`.")
+    ],
+    format: Annotated[SavedFormat, typer.Option("--format", "-f")] = SavedFormat.html,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the page here, not stdout.")
+    ] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Render a saved JSON report as HTML or Markdown (exit 0; `check` sets the exit code)."""
+    from checker.report.saved import read_report
+
+    _require_paths([report_file])
+    if output is not None:
+        _guarded(lambda: ensure_outside(output, [report_file]), debug)
+    report = _guarded(lambda: read_report(report_file), debug)
+    text = _render_to(report, format.value, output, None)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _guarded(lambda: write_atomic(output, text), debug)
 
 
 @app.command("baseline")

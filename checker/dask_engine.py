@@ -40,7 +40,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.against import Source, check_against
-from checker.engine import CheckSettings, Extraction, build_report, check_extraction
+from checker.engine import (
+    CheckSettings,
+    Extraction,
+    build_report,
+    check_extraction,
+    report_subjects,
+)
 from checker.errors import CheckerError
 from checker.group import RawKey, SubjectGroup, groups_from_raw, raw_key
 from checker.load import LoadResult, load
@@ -266,7 +272,8 @@ def check_paths_dask(
         loaded, scheduler=scheduler, workers=workers or settings.jobs, progress=progress
     )
     findings, diagnostics = check_extraction(extraction, settings, groups=groups)
-    return build_report(extraction, findings, diagnostics)
+    subjects = report_subjects(settings, groups, findings)
+    return build_report(extraction, findings, diagnostics, subjects)
 
 
 def check_against_dask(

@@ -235,6 +235,32 @@ class Summary(Frozen):
     info: int = 0
 
 
+class SubjectPoint(Frozen):
+    """One figure of a subject, as a timeline draws it."""
+
+    path: str
+    line: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    modality: Modality = Modality.FACT
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    as_of: dt.date | None = None
+    source: str | None = None
+    cumulative: bool = False
+    finding: bool = False  # part of the evidence of a finding
+
+
+class SubjectFigures(Frozen):
+    """The figures of one subject across articles: what a report needs to draw its timeline."""
+
+    subject: str  # display label: "residents evacuated"
+    unit: str | None = None  # what a value counts or measures: "residents", "kilometer"
+    points: tuple[SubjectPoint, ...] = ()
+
+
 class Report(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
@@ -243,6 +269,13 @@ class Report(BaseModel):
     summary: Summary = Summary()
     findings: list[Finding] = []
     diagnostics: list[Diagnostic] = []
+    # Optional: the figures of every subject stated in more than one article, for timelines
+    # (`--format html`, and `--format json` so that `checker report` can draw them later).
+    # None (the default) leaves the key out of the JSON, so reports without it are unchanged.
+    subjects: list[SubjectFigures] | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", by_alias=True)
+        document = self.model_dump(mode="json", by_alias=True)
+        if self.subjects is None:
+            del document["subjects"]
+        return document
