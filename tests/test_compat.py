@@ -15,7 +15,6 @@ from checker.compat import (
 )
 from checker.models import Figure, Frame, Modality, Qualifier
 
-
 # Lemmas of the event words tests use, as the parse gives them.
 _LEMMAS = {"killed": "kill", "wounded": "wound", "mobilized": "mobilize", "died": "die"}
 
