@@ -42,9 +42,18 @@ class Modality(StrEnum):
 
 
 class Granularity(StrEnum):
+    """How precise a date is. Day, month and year are calendar units; the others name a
+    period that a date claim's `date` and `end` bound (a week runs Monday to Sunday, a season
+    three months of the northern year, a decade "the 1890s", a century "the 19th century")."""
+
     DAY = "day"
+    WEEK = "week"
     MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
     YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
 
 
 class DateSource(StrEnum):

@@ -547,15 +547,17 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
     hits = [w for w in _headline_words(context.topic or "") if w not in context.seen and w in text]
     if hits and not _is_headline(text):
         context.seen.update(hits)
-    triggers = _triggers(text)
-    has_parenthesis = "(" in text
-    if (not triggers and not has_parenthesis) or _is_headline(text):
-        # Title Case capitalizes every word, so names and clauses cannot be read.
-        return []
     times = find_times(text, context.published)
+    triggers = _triggers(text)
+    if not times:
+        _remember_things(text, triggers, context)
+        return []
+    has_parenthesis = "(" in text
     claims: list[DateClaim] = []
 
-    def claim(span: TimeSpan, key: str, participants: tuple[str, ...], surface: str) -> None:
+    def claim(
+        span: TimeSpan, key: str | None, participants: tuple[str, ...], surface: str
+    ) -> None:
         claims.append(
             DateClaim(
                 path=context.path,
@@ -577,6 +579,12 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
         )
 
     used: set[tuple[int, int]] = set()
+    if (not triggers and not has_parenthesis) or _is_headline(text):
+        # Title Case capitalizes every word, so names and clauses cannot be read: the dates
+        # are claims without an event.
+        for span in times:
+            claim(span, None, (), text[span.begin : span.stop])
+        return claims
     if has_parenthesis:
         for name, key, span in _life_dates(text, times):
             person = remember_person(name, context) if _looks_like_name(name) else name
@@ -586,30 +594,48 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
     # the pattern's one literal, in any case (ASCII only: "ſince" matches it too)
     may_be_superlative = not text.isascii() or "since" in text.lower()
     for span in times:
-        if (span.begin, span.stop) in cited | used or span.relation == "as of":
+        if (span.begin, span.stop) in used:
             continue
-        if may_be_superlative and _SUPERLATIVE_SINCE.search(text[: span.begin]):
-            continue
-        trigger = _pick_trigger(text, span, triggers, times)
-        if trigger is None:
-            continue
-        start, end = min(trigger.begin, span.begin), max(trigger.end, span.stop)
-        if _is_denied(text, start, end):
-            continue
-        clause_start = _clause_start(text, trigger.begin)
-        subject = _subject(text, trigger, span, clause_start, context)
-        if trigger.event.person and not _is_person_subject(text, clause_start, subject, context):
-            continue  # "9,000 soldiers died in January" is a figure, not someone's death
-        keyed = _event_key(text, trigger, subject is not None)
-        if keyed is None:
-            continue
-        key, thing = keyed
-        participants = _participants(text, trigger, span, subject, clause_start, thing, context)
-        if thing is None and not trigger.event.person:
-            key = _institution_key(text, key, participants)
-        claim(span, key, participants, text[start:end])
+        dated = None
+        if (span.begin, span.stop) not in cited and span.relation != "as of":
+            if not (may_be_superlative and _SUPERLATIVE_SINCE.search(text[: span.begin])):
+                dated = _dated_event(text, span, triggers, times, context)
+        if dated is None:
+            # Every date a reader would resolve is a claim; one with no event word beside it is
+            # left for the frames to place, and the date rules leave it alone.
+            claim(span, None, (), text[span.begin : span.stop])
+        else:
+            claim(span, *dated)
     _remember_things(text, triggers, context)
     return claims
+
+
+def _dated_event(
+    text: str,
+    span: TimeSpan,
+    triggers: list[_Trigger],
+    times: list[TimeSpan],
+    context: ArticleContext,
+) -> tuple[str, tuple[str, ...], str] | None:
+    """The event `span` dates, its participants and the words read, or None."""
+    trigger = _pick_trigger(text, span, triggers, times)
+    if trigger is None:
+        return None
+    start, end = min(trigger.begin, span.begin), max(trigger.end, span.stop)
+    if _is_denied(text, start, end):
+        return None
+    clause_start = _clause_start(text, trigger.begin)
+    subject = _subject(text, trigger, span, clause_start, context)
+    if trigger.event.person and not _is_person_subject(text, clause_start, subject, context):
+        return None  # "9,000 soldiers died in January" is a figure, not someone's death
+    keyed = _event_key(text, trigger, subject is not None)
+    if keyed is None:
+        return None
+    key, thing = keyed
+    participants = _participants(text, trigger, span, subject, clause_start, thing, context)
+    if thing is None and not trigger.event.person:
+        key = _institution_key(text, key, participants)
+    return key, participants, text[start:end]
 
 
 def _relation(text: str, span: TimeSpan, context: ArticleContext) -> str:
