@@ -144,7 +144,7 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
         if kind is not Qualifier.RANGE:
             draft.qualifier = kind
         draft.begin -= len(text[max(0, draft.begin - 30) : draft.begin]) - hedge.start("q")
-    if number.plus:
+    if number.plus or number.floor:
         draft.qualifier = Qualifier.AT_LEAST
     after = _AFTER_HEDGE.match(text[draft.end :])
     if after:
