@@ -27,11 +27,15 @@ class Severity(StrEnum):
 
 
 class Qualifier(StrEnum):
+    """How a figure's value holds. `change` marks a change or an earlier level ("rose by 5%",
+    "fell 3 points", "up from 20,000"), never compared with a level."""
+
     EXACT = "exact"
     APPROX = "approx"
     AT_LEAST = "at_least"
     AT_MOST = "at_most"
     RANGE = "range"
+    CHANGE = "change"
 
 
 class Modality(StrEnum):

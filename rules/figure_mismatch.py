@@ -133,6 +133,8 @@ class FigureMismatch(Rule):
         totals: dict[str, list[tuple[dt.date, Figure]]] = {}
         for figure in group.figures:
             modality = _MODALITY_CLASS[figure.modality]
+            if figure.qualifier is Qualifier.CHANGE:
+                modality += " change"  # "rose by 5%" is no level: compared with changes only
             as_of = figure.as_of or context.published(figure.path)
             if figure.cumulative:
                 if as_of is None:

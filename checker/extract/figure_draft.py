@@ -18,7 +18,30 @@ from checker.extract.timex import TimeSpan
 from checker.models import Qualifier
 from checker.normalize import canonical_unit, unit_for
 
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|[$€£¥₽₴₹])\s?$")
+_CURRENCY_BEFORE = re.compile(
+    r"(?:US\$|C\$|A\$|NZ\$|HK\$|[$€£¥₽₴₹]|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD"
+    r"|NZD|HKD))\s?$"
+)
+_CURRENCY_REACH = 5  # "NZ$ " and "USD " are the longest
+_SCALE_AFTER_UNIT = re.compile(r"\s+(?P<w>million|billion|trillion|thousand|mln|bn)\b", re.I)
+_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+# "rose 5%", "fell by 3 points", "up 2%", "an increase of 4%", "up from 20,000": a change or an
+# earlier level, not the level now. Verbs that take an object ("cut 500 jobs") need "by".
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?P<intransitive>rose|risen|rises|rise|fell|falls|fallen|grew|grows|grown|climbed|"
+    r"climbs|jumped|jumps|slipped|slips|declined|declines|plunged|plunges|soared|soars|surged|"
+    r"surges|tumbled|tumbles|slid|slides|sank|sinks|edged\s+(?:up|down))"
+    r"(?:\s+(?:by|from))?"
+    r"|(?:(?<=[,;(]\s)|(?<=[,;(])|(?:was|were|is|are|been|closed|ended|finished)\s+)(?:up|down)"
+    r"(?:\s+(?:by|from))?"
+    r"|(?P<transitive>increased|decreased|dropped|gained|lost|cut|raised|lowered|reduced|"
+    r"boosted|added|shed)\s+(?:by|from)"
+    r"|(?:an?\s+)?(?:increase|decrease|rise|drop|fall|gain|decline|jump|growth|loss|change)"
+    r"\s+of)"
+    r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+_CHANGE_REACH = 40
 _AFTER_HEDGE = re.compile(r"^\s+or\s+(?P<w>more|so|fewer|less)\b", re.I)
 _AGE_BEFORE = re.compile(
     r"(?:(?P<who>\w+)\s+)?(?:aged|ages|age of|ages of)\s+(?:between\s+)?$", re.I
@@ -119,7 +142,7 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
     words = word_lists()
     begin, end = number.begin, number.end
     unit: str | None = None
-    currency = _CURRENCY_BEFORE.search(text[max(0, begin - 4) : begin])
+    currency = _CURRENCY_BEFORE.search(text[max(0, begin - _CURRENCY_REACH) : begin])
     if currency:
         unit = unit_for(currency.group().strip())
         begin -= len(currency.group())
@@ -131,7 +154,14 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
             end = found[1]
     elif number.spelled and number.words == 1 and number.value == 1:
         return None  # "one of them", "no one": a pronoun, not a count
-    draft = Draft(number=number, value=number.value, begin=begin, end=end, unit=unit)
+    value = number.value
+    scale = _SCALE_AFTER_UNIT.match(text, end) if unit is not None and end > number.end else None
+    if scale is not None and unit is not None and unit.isupper():
+        value *= _SCALES[scale.group("w").lower()]  # "75 USD million"
+        end = scale.end()
+    if unit == "pound" and _money_context(text, begin):
+        unit = canonical_unit(words.money_pound)  # "fined 10 pounds"
+    draft = Draft(number=number, value=value, begin=begin, end=end, unit=unit)
     if unit is not None and "/" not in unit and unit in ("USD", "EUR", "GBP", "JPY"):
         rate = _DIVIDED.match(text, end)
         second = unit_at(text, rate.end(), allow_space=False, digits=True) if rate else None
@@ -146,6 +176,9 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
         draft.begin -= len(text[max(0, draft.begin - 30) : draft.begin]) - hedge.start("q")
     if number.plus or number.floor:
         draft.qualifier = Qualifier.AT_LEAST
+    change = _CHANGE_BEFORE.search(text, max(0, draft.begin - _CHANGE_REACH), draft.begin)
+    if change is not None:
+        draft.qualifier = Qualifier.CHANGE
     after = _AFTER_HEDGE.match(text[draft.end :])
     if after:
         draft.qualifier = {
@@ -163,6 +196,12 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
         who = age.group("who")
         draft.age_who = who.lower() if who and who.lower() not in words.stop_words else None
     return draft
+
+
+def _money_context(text: str, begin: int) -> bool:
+    """Whether a word of paying or costing comes shortly before `begin`."""
+    window = re.split(r"[,;:()]", text[max(0, begin - 30) : begin].lower())[-1]
+    return not word_lists().money_words.isdisjoint(re.findall(r"[a-z]+", window))
 
 
 def join(text: str, drafts: list[Draft]) -> list[Draft]:
