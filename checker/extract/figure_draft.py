@@ -32,7 +32,7 @@ _CHANGE_BEFORE = re.compile(
     r"climbs|jumped|jumps|slipped|slips|declined|declines|plunged|plunges|soared|soars|surged|"
     r"surges|tumbled|tumbles|slid|slides|sank|sinks|edged\s+(?:up|down))"
     r"(?:\s+(?:by|from))?"
-    r"|(?:(?<=[,;(]\s)|(?<=[,;(])|(?:was|were|is|are|been|closed|ended|finished)\s+)(?:up|down)"
+    r"|(?:(?<=[,;(]\s)|(?<=[,;(])|(?:was|were|is|are|been|closed|ended|finished|and)\s+)(?:up|down)"
     r"(?:\s+(?:by|from))?"
     r"|(?P<transitive>increased|decreased|dropped|gained|lost|cut|raised|lowered|reduced|"
     r"boosted|added|shed)\s+(?:by|from)"
@@ -85,8 +85,11 @@ class Draft:
     attribute: str | None = None  # what a measurement measures: "length", "wingspan", "revenue"
 
 
-def unit_at(text: str, position: int, *, allow_space: bool, digits: bool) -> tuple[str, int] | None:
-    """The unit written at `position` (after a number) and where it ends, or None."""
+def unit_at(
+    text: str, position: int, *, allow_space: bool, digits: bool, divisors: int = 2
+) -> tuple[str, int] | None:
+    """The unit written at `position` (after a number) and where it ends, or None; up to
+    `divisors` units after "/" or "per" divide it ("J/m^2 per year": J / (m² · year))."""
     words = word_lists()
     start = position
     if text.startswith("-", start) and text[start + 1 : start + 2].isalpha():
@@ -126,9 +129,11 @@ def unit_at(text: str, position: int, *, allow_space: bool, digits: bool) -> tup
     if tail:
         unit = canonical_unit(f"({unit}) ** {2 if tail.group('p').lower() == 'squared' else 3}")
         end = tail.end()
-    for _ in range(2):  # "J/m^2 per year": at most two divisors
+    for _ in range(divisors):
         rate = _DIVIDED.match(text, end)
-        second = unit_at(text, rate.end(), allow_space=False, digits=True) if rate else None
+        second = (
+            unit_at(text, rate.end(), allow_space=False, digits=True, divisors=0) if rate else None
+        )
         if second is None:
             break
         unit = canonical_unit(f"({unit}) / ({second[0]})")
@@ -152,7 +157,7 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
             unit, end = found
         elif found[0] and "/" in found[0]:
             end = found[1]
-    elif number.spelled and number.words == 1 and number.value == 1:
+    elif number.spelled and number.words == 1 and number.value == 1 and not number.ordinal:
         return None  # "one of them", "no one": a pronoun, not a count
     value = number.value
     scale = _SCALE_AFTER_UNIT.match(text, end) if unit is not None and end > number.end else None
@@ -162,9 +167,11 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
     if unit == "pound" and _money_context(text, begin):
         unit = canonical_unit(words.money_pound)  # "fined 10 pounds"
     draft = Draft(number=number, value=value, begin=begin, end=end, unit=unit)
-    if unit is not None and "/" not in unit and unit in ("USD", "EUR", "GBP", "JPY"):
+    if unit is not None and "/" not in unit and unit.isupper():
         rate = _DIVIDED.match(text, end)
-        second = unit_at(text, rate.end(), allow_space=False, digits=True) if rate else None
+        second = (
+            unit_at(text, rate.end(), allow_space=False, digits=True, divisors=0) if rate else None
+        )
         if second:
             draft.unit = canonical_unit(f"({unit}) / ({second[0]})")
             draft.end = second[1]

@@ -19,3 +19,4 @@ class NumberSpan:
     words: int = 1  # how many number words a spelled number used ("one" alone is often a pronoun)
     fraction: bool = False
     floor: bool = False  # "hundreds of": an approximate floor, at least the value
+    ordinal: bool = False  # a rank: "the 11th largest", "came fifth"

@@ -15,6 +15,7 @@ from checker.data import load_data
 from checker.extract.names import lower_words
 from checker.extract.number_joins import join_numbers, plural_floors, scaled_fractions
 from checker.extract.number_span import NumberSpan
+from checker.extract.ordinals import find_ranks
 
 __all__ = ["NumberSpan", "find_numbers", "trie_pattern"]
 
@@ -284,7 +285,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
     taken: list[tuple[int, int]] = []
     found = _find_digit_numbers(text, taken)
     # "hundreds of", "half a million": whole phrases, read before their words are read alone
-    for phrase in (*plural_floors(text), *scaled_fractions(text)):
+    for phrase in (*plural_floors(text), *scaled_fractions(text), *find_ranks(text)):
         if not any(b < phrase.end and phrase.begin < e for b, e in taken):
             found.append(phrase)
             taken.append((phrase.begin, phrase.end))
