@@ -76,7 +76,12 @@ def in_family(model: str, unit: str | None) -> bool:
         return dimensionality == "[time]"
     if model == "TemperatureModel":
         return dimensionality == "[temperature]"
-    return not dimensionality.startswith("[currency") and dimensionality != "[temperature]"
+    # durations and shares have models of their own in Recognizers-Text
+    return not dimensionality.startswith("[currency") and dimensionality not in (
+        "[temperature]",
+        "[time]",
+        "dimensionless",
+    )
 
 
 @dataclass

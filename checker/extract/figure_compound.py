@@ -22,6 +22,8 @@ _GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?$", re.I)
 _INCHES_AFTER_FOOT = re.compile(r"-(?P<n>\d{1,2}(?:\.\d+)?)(?![\w.-])")  # "6-foot-8"
 _FEET_MARK = re.compile(r"\s?['′]$")
 _INCH_MARK = re.compile(r"\s?(?:[\"″]|'')")
+# "12 ft 2 in more or less"; not "3 feet 4 in the snow", where "in" opens a phrase
+_INCH_WORD = re.compile(r" in\b(?!\s+(?:the|a|an|his|her|their|its|this|that|[A-Z0-9]))")
 _SUBUNIT = re.compile(r"\s*(?:cents?|pence|p\b|pennies|penny)\b", re.I)
 _BARE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _MONEY_GAP = re.compile(r"^\s+(?:and\s+)?$", re.I)
@@ -48,7 +50,12 @@ def _plain(draft: Draft) -> bool:
 
 
 def _merge(text: str, first: Draft, second: Draft) -> Draft | None:
-    if not (_plain(first) and _plain(second)) or second.begin < first.end:
+    if not (_plain(first) and _plain(second)):
+        return None
+    if second.begin < first.end:
+        # "17 USD 25": the code after the first number is not the second one's prefix
+        if first.unit is not None and first.unit == second.unit and first.unit.isupper():
+            return _money(text, first, replace(second, unit=None), " ")
         return None
     gap = text[first.end : second.begin]
     primes = _primes(text, first, second, gap)
@@ -76,11 +83,13 @@ def _merge(text: str, first: Draft, second: Draft) -> Draft | None:
 
 def _primes(text: str, first: Draft, second: Draft, gap: str) -> Draft | None:
     """ "6′8″", "5'10\"": feet and inches in marks."""
-    if first.unit not in (None, canonical_unit(_FOOT)) or not _FEET_MARK.search(gap):
+    foot = canonical_unit(_FOOT)
+    marked = _FEET_MARK.search(gap) is not None
+    if first.unit not in (None, foot) or not (marked or (first.unit == foot and gap == " ")):
         return None
     if second.unit not in (None, canonical_unit(_INCH)):
         return None
-    closing = _INCH_MARK.match(text, second.end)
+    closing = _INCH_MARK.match(text, second.end) or _INCH_WORD.match(text, second.end)
     if second.unit is None and closing is None:
         return None
     end = closing.end() if closing is not None and second.unit is None else second.end
@@ -96,7 +105,7 @@ def _money(text: str, first: Draft, second: Draft, gap: str) -> Draft | None:
     if not (float(second.value).is_integer() and 0 < second.value < 100):
         return None
     subunit = _SUBUNIT.match(text, second.end)
-    if subunit is None and (not _BARE_END.match(text, second.end) or "and" in gap.lower()):
+    if subunit is None and not _BARE_END.match(text, second.end):
         return None
     end = subunit.end() if subunit is not None else second.end
     return replace(first, value=first.value + second.value / 100, end=end)

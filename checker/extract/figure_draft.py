@@ -22,6 +22,7 @@ _CURRENCY_BEFORE = re.compile(
     r"(?:US\$|C\$|A\$|NZ\$|HK\$|[$€£¥₽₴₹]|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD"
     r"|NZD|HKD))\s?$"
 )
+_MILLION_CODE = re.compile(r" ?M(?P<c>USD|EUR|GBP|JPY|CHF|CAD|AUD)\b")
 _CURRENCY_REACH = 5  # "NZ$ " and "USD " are the longest
 _SCALE_AFTER_UNIT = re.compile(r"\s+(?P<w>million|billion|trillion|thousand|mln|bn)\b", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
@@ -151,6 +152,11 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
     if currency:
         unit = unit_for(currency.group().strip())
         begin -= len(currency.group())
+    millions = _MILLION_CODE.match(text, end) if unit is None else None
+    if millions is not None:
+        # "30 MUSD", "120 MEUR": millions of a currency, as financial reports write them
+        number = replace(number, value=number.value * 1e6)
+        unit, end = unit_for(millions.group("c")), millions.end()
     found = unit_at(text, end, allow_space=True, digits=not number.spelled)
     if found and not text[found[1] : found[1] + 1].isdigit():
         if unit is None:

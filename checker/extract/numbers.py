@@ -24,7 +24,8 @@ __all__ = ["NumberSpan", "find_numbers", "trie_pattern"]
 _GROUP_SPACE = "[ \u00a0\u202f\u2009]"
 _DIGITS = re.compile(
     # the lookahead rejects most positions on one character before the lookbehinds run
-    r"(?=[-−\d])(?<![\w.,/+^])(?<![A-Za-z][-−])"
+    # "USD115": a currency code may be glued to the digits
+    r"(?=[-−\d])(?:(?<![\w.,/+^])|(?<=USD|EUR|GBP|CHF|CAD|AUD))(?<![A-Za-z][-−])"
     r"(?P<sign>[-−](?=\d))?"
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:" + _GROUP_SPACE + r"\d{3})+(?![\d,])|\d+)"
     r"(?P<frac>\.\d+)?"
