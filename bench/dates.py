@@ -105,14 +105,18 @@ def main(show: int) -> int:
                 right += 1
                 continue
             surface = claim.surface.lower()
-            if any(surface in other or other in surface for other in other_by_line.get(claim.line, [])):
+            if any(
+                surface in other or other in surface for other in other_by_line.get(claim.line, [])
+            ):
                 out_of_protocol += 1
                 continue
             if len(extra) < show:
                 index = claim.line - _FRONT_LINES - 1
                 sentence = lines[index][:90] if 0 <= index < len(lines) else ""
-                extra.append(f"extra {file.stem}:{claim.line} {claim.surface!r} -> {claim.date} "
-                             f"({sentence!r})")
+                extra.append(
+                    f"extra {file.stem}:{claim.line} {claim.surface!r} -> {claim.date} "
+                    f"({sentence!r})"
+                )
     print("\n".join(extra))
     print("most missed expressions:", ", ".join(f"{w!r}×{n}" for w, n in wrong.most_common(25)))
     in_protocol = predicted - out_of_protocol

@@ -149,11 +149,11 @@ class Figure(ClaimBase):
     period_end: dt.date | None = None
     period_granularity: Granularity | None = None
     cumulative: bool = False  # a running total ("since the war began")
+    # A position in an order, not an amount ("the 11th largest", "came fifth"): noun "rank".
+    rank: bool = False
     as_of: dt.date | None = None  # the date the figure is valid at
     superlative: str | None = None  # "largest since 2011" -> "largest"
     superlative_since: dt.date | None = None
-    # A position in an order, not an amount ("the 11th largest", "came fifth"): noun "rank".
-    rank: bool = False
 
 
 class DateClaim(ClaimBase):

@@ -555,9 +555,7 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
     has_parenthesis = "(" in text
     claims: list[DateClaim] = []
 
-    def claim(
-        span: TimeSpan, key: str | None, participants: tuple[str, ...], surface: str
-    ) -> None:
+    def claim(span: TimeSpan, key: str | None, participants: tuple[str, ...], surface: str) -> None:
         claims.append(
             DateClaim(
                 path=context.path,
@@ -597,9 +595,13 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
         if (span.begin, span.stop) in used:
             continue
         dated = None
-        if (span.begin, span.stop) not in cited and span.relation != "as of":
-            if not (may_be_superlative and _SUPERLATIVE_SINCE.search(text[: span.begin])):
-                dated = _dated_event(text, span, triggers, times, context)
+        # a citation's date, an "as of" and "largest since 2011" date no event
+        if (
+            (span.begin, span.stop) not in cited
+            and span.relation != "as of"
+            and not (may_be_superlative and _SUPERLATIVE_SINCE.search(text[: span.begin]))
+        ):
+            dated = _dated_event(text, span, triggers, times, context)
         if dated is None:
             # Every date a reader would resolve is a claim; one with no event word beside it is
             # left for the frames to place, and the date rules leave it alone.

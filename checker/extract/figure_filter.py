@@ -50,7 +50,9 @@ _SERIES = re.compile(r"(?<![\w.,-])\d{1,3}(?:[-–]\d{1,3}){2,}(?![\w-])")  # "4
 _PAIR = re.compile(r"(?<![\w.,-])\d{1,3}[-–]\d{1,3}(?![\w.-])")  # "52-3", "3-1"
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:)%\]])\[(?:\d{1,3}|[a-z])\]")  # "630 km[1]"
 _SCORE_REACH = 30
-_CURRENCY_CODE = re.compile(r"USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD|NZD|HKD")  # characters around a pair where a word makes it a score
+_CURRENCY_CODE = re.compile(
+    r"USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD|NZD|HKD"
+)  # characters around a pair where a word makes it a score
 
 
 @lru_cache(maxsize=1)

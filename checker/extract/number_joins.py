@@ -153,9 +153,7 @@ def _join_pair(text: str, first: NumberSpan, second: NumberSpan) -> NumberSpan |
         and float(first.value).is_integer()
     ):
         # "five point five"; a second digit word extends it ("three point one four")
-        return replace(
-            first, value=first.value + second.value / 10, end=second.end, fraction=True
-        )
+        return replace(first, value=first.value + second.value / 10, end=second.end, fraction=True)
     if first.fraction and first.spelled and second.spelled and second.value < 10:
         decimal = text[first.begin : first.end].lower()
         if " point " in decimal and gap.strip() == "":

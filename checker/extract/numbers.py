@@ -20,7 +20,6 @@ from checker.extract.ordinals import find_ranks
 __all__ = ["NumberSpan", "find_numbers", "trie_pattern"]
 
 
-
 _GROUP_SPACE = "[ \u00a0\u202f\u2009]"
 _DIGITS = re.compile(
     # the lookahead rejects most positions on one character before the lookbehinds run

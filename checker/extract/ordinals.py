@@ -52,8 +52,6 @@ def find_ranks(text: str) -> list[NumberSpan]:
         digits = match.group("digits")
         value = int(digits) if digits else ordinals[match.group("word").lower()]
         found.append(
-            NumberSpan(
-                float(value), match.start(), match.end(), spelled=not digits, ordinal=True
-            )
+            NumberSpan(float(value), match.start(), match.end(), spelled=not digits, ordinal=True)
         )
     return found

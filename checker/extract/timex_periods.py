@@ -120,7 +120,12 @@ def _words() -> _Words:
                 re.I,
             ),
         ),
-        ("q", re.compile(rf"\bQ(?P<q>[1-4])(?:\s*(?P<y>{_YEAR})\b)?|\b(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4])\b")),
+        (
+            "q",
+            re.compile(
+                rf"\bQ(?P<q>[1-4])(?:\s*(?P<y>{_YEAR})\b)?|\b(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4])\b"
+            ),
+        ),
         (
             "decade",
             re.compile(
@@ -218,7 +223,11 @@ def _read(
         year = int(groups["y"] or groups["y2"])
         return _years(year, year, Granularity.YEAR, begin, stop, stated=True)
     if kind in ("quarter", "q"):
-        quarter = words.quarters[groups["w"].lower()] if kind == "quarter" else int(groups["q"] or groups["q2"])
+        quarter = (
+            words.quarters[groups["w"].lower()]
+            if kind == "quarter"
+            else int(groups["q"] or groups["q2"])
+        )
         return _quarter(quarter, stated, published, looks_ahead(begin), begin, stop)
     if kind == "season":
         return _season(match, stated, published, looks_ahead(begin))
@@ -229,7 +238,9 @@ def _read(
         return Period(day, day, Granularity.DAY, begin, stop, year_stated=False)
     direction = words.direction.get((groups.get("dir") or "").lower())
     if kind == "weekday":
-        day = _weekday(published, words.weekdays[groups["w"].lower()], direction, looks_ahead(begin))
+        day = _weekday(
+            published, words.weekdays[groups["w"].lower()], direction, looks_ahead(begin)
+        )
         return Period(day, day, Granularity.DAY, begin, stop, year_stated=False)
     if kind == "month":
         return _month(match, published, direction)
@@ -249,7 +260,9 @@ def _stated_year(groups: dict[str, str | None]) -> int | None:
     return None
 
 
-def _years(first: int, last: int, granularity: Granularity, begin: int, stop: int, *, stated: bool) -> Period:
+def _years(
+    first: int, last: int, granularity: Granularity, begin: int, stop: int, *, stated: bool
+) -> Period:
     return Period(dt.date(first, 1, 1), dt.date(last, 12, 31), granularity, begin, stop, stated)
 
 
@@ -354,7 +367,11 @@ def _season(
         elif direction == 0:
             year = latest
         else:
-            year = latest + 1 if ahead and _months(latest, first_month, length)[1] < published else latest
+            year = (
+                latest + 1
+                if ahead and _months(latest, first_month, length)[1] < published
+                else latest
+            )
         stated = False
     else:
         stated = True

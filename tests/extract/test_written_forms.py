@@ -181,9 +181,7 @@ CHANGE_CASES = [
 
 
 @pytest.mark.parametrize(("text", "value", "qualifier"), CHANGE_CASES)
-def test_changes_are_kept_apart_from_levels(
-    text: str, value: float, qualifier: Qualifier
-) -> None:
+def test_changes_are_kept_apart_from_levels(text: str, value: float, qualifier: Qualifier) -> None:
     found = {v: q for _, v, _, q in figures(text)}
     assert found[value] is qualifier
 
@@ -197,7 +195,12 @@ DATE_CASES = [
     ("Sales fell in the third quarter.", "third quarter", dt.date(2025, 7, 1), Granularity.QUARTER),
     ("Output rose in Q1 2024.", "Q1 2024", dt.date(2024, 1, 1), Granularity.QUARTER),
     ("The dig began last summer.", "last summer", dt.date(2025, 6, 1), Granularity.SEASON),
-    ("Work began in the fall of 1998.", "the fall of 1998", dt.date(1998, 9, 1), Granularity.SEASON),
+    (
+        "Work began in the fall of 1998.",
+        "the fall of 1998",
+        dt.date(1998, 9, 1),
+        Granularity.SEASON,
+    ),
     ("The mill thrived in the 1890s.", "1890s", dt.date(1890, 1, 1), Granularity.DECADE),
     ("Songs of the '90s filled the hall.", "'90s", dt.date(1990, 1, 1), Granularity.DECADE),
     ("Walls rose in the 12th century.", "12th century", dt.date(1100, 1, 1), Granularity.CENTURY),
