@@ -27,7 +27,8 @@ _SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:minus|negative)\s+$", re.I)
 _AND = re.compile(r"^\s+and\s+$", re.I)
 _SHARE_GAP = re.compile(r"^\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 _SCALE_END = re.compile(r"(?:hundred|thousand)$", re.I)
-_SIGN_REACH = 10  # "negative " is the longest sign word and its space
+_SIGN_REACH = 10
+_FRACTION_WORDS = ("half", "quarter", "third", "fifth", "tenth")  # as in scales.toml  # "negative " is the longest sign word and its space
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,9 @@ def plural_floors(text: str) -> list[NumberSpan]:
 def scaled_fractions(text: str) -> list[NumberSpan]:
     """ "half a million" (500,000), "a quarter million" (250,000); "a quarter of the staff"
     (0.25) and "half of them" (0.5) as shares."""
+    folded = text.lower()
+    if not any(word in folded for word in _FRACTION_WORDS):
+        return []
     _, large, _, fractions = _scales()
     parts = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
     found = [

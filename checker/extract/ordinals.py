@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from checker.data import load_data
+from checker.extract.names import lower_words
 from checker.extract.number_span import NumberSpan
 
 __all__ = ["find_ranks"]
@@ -32,16 +33,16 @@ def _patterns() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], re.Pa
     return ordinals, ordinal, after, before
 
 
-_CUES = ("st", "nd", "rd", "th")
+_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
 _REACH = 30  # the longest ranking phrase before an ordinal, with "in the"
 
 
 def find_ranks(text: str) -> list[NumberSpan]:
     """The ranks of `text`, left to right."""
-    folded = text.lower()
-    if not any(cue in folded for cue in _CUES) and "first" not in folded:
-        return []  # every ordinal ends in st, nd, rd or th, and "first" has "st"
     ordinals, ordinal, after, before = _patterns()
+    # An ordinal is a word of the list or digits with a suffix: most sentences have neither.
+    if ordinals.keys().isdisjoint(lower_words(text)) and _DIGIT_ORDINAL.search(text) is None:
+        return []
     found: list[NumberSpan] = []
     for match in ordinal.finditer(text):
         ranked = after.match(text, match.end()) or before.search(

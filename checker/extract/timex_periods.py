@@ -53,6 +53,9 @@ class _Words:
     counts: dict[str, int]
     cues: frozenset[str]  # a cheap test before the patterns run
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # per pattern, literals one of which every match holds, and whether to look in the
+    # lowercased text
+    literals: dict[str, tuple[tuple[str, ...], bool]]
     era_before: re.Pattern[str]
 
 
@@ -150,7 +153,21 @@ def _words() -> _Words:
     era_before = re.compile(
         rf"\b(?P<y>[1-9][0-9]{{0,4}}(?:,[0-9]{{3}})?)\s?(?:{_alternatives(eras['before'])})(?![\w])"
     )
+    literals = {
+        "day": (tuple(data["days"]), True),
+        "weekday": (("day",), False),
+        "month": (tuple(_MONTH_NAMES), False),
+        "unit": (("week", "month", "year", "quarter"), True),
+        "count": (("ago", "earlier"), True),
+        "season": (tuple(seasons), True),
+        "quarter": (("quarter",), True),
+        "q": (("Q",), False),
+        "decade": (("0s", "0's", "0’s"), False),
+        "century": (("century",), False),
+        "era": (tuple(eras["after"]), False),
+    }
     return _Words(
+        literals=literals,
         days={k: int(v) for k, v in data["days"].items()},
         weekdays=weekdays,
         direction=direction,
@@ -174,7 +191,7 @@ def may_have_period(text: str) -> bool:
 
 def era_years(text: str) -> Iterator[tuple[int, int]]:
     """Where a year before the common era is written ("2500 BC"): no figure, no stored date."""
-    if "B" not in text:
+    if "BC" not in text and "B.C" not in text:
         return
     for match in _words().era_before.finditer(text):
         yield match.span()
@@ -186,8 +203,15 @@ def find_periods(
     """The periods of `text`, possibly overlapping (the caller keeps the first of each place);
     `looks_ahead(offset)` says whether the sentence speaks of the future there."""
     words = _words()
+    folded = text.lower()
     found: list[Period] = []
     for kind, pattern in words.patterns:
+        # Most sentences hold none of a pattern's literals: a substring test per literal is
+        # much cheaper than running the pattern over the sentence.
+        literals, in_folded = words.literals[kind]
+        haystack = folded if in_folded else text
+        if not any(literal in haystack for literal in literals):
+            continue
         for match in pattern.finditer(text):
             period = _read(kind, match, published, looks_ahead)
             if period is not None:
