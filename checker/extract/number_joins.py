@@ -28,7 +28,13 @@ _AND = re.compile(r"^\s+and\s+$", re.I)
 _SHARE_GAP = re.compile(r"^\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 _SCALE_END = re.compile(r"(?:hundred|thousand)$", re.I)
 _SIGN_REACH = 10
-_FRACTION_WORDS = ("half", "quarter", "third", "fifth", "tenth")  # as in scales.toml  # "negative " is the longest sign word and its space
+_FRACTION_WORDS = (
+    "half",
+    "quarter",
+    "third",
+    "fifth",
+    "tenth",
+)  # as in scales.toml  # "negative " is the longest sign word and its space
 
 
 @lru_cache(maxsize=1)
