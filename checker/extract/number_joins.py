@@ -27,14 +27,9 @@ _SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:minus|negative)\s+$", re.I)
 _AND = re.compile(r"^\s+and\s+$", re.I)
 _SHARE_GAP = re.compile(r"^\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 _SCALE_END = re.compile(r"(?:hundred|thousand)$", re.I)
-_SIGN_REACH = 10
-_FRACTION_WORDS = (
-    "half",
-    "quarter",
-    "third",
-    "fifth",
-    "tenth",
-)  # as in scales.toml  # "negative " is the longest sign word and its space
+_SIGN_REACH = 10  # "negative " is the longest sign word and its space
+# the fraction words of scales.toml's `article_fractions`, for a cheap test first
+_FRACTION_WORDS = ("half", "quarter", "third", "fifth", "tenth")
 
 
 @lru_cache(maxsize=1)
