@@ -263,17 +263,19 @@ class _FutureCue:
         return self._first_end <= position
 
     def looks_ahead(self, position: int) -> bool:
-        """For a weekday: a cue before it, or anywhere when the sentence opens with it ("On
-        Monday, the minister will visit"); "until Tuesday" is a deadline still to come."""
-        if _UNTIL_BEFORE.search(self._text, max(0, position - 7), position):
-            return True
-        return self.before(position) or (position <= _OPENING and self.before(len(self._text)))
+        """For a weekday, a season or a quarter: a strong cue of the future near it ("On
+        Monday, the minister will visit", "until Tuesday"). "Would" and a cue far away do not
+        count: "officials said Friday they would ..." is about a past Friday."""
+        window = self._text[max(0, position - _AHEAD_REACH) : position + _AHEAD_REACH]
+        return _AHEAD.search(window) is not None
 
 
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
-
-
-_OPENING = 12  # "On Monday, ": where a sentence's opening time phrase ends at the latest
+_AHEAD = re.compile(
+    r"\b(?:will|shall|won't|is\s+to|are\s+to|set\s+to|scheduled|due\s+to|plans?\s+to|"
+    r"planned|expected\s+to|until|till|upcoming)\b|'ll\b",
+    re.I,
+)
+_AHEAD_REACH = 40
 
 
 def _from_period(period: Period) -> TimeSpan:

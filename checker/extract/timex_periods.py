@@ -273,7 +273,11 @@ def _read(
         return _shifted(published, groups["u"].lower(), direction, begin, stop)
     raw = groups["n"].lower()
     count = int(raw) if raw.isdigit() else words.counts[raw]
-    return _shifted(published, groups["u"].lower(), -count, begin, stop)
+    unit = groups["u"].lower()
+    if unit == "year":
+        # "a year ago" is this time last year: the same month, not the whole year
+        return _shifted(published, "month", -12 * count, begin, stop)
+    return _shifted(published, unit, -count, begin, stop)
 
 
 def _stated_year(groups: dict[str, str | None]) -> int | None:

@@ -206,8 +206,10 @@ DATE_CASES = [
     ("Walls rose in the 12th century.", "12th century", dt.date(1100, 1, 1), Granularity.CENTURY),
     ("The town burned in AD 79.", "AD 79", dt.date(79, 1, 1), Granularity.YEAR),
     ("The chapel was built c. 1450.", "1450", dt.date(1450, 1, 1), Granularity.YEAR),
-    ("The school opened two years ago.", "two years ago", dt.date(2024, 1, 1), Granularity.YEAR),
-    ("Profit was lower a year earlier.", "a year earlier", dt.date(2025, 1, 1), Granularity.YEAR),
+    ("The school opened two years ago.", "two years ago", dt.date(2024, 3, 1), Granularity.MONTH),
+    ("Profit was lower a year earlier.", "a year earlier", dt.date(2025, 3, 1), Granularity.MONTH),
+    ("The mayor said Friday the bridge would reopen.", "Friday", dt.date(2026, 3, 6), Granularity.DAY),
+    ("On Friday, the mayor will cut the ribbon.", "Friday", dt.date(2026, 3, 13), Granularity.DAY),
 ]
 
 
