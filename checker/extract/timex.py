@@ -73,7 +73,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # preposition ends with another, so at most one can match.
 _RELATION_REVERSED = re.compile(
     r"(?:\s+fo\s+(?:gninnigeb|trats|dne|elddim))?(?:\s+eht)?\s+"
-    r"(?P<rel>ecnis|morf|litnu|llit|hguorht|yb|neewteb|erofeb|retfa|fo sa|detad|ni|no|gnirud|rof)",
+    r"(?P<rel>ecnis|morf|litnu|llit|hguorht|yb|neewteb|erofeb|retfa|fo sa|detad|ni|no|gnirud|rof"
+    # "around 1850", "c. 1450", "circa 1600", "about 1900": an approximate date
+    r"|(?:dnuora|acric|\.c|tuoba)(?![a-z]))",
     re.I,
 )
 # "payable Dec. 7", "effective Feb. 1", "due in March": dates of what is still to come.
@@ -82,6 +84,7 @@ _FUTURE = re.compile(
     r"|upcoming|next|payable|effective|due)\b",
     re.I,
 )
+_APPROXIMATE = {"c.": "around", "circa": "around", "about": "around"}
 _FUTURE_REACH = dt.timedelta(days=240)  # how far ahead a yearless day can lie, looking ahead
 
 
@@ -387,6 +390,7 @@ def _with_relation(text: str, span: TimeSpan) -> TimeSpan:
     before = text[max(0, span.begin - 40) : span.begin]
     match = _RELATION_REVERSED.match(before[::-1])
     relation = match.group("rel")[::-1].lower() if match else "on"
+    relation = _APPROXIMATE.get(relation, relation)
     if relation == span.relation:
         return span
     return TimeSpan(

@@ -52,6 +52,7 @@ class _Words:
     quarters: dict[str, int]
     counts: dict[str, int]
     cues: frozenset[str]  # a cheap test before the patterns run
+    holidays: dict[str, tuple[int, ...]]  # folded name -> (month, day) or (month, weekday, n)
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     # per pattern, literals one of which every match holds, and whether to look in the
     # lowercased text
@@ -72,6 +73,10 @@ def _words() -> _Words:
     quarters = {k: int(v) for k, v in data["quarters"].items()}
     counts = {k: int(v) for k, v in data["counts"].items()}
     eras = data["eras"]
+    holidays: dict[str, tuple[int, ...]] = {
+        **{k: tuple(v) for k, v in data["holidays"]["fixed"].items()},
+        **{k: tuple(v) for k, v in data["holidays"]["weekday"].items()},
+    }
     direction_words = _alternatives(list(direction))
     weekday_names = "|".join(w.capitalize() for w in weekdays)
     count_words = _alternatives(list(counts))
@@ -137,6 +142,17 @@ def _words() -> _Words:
         ),
         ("century", re.compile(r"\b(?P<n>[1-9]|1[0-9]|2[0-2])(?:st|nd|rd|th)[\s-]century\b")),
         (
+            "holiday",
+            re.compile(
+                rf"(?:\b(?P<dir>(?i:{direction_words}))\s+)?\b(?P<w>"
+                + "|".join(
+                    re.escape(name).replace("'", "['’]")
+                    for name in sorted(holidays, key=len, reverse=True)
+                )
+                + rf")\b(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"
+            ),
+        ),
+        (
             "era",
             re.compile(
                 rf"\b(?:{_alternatives(eras['after'])})\s?(?P<y>[1-9][0-9]{{0,3}})\b"
@@ -149,6 +165,7 @@ def _words() -> _Words:
         | set(weekdays)
         | set(seasons)
         | {"week", "quarter", "ago", "earlier", "century", "previous", "following", "coming"}
+        | {"christmas", "thanksgiving", "halloween", " day", " eve"}
     )
     era_before = re.compile(
         rf"\b(?P<y>[1-9][0-9]{{0,4}}(?:,[0-9]{{3}})?)\s?(?:{_alternatives(eras['before'])})(?![\w])"
@@ -165,6 +182,7 @@ def _words() -> _Words:
         "decade": (("0s", "0's", "0’s"), False),
         "century": (("century",), False),
         "era": (tuple(eras["after"]), False),
+        "holiday": (("Day", "Eve", "Christmas", "Thanksgiving", "Halloween"), False),
     }
     return _Words(
         literals=literals,
@@ -175,6 +193,7 @@ def _words() -> _Words:
         quarters=quarters,
         counts=counts,
         cues=frozenset(cues),
+        holidays={_fold_name(k): v for k, v in holidays.items()},
         patterns=patterns,
         era_before=era_before,
     )
@@ -255,6 +274,8 @@ def _read(
         return _quarter(quarter, stated, published, looks_ahead(begin), begin, stop)
     if kind == "season":
         return _season(match, stated, published, looks_ahead(begin))
+    if kind == "holiday":
+        return _holiday(match, stated, published, looks_ahead(begin))
     if published is None:
         return None
     if kind == "day":
@@ -408,3 +429,40 @@ def _season(
     if match.group("prep"):
         begin = match.start() + len(match.group("prep")) + 1
     return Period(start, end, Granularity.SEASON, begin, match.end(), stated)
+
+
+def _fold_name(name: str) -> str:
+    return name.lower().replace("’", "'")
+
+
+def _holiday_in(year: int, rule: tuple[int, ...]) -> dt.date:
+    if len(rule) == 2:
+        return dt.date(year, rule[0], rule[1])
+    month, weekday, nth = rule
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday(
+    match: re.Match[str], year: int | None, published: dt.date | None, ahead: bool
+) -> Period | None:
+    """ "Christmas", "last Thanksgiving", "New Year's Eve 1999": the day, in its stated year,
+    else the latest one by the publication date (the next, looking ahead)."""
+    words = _words()
+    rule = words.holidays[_fold_name(match.group("w"))]
+    if year is None:
+        if published is None:
+            return None
+        direction = words.direction.get((match.group("dir") or "").lower())
+        day = _holiday_in(published.year, rule)
+        if direction == 1 or (direction is None and ahead):
+            if day < published:
+                day = _holiday_in(published.year + 1, rule)
+        elif (direction == -1 and day >= published) or (direction is None and day > published):
+            day = _holiday_in(published.year - 1, rule)
+    else:
+        day = _holiday_in(year, rule)
+    return Period(day, day, Granularity.DAY, *match.span(), year_stated=year is not None)

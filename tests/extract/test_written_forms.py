@@ -204,11 +204,18 @@ DATE_CASES = [
     ("The mill thrived in the 1890s.", "1890s", dt.date(1890, 1, 1), Granularity.DECADE),
     ("Songs of the '90s filled the hall.", "'90s", dt.date(1990, 1, 1), Granularity.DECADE),
     ("Walls rose in the 12th century.", "12th century", dt.date(1100, 1, 1), Granularity.CENTURY),
+    ("Shops closed on Christmas Day.", "Christmas Day", dt.date(2025, 12, 25), Granularity.DAY),
+    ("They met last Thanksgiving.", "last Thanksgiving", dt.date(2025, 11, 27), Granularity.DAY),
     ("The town burned in AD 79.", "AD 79", dt.date(79, 1, 1), Granularity.YEAR),
     ("The chapel was built c. 1450.", "1450", dt.date(1450, 1, 1), Granularity.YEAR),
     ("The school opened two years ago.", "two years ago", dt.date(2024, 3, 1), Granularity.MONTH),
     ("Profit was lower a year earlier.", "a year earlier", dt.date(2025, 3, 1), Granularity.MONTH),
-    ("The mayor said Friday the bridge would reopen.", "Friday", dt.date(2026, 3, 6), Granularity.DAY),
+    (
+        "The mayor said Friday the bridge would reopen.",
+        "Friday",
+        dt.date(2026, 3, 6),
+        Granularity.DAY,
+    ),
     ("On Friday, the mayor will cut the ribbon.", "Friday", dt.date(2026, 3, 13), Granularity.DAY),
 ]
 
@@ -243,3 +250,10 @@ def test_a_day_still_to_come_resolves_ahead() -> None:
 def test_bc_years_are_neither_figures_nor_dates() -> None:
     claims = extract("Farming reached the valley around 2500 BC.", PUBLISHED)
     assert [c for c in claims if isinstance(c, Figure | DateClaim)] == []
+
+
+def test_approximate_years_say_so() -> None:
+    [claim] = [
+        c for c in extract("The chapel was built c. 1450.", PUBLISHED) if isinstance(c, DateClaim)
+    ]
+    assert (claim.date, claim.relation) == (dt.date(1450, 1, 1), "around")
