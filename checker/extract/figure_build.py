@@ -126,9 +126,11 @@ def build(
             dict.fromkeys(([draft.age_who] if draft.age_who else []) + list(modifiers))
         )
     if draft.number.ordinal:
-        # a rank compares with ranks only: "the 11th largest city" is no count of cities
+        # a rank compares with ranks only: "the 11th largest city" is no count of cities, and
+        # its superlative belongs to the rank, not to a figure that would be the largest
         modifiers = tuple(dict.fromkeys([*modifiers, *(w for w in (superlative, noun) if w)]))
         noun = subject_noun = "rank"
+        superlative = superlative_since = None
     if draft.attribute and not subject_noun:
         modifiers = (*modifiers, draft.attribute)
         subject_noun = " "  # the attribute names the measurement; the unit would split km from mi

@@ -47,9 +47,10 @@ _PHONE = re.compile(
     r"(?<![\w.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{4}(?![\w-])"
 )
 _SERIES = re.compile(r"(?<![\w.,-])\d{1,3}(?:[-–]\d{1,3}){2,}(?![\w-])")  # "45-7-2"
-_PAIR = re.compile(r"(?<![\w.,-])\d{1,3}[-–]\d{1,3}(?![\w.-])")  # "52-3", "3-1"
+_PAIR = re.compile(r"(?<![\w.,-])\d{1,3}[-–]\d{1,3}(?![\w-]|\.\d)")  # "52-3", "3-1"
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:)%\]])\[(?:\d{1,3}|[a-z])\]")  # "630 km[1]"
 _SCORE_REACH = 30
+_RECORD_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+s\s+\($")
 _CURRENCY_CODE = re.compile(
     r"USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD|NZD|HKD"
 )  # characters around a pair where a word makes it a score
@@ -62,7 +63,8 @@ def _not_figure_words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str
     suffixes = "|".join(
         re.escape(w) for w in sorted(data["street_suffixes"], key=len, reverse=True)
     )
-    label = re.compile(rf"(?:(?<![\w.])(?:{labels})\s*#?|#|\bNo\.\s*)$", re.I)
+    # "page 42", "No. 7", "#3", and the end of "pages 4-5"
+    label = re.compile(rf"(?:(?<![\w.])(?:{labels})\s*#?|#|\bNo\.\s*)(?:\d{{1,5}}[-–])?$", re.I)
     street = re.compile(rf"\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{suffixes})(?![\w])")
     return label, street, frozenset(data["score_words"])
 
@@ -78,6 +80,8 @@ def _named_spans(text: str) -> list[tuple[int, int]]:
             around = text[max(0, match.start() - _SCORE_REACH) : match.end() + _SCORE_REACH]
             if not score_words.isdisjoint(re.findall(r"[a-z]+", around.lower())):
                 spans.append(match.span())
+            elif _RECORD_AFTER_NAME.search(text, max(0, match.start() - 40), match.start()):
+                spans.append(match.span())  # "the Bulldogs (15-17)": a team's record
     elif "(" in text or "." in text:
         spans += [m.span() for m in _PHONE.finditer(text)]
     if "[" in text:
@@ -91,7 +95,7 @@ def _labels_or_locates(text: str, number: NumberSpan) -> bool:
     if number.spelled:
         return False
     label, street, _ = _not_figure_words()
-    if label.search(text, max(0, number.begin - 14), number.begin):
+    if label.search(text, max(0, number.begin - 20), number.begin):
         return True
     return text[number.begin : number.end].isdigit() and bool(street.match(text, number.end))
 

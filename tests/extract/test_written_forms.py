@@ -138,6 +138,8 @@ NOT_FIGURE_CASES = [
     "The heavyweight holds a 52-3 record.",
     "The team went 45-7-2 over the season.",
     "The visitors won 3-1 in the final.",
+    "Their coach praised the Falcons (15-17).",
+    "See pages 4-5 of the annex.",
     "The building dates from the 1890s.",
     "The village was founded around 2500 BC.",
     "See page 42 and section 3.2 of the statute.",
