@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.extract.intervals import Disjoint
@@ -226,7 +226,26 @@ def _scan(text: str, published: dt.date | None) -> list[TimeSpan]:
             taken.add(begin, stop)
             found.append(span)
     found.sort(key=lambda s: s.begin)
-    return _order_ranges(text, [_with_relation(text, s) for s in found])
+    return _order_ranges(text, [_with_relation(text, s) for s in _named_days(text, found)])
+
+
+_WEEKDAY_THEN_DATE = re.compile(r"^,?\s+(?:the\s+)?$")
+
+
+def _named_days(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
+    """ "on Monday, Oct. 26": the weekday is the date written after it, not the Monday
+    nearest the publication date."""
+    for index in range(len(spans) - 1):
+        weekday, date = spans[index], spans[index + 1]
+        if (
+            weekday.deictic
+            and weekday.granularity is Granularity.DAY
+            and date.granularity is Granularity.DAY
+            and not date.deictic
+            and _WEEKDAY_THEN_DATE.match(text[weekday.stop : date.begin])
+        ):
+            spans[index] = replace(weekday, start=date.start, end=date.end, deictic=False)
+    return spans
 
 
 # Patterns whose every match opens with a month word (a month name, "\b" before it, then "."

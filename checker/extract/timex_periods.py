@@ -96,6 +96,14 @@ def _words() -> _Words:
             ),
         ),
         (
+            # "October this year", "March of last year": a month of a year told from now
+            "month_of_year",
+            re.compile(
+                rf"\b(?P<w>{'|'.join(_MONTH_NAMES)})\s+(?:of\s+)?(?P<dir>(?i:{direction_words}))"
+                r"\s+(?i:year)\b"
+            ),
+        ),
+        (
             "unit",
             re.compile(
                 rf"\b(?:the\s+)?(?P<dir>{direction_words})\s+(?P<u>week|month|year|quarter)\b",
@@ -174,6 +182,7 @@ def _words() -> _Words:
         "day": (tuple(data["days"]), True),
         "weekday": (("day",), False),
         "month": (tuple(_MONTH_NAMES), False),
+        "month_of_year": (("year",), True),
         "unit": (("week", "month", "year", "quarter"), True),
         "count": (("ago", "earlier"), True),
         "season": (tuple(seasons), True),
@@ -289,6 +298,10 @@ def _read(
         return Period(day, day, Granularity.DAY, begin, stop, year_stated=False)
     if kind == "month":
         return _month(match, published, direction)
+    if kind == "month_of_year":
+        assert direction is not None
+        start, end = _months(published.year + direction, _MONTH_NAMES.index(groups["w"]) + 1, 1)
+        return Period(start, end, Granularity.MONTH, begin, stop, year_stated=False)
     if kind == "unit":
         assert direction is not None
         return _shifted(published, groups["u"].lower(), direction, begin, stop)

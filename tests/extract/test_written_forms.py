@@ -208,6 +208,13 @@ DATE_CASES = [
     ("Walls rose in the 12th century.", "12th century", dt.date(1100, 1, 1), Granularity.CENTURY),
     ("Shops closed on Christmas Day.", "Christmas Day", dt.date(2025, 12, 25), Granularity.DAY),
     ("They met last Thanksgiving.", "last Thanksgiving", dt.date(2025, 11, 27), Granularity.DAY),
+    ("The editorial ran on Monday, Jan. 5.", "Monday", dt.date(2026, 1, 5), Granularity.DAY),
+    (
+        "The plant closed in March of last year.",
+        "March of last year",
+        dt.date(2025, 3, 1),
+        Granularity.MONTH,
+    ),
     ("The town burned in AD 79.", "AD 79", dt.date(79, 1, 1), Granularity.YEAR),
     ("The chapel was built c. 1450.", "1450", dt.date(1450, 1, 1), Granularity.YEAR),
     ("The school opened two years ago.", "two years ago", dt.date(2024, 3, 1), Granularity.MONTH),
