@@ -38,8 +38,8 @@ from checker.extract.names import (
     resolve_entity,
 )
 from checker.extract.people import remember_person, split_title
-from checker.extract.timex import TimeSpan, find_times
-from checker.models import DateClaim, Sentence
+from checker.extract.timex import TimeSpan, find_times, reanchor
+from checker.models import DateClaim, Granularity, Sentence
 
 __all__ = ["find_dates"]
 
@@ -547,7 +547,7 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
     hits = [w for w in _headline_words(context.topic or "") if w not in context.seen and w in text]
     if hits and not _is_headline(text):
         context.seen.update(hits)
-    times = find_times(text, context.published)
+    times = _told_from_narrative(find_times(text, context.published), context)
     triggers = _triggers(text)
     if not times:
         _remember_things(text, triggers, context)
@@ -610,6 +610,40 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
             claim(span, *dated)
     _remember_things(text, triggers, context)
     return claims
+
+
+def _told_from_narrative(times: list[TimeSpan], context: ArticleContext) -> list[TimeSpan]:
+    """ "On March 3 the storm hit. The next day ...": relative dates told from the last day the
+    article named at least as precisely (from the publication date when it named none), each
+    date named becoming the one the next is told from."""
+    told: list[TimeSpan] = []
+    for span in times:
+        if span.shift is not None and context.narrative is not None:
+            anchor, precision = context.narrative
+            # "the next day" needs a day to be told from; "later that year" any date
+            if _PRECISION[precision] <= _PRECISION[_SHIFT_UNITS[span.shift[0]]]:
+                span = reanchor(span, anchor)
+        if span.granularity in _PRECISION:
+            context.narrative = (span.start, span.granularity)
+        told.append(span)
+    return told
+
+
+_PRECISION = {
+    Granularity.DAY: 0,
+    Granularity.WEEK: 1,
+    Granularity.MONTH: 2,
+    Granularity.QUARTER: 3,
+    Granularity.SEASON: 3,
+    Granularity.YEAR: 4,
+}
+_SHIFT_UNITS = {
+    "day": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER,
+    "year": Granularity.YEAR,
+}
 
 
 def _dated_event(

@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.extract.intervals import Disjoint
-from checker.extract.timex_periods import Period, era_years, find_periods, may_have_period
+from checker.extract.timex_periods import (
+    Period,
+    era_years,
+    find_periods,
+    may_have_period,
+    shifted,
+)
 from checker.models import Granularity
 
 MONTHS: dict[str, int] = {}
@@ -102,6 +108,9 @@ class TimeSpan:
     # Read from the publication date alone ("on Tuesday", "yesterday", "last year"): it says
     # nothing about the publication date itself (`pubdate` must not infer one from it).
     deictic: bool = False
+    # ("day", 1) for "the next day": told from the date the narrative is at (`reanchor`),
+    # resolved from the publication date until a reader knows that date.
+    shift: tuple[str, int] | None = None
 
     @property
     def text_key(self) -> str:
@@ -313,7 +322,20 @@ def _from_period(period: Period) -> TimeSpan:
         relation,
         period.year_stated,
         deictic=not period.year_stated,
+        shift=period.shift,
     )
+
+
+def reanchor(span: TimeSpan, anchor: dt.date) -> TimeSpan:
+    """`span` told from `anchor` (the date the narrative is at) when it is told from a date at
+    all ("the next day", "a year earlier"); else `span` as it is."""
+    if span.shift is None:
+        return span
+    unit, count = span.shift
+    period = shifted(anchor, unit, count, span.begin, span.stop)
+    if period is None:
+        return span
+    return replace(span, start=period.start, end=period.end, granularity=period.granularity)
 
 
 _SPANS = frozenset({Granularity.DECADE, Granularity.CENTURY})
@@ -387,16 +409,7 @@ def _order_ranges(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
         )
         start = _shift_year(second.start, shift)
         end = _shift_year(second.end, shift)
-        spans[i] = TimeSpan(
-            start,
-            end,
-            second.granularity,
-            second.begin,
-            second.stop,
-            second.relation,
-            False,
-            second.deictic,
-        )
+        spans[i] = replace(second, start=start, end=end, year_stated=False)
     return spans
 
 
@@ -412,16 +425,7 @@ def _with_relation(text: str, span: TimeSpan) -> TimeSpan:
     relation = _APPROXIMATE.get(relation, relation)
     if relation == span.relation:
         return span
-    return TimeSpan(
-        span.start,
-        span.end,
-        span.granularity,
-        span.begin,
-        span.stop,
-        relation,
-        span.year_stated,
-        span.deictic,
-    )
+    return replace(span, relation=relation)
 
 
 def _to_span(

@@ -19,13 +19,13 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.data import load_data
 from checker.models import Granularity
 
-__all__ = ["Period", "era_years", "find_periods", "may_have_period"]
+__all__ = ["Period", "era_years", "find_periods", "may_have_period", "shifted"]
 
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
 _MONTH_NAMES = [m for m in calendar.month_name if m]
@@ -41,6 +41,9 @@ class Period:
     begin: int
     stop: int
     year_stated: bool
+    # ("day", 1) for "the next day": told from the date the narrative is at; resolved from the
+    # publication date until a reader knows that date (`shifted`)
+    shift: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ def _words() -> _Words:
         **{k: tuple(v) for k, v in data["holidays"]["weekday"].items()},
     }
     direction_words = _alternatives(list(direction))
+    anchored_words = _alternatives(data["anchored"]["words"])
+    now_words = _alternatives([w for w in direction if w not in data["anchored"]["words"]])
     weekday_names = "|".join(w.capitalize() for w in weekdays)
     count_words = _alternatives(list(counts))
     patterns = (
@@ -106,7 +111,7 @@ def _words() -> _Words:
         (
             "unit",
             re.compile(
-                rf"\b(?:the\s+)?(?P<dir>{direction_words})\s+(?P<u>week|month|year|quarter)\b",
+                rf"\b(?:the\s+)?(?P<dir>{now_words})\s+(?P<u>week|month|year|quarter)\b",
                 re.I,
             ),
         ),
@@ -114,7 +119,20 @@ def _words() -> _Words:
             "count",
             re.compile(
                 rf"\b(?P<n>{count_words}|\d{{1,3}})\s+(?P<u>day|week|month|year)s?\s+"
-                r"(?:ago|earlier)\b",
+                r"(?P<side>ago|earlier|later)\b",
+                re.I,
+            ),
+        ),
+        (
+            # "the following week", "the next day", "the day before", "that same day"
+            "anchored",
+            re.compile(
+                rf"\b(?:the\s+)?(?P<dir>{anchored_words})\s+(?P<u>day|week|month|year)\b"
+                r"|\bthe\s+(?P<next>next)\s+(?P<u2>day)\b"
+                # "The day before, ..."; not "the day before authorities acted"
+                r"|\bthe\s+(?P<u3>day|week|month|year)\s+(?P<side>before|after)(?=\s*[,.;:)]|$)"
+                r"|\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<u4>day|week|month|year)\b"
+                r"|\bthe\s+same\s+(?P<u5>day|week|month|year)\b",
                 re.I,
             ),
         ),
@@ -184,7 +202,21 @@ def _words() -> _Words:
         "month": (tuple(_MONTH_NAMES), False),
         "month_of_year": (("year",), True),
         "unit": (("week", "month", "year", "quarter"), True),
-        "count": (("ago", "earlier"), True),
+        "count": (("ago", "earlier", "later"), True),
+        "anchored": (
+            (
+                "previous",
+                "following",
+                "preceding",
+                "prior",
+                "next day",
+                "before",
+                "after",
+                "that",
+                "same",
+            ),
+            True,
+        ),
         "season": (tuple(seasons), True),
         "quarter": (("quarter",), True),
         "q": (("Q",), False),
@@ -304,14 +336,41 @@ def _read(
         return Period(start, end, Granularity.MONTH, begin, stop, year_stated=False)
     if kind == "unit":
         assert direction is not None
-        return _shifted(published, groups["u"].lower(), direction, begin, stop)
+        return shifted(published, groups["u"].lower(), direction, begin, stop)
+    if kind == "anchored":
+        return _anchored(groups, published, begin, stop)
     raw = groups["n"].lower()
     count = int(raw) if raw.isdigit() else words.counts[raw]
     unit = groups["u"].lower()
+    side = groups["side"].lower()
+    count = count if side == "later" else -count
     if unit == "year":
         # "a year ago" is this time last year: the same month, not the whole year
-        return _shifted(published, "month", -12 * count, begin, stop)
-    return _shifted(published, unit, -count, begin, stop)
+        unit, count = "month", 12 * count
+    period = shifted(published, unit, count, begin, stop)
+    # "two days later", "a week earlier", "three years later" go on from the narrative's date;
+    # "a year earlier" of a month or a year compares with now ("profit, up from a year earlier")
+    if period is None or side == "ago" or (side == "earlier" and unit in ("month", "year")):
+        return period
+    return replace(period, shift=(unit, count))
+
+
+def _anchored(
+    groups: dict[str, str | None], published: dt.date, begin: int, stop: int
+) -> Period | None:
+    words = _words()
+    unit = next(groups[name] for name in ("u", "u2", "u3", "u4", "u5") if groups.get(name))
+    assert unit is not None
+    if groups.get("dir"):
+        count = words.direction[str(groups["dir"]).lower()]
+    elif groups.get("next"):
+        count = 1
+    elif groups.get("side"):
+        count = -1 if str(groups["side"]).lower() == "before" else 1
+    else:
+        count = 0  # "that day", "the same week"
+    period = shifted(published, unit.lower(), count, begin, stop)
+    return None if period is None else replace(period, shift=(unit.lower(), count))
 
 
 def _stated_year(groups: dict[str, str | None]) -> int | None:
@@ -361,25 +420,33 @@ def _month(match: re.Match[str], published: dt.date, direction: int | None) -> P
     return Period(start, end, Granularity.MONTH, *match.span(), year_stated=False)
 
 
-def _shifted(published: dt.date, unit: str, shift: int, begin: int, stop: int) -> Period | None:
-    """The day, week, month, quarter or year `shift` of them away from the publication date."""
+def shifted(anchor: dt.date, unit: str, shift: int, begin: int, stop: int) -> Period | None:
+    """The day, week, month, quarter or year `shift` of them away from `anchor` (the
+    publication date, or the date the narrative is at); None past the calendar's ends."""
+    try:
+        return _shift(anchor, unit, shift, begin, stop)
+    except (OverflowError, ValueError):
+        return None  # "next year" in an article dated 9999-12-31
+
+
+def _shift(anchor: dt.date, unit: str, shift: int, begin: int, stop: int) -> Period | None:
     if unit == "day":
-        day = published + dt.timedelta(days=shift)
+        day = anchor + dt.timedelta(days=shift)
         return Period(day, day, Granularity.DAY, begin, stop, year_stated=False)
     if unit == "week":
-        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=shift)
         return Period(
             monday, monday + dt.timedelta(days=6), Granularity.WEEK, begin, stop, year_stated=False
         )
     if unit == "quarter":
-        index = published.year * 4 + (published.month - 1) // 3 + shift
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + shift
         start, end = _months(index // 4, index % 4 * 3 + 1, 3)
         return Period(start, end, Granularity.QUARTER, begin, stop, year_stated=False)
     if unit == "month":
-        index = published.year * 12 + published.month - 1 + shift
+        index = anchor.year * 12 + anchor.month - 1 + shift
         start, end = _months(index // 12, index % 12 + 1, 1)
         return Period(start, end, Granularity.MONTH, begin, stop, year_stated=False)
-    year = published.year + shift
+    year = anchor.year + shift
     if not 1 <= year <= 9999:
         return None
     return _years(year, year, Granularity.YEAR, begin, stop, stated=False)

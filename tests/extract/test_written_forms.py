@@ -266,3 +266,29 @@ def test_approximate_years_say_so() -> None:
         c for c in extract("The chapel was built c. 1450.", PUBLISHED) if isinstance(c, DateClaim)
     ]
     assert (claim.date, claim.relation) == (dt.date(1450, 1, 1), "around")
+
+
+def test_relative_dates_are_told_from_the_narratives_date() -> None:
+    text = (
+        "The flood reached the town on May 4, 2023. The next day, the bridge closed. "
+        "Two days later, the water fell, and that same day the school reopened. "
+        "The day before, the army had arrived."
+    )
+    told = [(surface, day) for surface, day, _ in dates(text)]
+    assert told == [
+        ("May 4, 2023", dt.date(2023, 5, 4)),
+        ("The next day", dt.date(2023, 5, 5)),
+        ("Two days later", dt.date(2023, 5, 7)),
+        ("that same day", dt.date(2023, 5, 7)),
+        ("The day before", dt.date(2023, 5, 6)),
+    ]
+
+
+def test_later_that_year_is_the_year_named_before() -> None:
+    found = dates("The mill burned in June 1911. It was rebuilt later that year.")
+    assert found[-1][1:] == (dt.date(1911, 1, 1), Granularity.YEAR)
+
+
+def test_without_a_narrative_date_relative_dates_start_from_publication() -> None:
+    [(_, day, _)] = dates("The next day, the bridge closed.")
+    assert day == dt.date(2026, 3, 13)
