@@ -50,7 +50,10 @@ _AGE_BEFORE = re.compile(
 _ONE_SPACE = re.compile(r"[ \u00a0]?")
 _POWER_BEFORE = re.compile(r"(?P<p>square|sq\.?|cubic)\s+", re.I)
 _POWER_AFTER = re.compile(r"\s+(?P<p>squared|cubed)\b", re.I)
-_DIVIDED = re.compile(r"\s*(?:/|per\s+)", re.I)
+# "km/h", "per month", and "120 miles an hour", "$15 a day": a rate of time
+_DIVIDED = re.compile(
+    r"\s*(?:/|per\s+)|\s+an?\s+(?=(?:second|minute|hour|day|week|month|year)\b)", re.I
+)
 _INCH_CONTEXT = re.compile(r"^\s*(?:[.,;)]|$|thick|long|wide|tall|high|deep|gap|across)", re.I)
 _DURATION_ADJECTIVE = re.compile(
     r"(?:(?:consecutive|straight|full|successive|long|more|additional)\s+)?", re.I

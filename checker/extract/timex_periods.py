@@ -101,6 +101,14 @@ def _words() -> _Words:
             ),
         ),
         (
+            # "mid-November", "late-March 2020": a part of a month is read as the month
+            "part_month",
+            re.compile(
+                rf"\b(?i:mid|early|late)-(?P<w>{'|'.join(_MONTH_NAMES)})\b"
+                rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+            ),
+        ),
+        (
             # "October this year", "March of last year": a month of a year told from now
             "month_of_year",
             re.compile(
@@ -201,6 +209,7 @@ def _words() -> _Words:
         "weekday": (("day",), False),
         "month": (tuple(_MONTH_NAMES), False),
         "month_of_year": (("year",), True),
+        "part_month": (("-",), False),
         "unit": (("week", "month", "year", "quarter"), True),
         "count": (("ago", "earlier", "later"), True),
         "anchored": (
@@ -315,6 +324,8 @@ def _read(
         return _quarter(quarter, stated, published, looks_ahead(begin), begin, stop)
     if kind == "season":
         return _season(match, stated, published, looks_ahead(begin))
+    if kind == "part_month":
+        return _part_month(match, stated, published, looks_ahead(begin))
     if kind == "holiday":
         return _holiday(match, stated, published, looks_ahead(begin))
     if published is None:
@@ -546,3 +557,23 @@ def _holiday(
     else:
         day = _holiday_in(year, rule)
     return Period(day, day, Granularity.DAY, *match.span(), year_stated=year is not None)
+
+
+def _part_month(
+    match: re.Match[str], year: int | None, published: dt.date | None, ahead: bool
+) -> Period | None:
+    """ "mid-November": the month, in its stated year, else the latest one by the publication
+    date (the next one, looking ahead)."""
+    month = _MONTH_NAMES.index(match.group("w")) + 1
+    stated = year is not None
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        if ahead and month < published.month:
+            year += 1
+        elif not ahead and month > published.month:
+            year -= 1
+    start, end = _months(year, month, 1)
+    begin = match.start("w")
+    return Period(start, end, Granularity.MONTH, begin, match.end(), year_stated=stated)

@@ -161,6 +161,8 @@ UNIT_CASES = [
     ("The item sells for USD 200 online.", "USD"),
     ("The item sells for 115USD online.", "USD"),
     ("The stake was valued at 30 MUSD last year.", "USD"),
+    ("Gusts reached 120 miles an hour.", "mile / hour"),
+    ("Cleaners earn $15 an hour.", "USD / hour"),
     ("The rate is 2 percentage points higher.", "percentage_point"),
     ("The rate is 2 percent.", "percent"),
 ]
@@ -192,6 +194,7 @@ DATE_CASES = [
     ("The mayor spoke on Tuesday.", "Tuesday", dt.date(2026, 3, 10), Granularity.DAY),
     ("The council met yesterday.", "yesterday", dt.date(2026, 3, 11), Granularity.DAY),
     ("The board will meet next Monday.", "next Monday", dt.date(2026, 3, 16), Granularity.DAY),
+    ("Talks stalled in mid-November.", "November", dt.date(2025, 11, 1), Granularity.MONTH),
     ("The dam burst last June.", "last June", dt.date(2025, 6, 1), Granularity.MONTH),
     ("Talks stalled the previous week.", "previous week", dt.date(2026, 3, 2), Granularity.WEEK),
     ("Sales fell in the third quarter.", "third quarter", dt.date(2025, 7, 1), Granularity.QUARTER),
