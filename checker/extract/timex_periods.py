@@ -54,12 +54,13 @@ class _Words:
     seasons: dict[str, tuple[int, int]]
     quarters: dict[str, int]
     counts: dict[str, int]
-    cues: frozenset[str]  # a cheap test before the patterns run
     holidays: dict[str, tuple[int, ...]]  # folded name -> (month, day) or (month, weekday, n)
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    # per pattern, literals one of which every match holds, and whether to look in the
-    # lowercased text
-    literals: dict[str, tuple[tuple[str, ...], bool]]
+    # per pattern: word sets that must all meet the sentence's words, or marks in its text
+    needs: dict[str, tuple[tuple[frozenset[str], ...], tuple[str, ...]]]
+    cue_words: frozenset[str]  # some word of every period written with words
+    cue_marks: tuple[str, ...]  # some mark of every other one
+    marks: re.Pattern[str]  # any of `cue_marks`
     era_before: re.Pattern[str]
 
 
@@ -194,68 +195,74 @@ def _words() -> _Words:
             ),
         ),
     )
-    cues = (
-        set(data["days"])
-        | set(weekdays)
-        | set(seasons)
-        | {"week", "quarter", "ago", "earlier", "century", "previous", "following", "coming"}
-        | {"christmas", "thanksgiving", "halloween", " day", " eve"}
-    )
     era_before = re.compile(
         rf"\b(?P<y>[1-9][0-9]{{0,4}}(?:,[0-9]{{3}})?)\s?(?:{_alternatives(eras['before'])})(?![\w])"
     )
-    literals = {
-        "day": (tuple(data["days"]), True),
-        "weekday": (("day",), False),
-        "month": (tuple(_MONTH_NAMES), False),
-        "month_of_year": (("year",), True),
-        "part_month": (("-",), False),
-        "unit": (("week", "month", "year", "quarter"), True),
-        "count": (("ago", "earlier", "later"), True),
+    months = frozenset(m.lower() for m in _MONTH_NAMES)
+    units = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+    # Per pattern, what a sentence must hold for it to match: every word set meets the
+    # sentence's words, or one of the marks is in its text. Tested on the set of the
+    # sentence's words, this costs far less than running the patterns.
+    needs: dict[str, tuple[tuple[frozenset[str], ...], tuple[str, ...]]] = {
+        "day": ((frozenset(data["days"]),), ()),
+        "weekday": ((frozenset(weekdays),), ()),
+        "month": ((months, frozenset(direction)), ()),
+        "month_of_year": ((months, frozenset({"year"})), ()),
+        "part_month": ((months, frozenset({"mid", "early", "late"})), ()),
+        "unit": ((frozenset({"week", "month", "year", "quarter"}), frozenset(direction)), ()),
+        "count": ((frozenset({"ago", "earlier", "later"}), units), ()),
         "anchored": (
             (
-                "previous",
-                "following",
-                "preceding",
-                "prior",
-                "next day",
-                "before",
-                "after",
-                "that",
-                "same",
+                units,  # first: the set tested alone, in `cue_words`, should be the rarer one
+                frozenset({*data["anchored"]["words"], "next", "before", "after", "that", "same"}),
             ),
-            True,
+            (),
         ),
-        "season": (tuple(seasons), True),
-        "quarter": (("quarter",), True),
-        "q": (("Q",), False),
-        "decade": (("0s", "0's", "0’s"), False),
-        "century": (("century",), False),
-        "era": (tuple(eras["after"]), False),
-        "holiday": (("Day", "Eve", "Christmas", "Thanksgiving", "Halloween"), False),
+        "season": ((frozenset(seasons),), ()),
+        "quarter": ((frozenset({"quarter"}),), ()),
+        "q": ((), ("Q1", "Q2", "Q3", "Q4")),
+        "decade": ((), ("0s", "0's", "0’s")),
+        "century": ((frozenset({"century"}),), ()),
+        "era": ((), tuple(eras["after"])),
+        "holiday": ((frozenset(_fold_name(n).split()[0].split("'")[0] for n in holidays),), ()),
     }
     return _Words(
-        literals=literals,
+        needs=needs,
+        cue_words=frozenset().union(*(sets[0] for sets, _ in needs.values() if sets)),
+        cue_marks=tuple(mark for _, marks in needs.values() for mark in marks),
+        marks=re.compile(_alternatives([mark for _, marks in needs.values() for mark in marks])),
         days={k: int(v) for k, v in data["days"].items()},
         weekdays=weekdays,
         direction=direction,
         seasons=seasons,
         quarters=quarters,
         counts=counts,
-        cues=frozenset(cues),
         holidays={_fold_name(k): v for k, v in holidays.items()},
         patterns=patterns,
         era_before=era_before,
     )
 
 
-_DIGIT_S = re.compile(r"[0-9]0['’]?s\b|\b(?:Q[1-4]|AD|A\.D\.|CE)\b|[0-9]\s?(?:AD|CE)\b")
+_FOLD = bytes(
+    (byte | 0x20) if chr(byte).isascii() and chr(byte).isalpha() else 0x20 for byte in range(256)
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=8)  # asked by `may_have_period`, then by `find_periods`
+def _folded_words(text: str) -> frozenset[str]:
+    """The sentence's words, lowercased (a translation and a split for ASCII text)."""
+    if text.isascii():
+        return frozenset(text.encode().translate(_FOLD).decode().split())
+    return frozenset(_WORD.findall(text.lower()))
 
 
 def may_have_period(text: str) -> bool:
-    """A cheap test: whether `text` can hold a period (one substring test per cue word)."""
-    folded = text.lower()
-    return any(cue in folded for cue in _words().cues) or _DIGIT_S.search(text) is not None
+    """A cheap test: whether `text` can hold a period (a set test on its words)."""
+    words = _words()
+    return (
+        not words.cue_words.isdisjoint(_folded_words(text)) or words.marks.search(text) is not None
+    )
 
 
 def era_years(text: str) -> Iterator[tuple[int, int]]:
@@ -272,14 +279,20 @@ def find_periods(
     """The periods of `text`, possibly overlapping (the caller keeps the first of each place);
     `looks_ahead(offset)` says whether the sentence speaks of the future there."""
     words = _words()
-    folded = text.lower()
+    folded = _folded_words(text)
+    hits = words.cue_words & folded
+    marked = words.marks.search(text) is not None
+    if not hits and not marked:
+        return []  # most sentences
     found: list[Period] = []
     for kind, pattern in words.patterns:
-        # Most sentences hold none of a pattern's literals: a substring test per literal is
-        # much cheaper than running the pattern over the sentence.
-        literals, in_folded = words.literals[kind]
-        haystack = folded if in_folded else text
-        if not any(literal in haystack for literal in literals):
+        word_sets, marks = words.needs[kind]
+        if word_sets:
+            if word_sets[0].isdisjoint(hits) or any(
+                needed.isdisjoint(folded) for needed in word_sets[1:]
+            ):
+                continue
+        elif not marked or not any(mark in text for mark in marks):
             continue
         for match in pattern.finditer(text):
             period = _read(kind, match, published, looks_ahead)
