@@ -424,6 +424,8 @@ def _participants(
 
 def _remember_things(text: str, triggers: list[_Trigger], context: ArticleContext) -> None:
     """ "Putin has signed a decree": remember whose decree it is for "The decree, dated ..."."""
+    if not any(trigger.event.needs_object for trigger in triggers):
+        return  # most sentences: no need to find the names
     spans = proper_spans(text)
     for trigger in triggers:
         if not trigger.event.needs_object:
