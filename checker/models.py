@@ -27,11 +27,15 @@ class Severity(StrEnum):
 
 
 class Qualifier(StrEnum):
+    """How a figure's value holds. `change` marks a change or an earlier level ("rose by 5%",
+    "fell 3 points", "up from 20,000"), never compared with a level."""
+
     EXACT = "exact"
     APPROX = "approx"
     AT_LEAST = "at_least"
     AT_MOST = "at_most"
     RANGE = "range"
+    CHANGE = "change"
 
 
 class Modality(StrEnum):
@@ -42,9 +46,18 @@ class Modality(StrEnum):
 
 
 class Granularity(StrEnum):
+    """How precise a date is. Day, month and year are calendar units; the others name a
+    period that a date claim's `date` and `end` bound (a week runs Monday to Sunday, a season
+    three months of the northern year, a decade "the 1890s", a century "the 19th century")."""
+
     DAY = "day"
+    WEEK = "week"
     MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
     YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
 
 
 class DateSource(StrEnum):
@@ -163,6 +176,8 @@ class Figure(ClaimBase):
     period_end: dt.date | None = None
     period_granularity: Granularity | None = None
     cumulative: bool = False  # a running total ("since the war began")
+    # A position in an order, not an amount ("the 11th largest", "came fifth"): noun "rank".
+    rank: bool = False
     as_of: dt.date | None = None  # the date the figure is valid at
     superlative: str | None = None  # "largest since 2011" -> "largest"
     superlative_since: dt.date | None = None

@@ -23,6 +23,9 @@ def registry() -> pint.UnitRegistry[Any]:
     units: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     for code in load_data("units")["currencies"]:
         units.define(f"{code} = [currency_{code.lower()}]")
+    # A change of a share ("rose 2 percentage points") never compares with a share itself.
+    units.define("percentage_point = [percentage_point]")
+    units.define("basis_point = 0.01 * percentage_point")
     return units
 
 

@@ -64,6 +64,8 @@ def infer_date(body: str) -> dt.date | None:
             continue
         # A stand-in publication date lets yearless dates through; only their day and month count.
         for span in find_times(line, _ANY_YEAR):
+            if span.deictic:
+                continue  # "yesterday", "last year": read from the stand-in date itself
             if span.granularity is Granularity.DAY and span.year_stated:
                 complete.append(span.start)
             elif span.granularity is Granularity.DAY:

@@ -136,7 +136,11 @@ class FigureMismatch(Rule):
         current: dict[str, list[tuple[dt.date, Figure]]] = {}
         totals: dict[str, list[tuple[dt.date, Figure]]] = {}
         for figure in group.figures:
+            if figure.rank:
+                continue  # "the ninth-seeded team": whose rank takes the frame's anchor
             modality = _MODALITY_CLASS[figure.modality]
+            if figure.qualifier is Qualifier.CHANGE:
+                modality += " change"  # "rose by 5%" is no level: compared with changes only
             as_of = figure.as_of or context.published(figure.path)
             if figure.cumulative:
                 if as_of is None:

@@ -9,10 +9,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from checker.data import load_data
-from checker.extract.sentences import split_sentences
-from checker.extract.timex import find_times
 from checker.models import (
-    Article,
     Attribution,
     Claim,
     DateClaim,
@@ -79,15 +76,19 @@ class TemporalOrder(Rule):
             # Only a stated date is compared: an inferred one is a guess from the same text.
             if article and article.date and article.date_source is DateSource.METADATA:
                 yield from self._after_publication(path, article.date, claims)
-            yield from self._after_citation(claims, context.articles.get(path))
+            yield from self._after_citation(claims)
 
     def _after_publication(
         self, path: str, published: dt.date, claims: Sequence[Claim]
     ) -> Iterator[Finding]:
+        # A date with no event ("2026 training assemblies") dates nothing reported as done.
         late = [
             c
             for c in claims
-            if (start := _reported_start(c)) and start > published and not _looks_ahead(c.text)
+            if not (isinstance(c, DateClaim) and c.event is None)
+            and (start := _reported_start(c))
+            and start > published
+            and not _looks_ahead(c.text)
         ]
         late = [c for c in late if isinstance(c, Figure) or _reads_past(c.text)]
         if not late:
@@ -99,18 +100,16 @@ class TemporalOrder(Rule):
             subject=f"published {published.isoformat()}",
         )
 
-    def _after_citation(
-        self, claims: Sequence[Claim], article: Article | None
-    ) -> Iterator[Finding]:
+    def _after_citation(self, claims: Sequence[Claim]) -> Iterator[Finding]:
         assert isinstance(self.options, TemporalOrderOptions)
         after, before = self.options.window_sentences, self.options.window_before
         seen: set[tuple[int, dt.date]] = set()
         citations = [c for c in claims if isinstance(c, Attribution) and c.cited_date is not None]
         if not citations:
             return
-        # Dates with no event word ("an exercise ... on January 19, 2026" in a caption) are
-        # not claims, but they still date what the passage shows: read them from the text.
-        candidates = [*claims, *_plain_dates(claims, article)]
+        # Dates with no event word ("an exercise ... on January 19, 2026" in a caption) still
+        # date what the passage shows: every date is a claim.
+        candidates = claims
         for citation in citations:
             cited = citation.cited_date
             assert cited is not None
@@ -146,35 +145,6 @@ class TemporalOrder(Rule):
                 [citation, *sorted(late, key=lambda c: (c.line, c.column))],
                 subject=f"{source} {cited.isoformat()}".lower(),
             )
-
-
-def _plain_dates(claims: Sequence[Claim], article: Article | None) -> list[DateClaim]:
-    """Day-precise dates stated in the article's sentences that no DateClaim covers."""
-    if article is None:
-        return []
-    covered = {(c.sentence_index, c.date) for c in claims if isinstance(c, DateClaim)}
-    found: list[DateClaim] = []
-    for sentence in split_sentences(article.body, article.line_numbers):
-        for span in find_times(sentence.text, article.date):
-            if span.granularity is not Granularity.DAY:
-                continue
-            if (sentence.index, span.start) in covered:
-                continue
-            found.append(
-                DateClaim(
-                    path=article.path,
-                    line=sentence.line,
-                    column=sentence.column,
-                    text=sentence.text,
-                    surface=sentence.text[span.begin : span.stop],
-                    sentence_index=sentence.index,
-                    paragraph=sentence.paragraph,
-                    date=span.start,
-                    granularity=Granularity.DAY,
-                    relation=span.relation,
-                )
-            )
-    return found
 
 
 def _reported_start(claim: Claim) -> dt.date | None:

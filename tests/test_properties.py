@@ -20,6 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.extract import extract
+from checker.extract.numbers import find_numbers
+from checker.extract.ordinals import find_ranks
+from checker.extract.timex import find_times
+from checker.extract.timex_periods import era_years, find_periods
 from checker.frontmatter import split_front_matter
 from checker.html_text import html_to_text
 from checker.load import parse_article
@@ -50,9 +54,24 @@ DATE_TOKENS = [
     *("last year", "next month", "between April and July", "mid-June", "1999", "20"),
     *(" ", " ", ", ", " on ", " in ", " the ", ". ", "-", "/", "will", "said"),
 ]
+# Numbers and dates in the forms writers use, each a separate reader's business: two-unit
+# measures, shares, signs and decimals in words, ranks, scores, labels, weekdays, periods.
+FORM_TOKENS = [
+    *("6 ft", "8 in", "6-foot-8", "6′8″", "5'10\"", "1 h 20 min", "3 dollars", "50 cents"),
+    *("one in three", "3 out of 4", "a quarter of", "half a million", "minus", "negative"),
+    *("five point five", "3 hundred and 21", "dozens of", "tens of thousands of", "lakh"),
+    *("11th largest", "came fifth", "ranked 2nd", "52-3", "45-7-2", "555-123-4567", "page"),
+    *("No. 7", "#3", "221 Baker Street", "3:23 PM", "23:40", "[1]", "2500 BC", "AD 79"),
+    *("on Tuesday", "yesterday", "last June", "next Monday", "the previous week", "Q3 2024"),
+    *("the third quarter", "last summer", "the fall of 1998", "the 1890s", "the '90s"),
+    *("19th century", "a year earlier", "two weeks ago", "USD 200", "115USD", "30 MUSD"),
+    *("rose by 5%", "fell 3 points", "up from", "percentage points", "fined 10 pounds"),
+    *(" ", " ", ", ", " and ", " in ", "-", "/", ". ", "will", "said", "km/h", "%", "1", "20"),
+]
 news_text = st.lists(st.sampled_from(TOKENS), max_size=80).map("".join)
 date_text = st.lists(st.sampled_from(DATE_TOKENS), max_size=30).map("".join)
-any_text = st.one_of(news_text, date_text, st.text(max_size=300))
+form_text = st.lists(st.sampled_from(FORM_TOKENS), max_size=40).map("".join)
+any_text = st.one_of(news_text, date_text, form_text, st.text(max_size=300))
 
 
 @settings(
@@ -63,6 +82,22 @@ def test_extract_never_raises(text: str, published: dt.date | None) -> None:
     claims = extract(text, published)
     for claim in claims:
         assert 1 <= claim.line <= text.count("\n") + 1
+
+
+@settings(
+    max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(text=st.one_of(form_text, st.text(max_size=200)), published=st.one_of(st.none(), st.dates()))
+def test_each_reader_never_raises(text: str, published: dt.date | None) -> None:
+    """The readers one by one, on text that reaches them: numbers, their joins, ranks, time
+    expressions and the periods read from the publication date."""
+    numbers = find_numbers(text)
+    assert all(0 <= n.begin < n.end <= len(text) for n in numbers)
+    for span in find_times(text, published):
+        assert 0 <= span.begin < span.stop <= len(text) and span.start <= span.end
+    find_periods(text, published, lambda _: False)
+    find_ranks(text)
+    list(era_years(text))
 
 
 @settings(max_examples=150, deadline=None, database=None)

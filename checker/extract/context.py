@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from checker.models import Figure
+from checker.models import Figure, Granularity
 
 
 @dataclass(frozen=True)
@@ -51,3 +51,6 @@ class ArticleContext:
     things: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Entities named so far, to pick the topic entity out of a Title Case headline.
     seen: set[str] = field(default_factory=set)
+    # The last date the article's narrative named, and how precisely: "the next day" and
+    # "later that year" are told from it.
+    narrative: tuple[dt.date, Granularity] | None = None

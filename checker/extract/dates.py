@@ -38,8 +38,8 @@ from checker.extract.names import (
     resolve_entity,
 )
 from checker.extract.people import remember_person, split_title
-from checker.extract.timex import TimeSpan, find_times
-from checker.models import DateClaim, Sentence
+from checker.extract.timex import TimeSpan, find_times, reanchor
+from checker.models import DateClaim, Granularity, Sentence
 
 __all__ = ["find_dates"]
 
@@ -424,6 +424,8 @@ def _participants(
 
 def _remember_things(text: str, triggers: list[_Trigger], context: ArticleContext) -> None:
     """ "Putin has signed a decree": remember whose decree it is for "The decree, dated ..."."""
+    if not any(trigger.event.needs_object for trigger in triggers):
+        return  # most sentences: no need to find the names
     spans = proper_spans(text)
     for trigger in triggers:
         if not trigger.event.needs_object:
@@ -547,15 +549,15 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
     hits = [w for w in _headline_words(context.topic or "") if w not in context.seen and w in text]
     if hits and not _is_headline(text):
         context.seen.update(hits)
+    times = _told_from_narrative(find_times(text, context.published), context)
     triggers = _triggers(text)
-    has_parenthesis = "(" in text
-    if (not triggers and not has_parenthesis) or _is_headline(text):
-        # Title Case capitalizes every word, so names and clauses cannot be read.
+    if not times:
+        _remember_things(text, triggers, context)
         return []
-    times = find_times(text, context.published)
+    has_parenthesis = "(" in text
     claims: list[DateClaim] = []
 
-    def claim(span: TimeSpan, key: str, participants: tuple[str, ...], surface: str) -> None:
+    def claim(span: TimeSpan, key: str | None, participants: tuple[str, ...], surface: str) -> None:
         claims.append(
             DateClaim(
                 path=context.path,
@@ -578,6 +580,12 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
         )
 
     used: set[tuple[int, int]] = set()
+    if (not triggers and not has_parenthesis) or _is_headline(text):
+        # Title Case capitalizes every word, so names and clauses cannot be read: the dates
+        # are claims without an event.
+        for span in times:
+            claim(span, None, (), text[span.begin : span.stop])
+        return claims
     if has_parenthesis:
         for name, key, span in _life_dates(text, times):
             person = remember_person(name, context) if _looks_like_name(name) else name
@@ -587,30 +595,86 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
     # the pattern's one literal, in any case (ASCII only: "ſince" matches it too)
     may_be_superlative = not text.isascii() or "since" in text.lower()
     for span in times:
-        if (span.begin, span.stop) in cited | used or span.relation == "as of":
+        if (span.begin, span.stop) in used:
             continue
-        if may_be_superlative and _SUPERLATIVE_SINCE.search(text[: span.begin]):
-            continue
-        trigger = _pick_trigger(text, span, triggers, times)
-        if trigger is None:
-            continue
-        start, end = min(trigger.begin, span.begin), max(trigger.end, span.stop)
-        if _is_denied(text, start, end):
-            continue
-        clause_start = _clause_start(text, trigger.begin)
-        subject = _subject(text, trigger, span, clause_start, context)
-        if trigger.event.person and not _is_person_subject(text, clause_start, subject, context):
-            continue  # "9,000 soldiers died in January" is a figure, not someone's death
-        keyed = _event_key(text, trigger, subject is not None)
-        if keyed is None:
-            continue
-        key, thing = keyed
-        participants = _participants(text, trigger, span, subject, clause_start, thing, context)
-        if thing is None and not trigger.event.person:
-            key = _institution_key(text, key, participants)
-        claim(span, key, participants, text[start:end])
+        dated = None
+        # a citation's date, an "as of" and "largest since 2011" date no event
+        if (
+            (span.begin, span.stop) not in cited
+            and span.relation != "as of"
+            and not (may_be_superlative and _SUPERLATIVE_SINCE.search(text[: span.begin]))
+        ):
+            dated = _dated_event(text, span, triggers, times, context)
+        if dated is None:
+            # Every date a reader would resolve is a claim; one with no event word beside it is
+            # left for the frames to place, and the date rules leave it alone.
+            claim(span, None, (), text[span.begin : span.stop])
+        else:
+            claim(span, *dated)
     _remember_things(text, triggers, context)
     return claims
+
+
+def _told_from_narrative(times: list[TimeSpan], context: ArticleContext) -> list[TimeSpan]:
+    """ "On March 3 the storm hit. The next day ...": relative dates told from the last day the
+    article named at least as precisely (from the publication date when it named none), each
+    date named becoming the one the next is told from."""
+    told: list[TimeSpan] = []
+    for span in times:
+        if span.shift is not None and context.narrative is not None:
+            anchor, precision = context.narrative
+            # "the next day" needs a day to be told from; "later that year" any date
+            if _PRECISION[precision] <= _PRECISION[_SHIFT_UNITS[span.shift[0]]]:
+                span = reanchor(span, anchor)
+        if span.granularity in _PRECISION:
+            context.narrative = (span.start, span.granularity)
+        told.append(span)
+    return told
+
+
+_PRECISION = {
+    Granularity.DAY: 0,
+    Granularity.WEEK: 1,
+    Granularity.MONTH: 2,
+    Granularity.QUARTER: 3,
+    Granularity.SEASON: 3,
+    Granularity.YEAR: 4,
+}
+_SHIFT_UNITS = {
+    "day": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER,
+    "year": Granularity.YEAR,
+}
+
+
+def _dated_event(
+    text: str,
+    span: TimeSpan,
+    triggers: list[_Trigger],
+    times: list[TimeSpan],
+    context: ArticleContext,
+) -> tuple[str, tuple[str, ...], str] | None:
+    """The event `span` dates, its participants and the words read, or None."""
+    trigger = _pick_trigger(text, span, triggers, times)
+    if trigger is None:
+        return None
+    start, end = min(trigger.begin, span.begin), max(trigger.end, span.stop)
+    if _is_denied(text, start, end):
+        return None
+    clause_start = _clause_start(text, trigger.begin)
+    subject = _subject(text, trigger, span, clause_start, context)
+    if trigger.event.person and not _is_person_subject(text, clause_start, subject, context):
+        return None  # "9,000 soldiers died in January" is a figure, not someone's death
+    keyed = _event_key(text, trigger, subject is not None)
+    if keyed is None:
+        return None
+    key, thing = keyed
+    participants = _participants(text, trigger, span, subject, clause_start, thing, context)
+    if thing is None and not trigger.event.person:
+        key = _institution_key(text, key, participants)
+    return key, participants, text[start:end]
 
 
 def _relation(text: str, span: TimeSpan, context: ArticleContext) -> str:

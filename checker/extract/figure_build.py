@@ -125,6 +125,12 @@ def build(
         modifiers = tuple(
             dict.fromkeys(([draft.age_who] if draft.age_who else []) + list(modifiers))
         )
+    if draft.number.ordinal:
+        # a rank compares with ranks only: "the 11th largest city" is no count of cities, and
+        # its superlative belongs to the rank, not to a figure that would be the largest
+        modifiers = tuple(dict.fromkeys([*modifiers, *(w for w in (superlative, noun) if w)]))
+        noun = subject_noun = "rank"
+        superlative = superlative_since = None
     if draft.attribute and not subject_noun:
         modifiers = (*modifiers, draft.attribute)
         subject_noun = " "  # the attribute names the measurement; the unit would split km from mi
@@ -158,6 +164,7 @@ def build(
         as_of=when.as_of,
         superlative=superlative,
         superlative_since=superlative_since,
+        rank=draft.number.ordinal,
     )
 
 

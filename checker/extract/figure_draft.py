@@ -18,7 +18,31 @@ from checker.extract.timex import TimeSpan
 from checker.models import Qualifier
 from checker.normalize import canonical_unit, unit_for
 
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|[$€£¥₽₴₹])\s?$")
+_CURRENCY_BEFORE = re.compile(
+    r"(?:US\$|C\$|A\$|NZ\$|HK\$|[$€£¥₽₴₹]|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD"
+    r"|NZD|HKD))\s?$"
+)
+_MILLION_CODE = re.compile(r" ?M(?P<c>USD|EUR|GBP|JPY|CHF|CAD|AUD)\b")
+_CURRENCY_REACH = 5  # "NZ$ " and "USD " are the longest
+_SCALE_AFTER_UNIT = re.compile(r"\s+(?P<w>million|billion|trillion|thousand|mln|bn)\b", re.I)
+_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+# "rose 5%", "fell by 3 points", "up 2%", "an increase of 4%", "up from 20,000": a change or an
+# earlier level, not the level now. Verbs that take an object ("cut 500 jobs") need "by".
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?P<intransitive>rose|risen|rises|rise|fell|falls|fallen|grew|grows|grown|climbed|"
+    r"climbs|jumped|jumps|slipped|slips|declined|declines|plunged|plunges|soared|soars|surged|"
+    r"surges|tumbled|tumbles|slid|slides|sank|sinks|edged\s+(?:up|down))"
+    r"(?:\s+(?:by|from))?"
+    r"|(?:(?<=[,;(]\s)|(?<=[,;(])|(?:was|were|is|are|been|closed|ended|finished|and)\s+)(?:up|down)"
+    r"(?:\s+(?:by|from))?"
+    r"|(?P<transitive>increased|decreased|dropped|gained|lost|cut|raised|lowered|reduced|"
+    r"boosted|added|shed)\s+(?:by|from)"
+    r"|(?:an?\s+)?(?:increase|decrease|rise|drop|fall|gain|decline|jump|growth|loss|change)"
+    r"\s+of)"
+    r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+_CHANGE_REACH = 40
 _AFTER_HEDGE = re.compile(r"^\s+or\s+(?P<w>more|so|fewer|less)\b", re.I)
 _AGE_BEFORE = re.compile(
     r"(?:(?P<who>\w+)\s+)?(?:aged|ages|age of|ages of)\s+(?:between\s+)?$", re.I
@@ -26,7 +50,10 @@ _AGE_BEFORE = re.compile(
 _ONE_SPACE = re.compile(r"[ \u00a0]?")
 _POWER_BEFORE = re.compile(r"(?P<p>square|sq\.?|cubic)\s+", re.I)
 _POWER_AFTER = re.compile(r"\s+(?P<p>squared|cubed)\b", re.I)
-_DIVIDED = re.compile(r"\s*(?:/|per\s+)", re.I)
+# "km/h", "per month", and "120 miles an hour", "$15 a day": a rate of time
+_DIVIDED = re.compile(
+    r"\s*(?:/|per\s+)|\s+an?\s+(?=(?:second|minute|hour|day|week|month|year)\b)", re.I
+)
 _INCH_CONTEXT = re.compile(r"^\s*(?:[.,;)]|$|thick|long|wide|tall|high|deep|gap|across)", re.I)
 _DURATION_ADJECTIVE = re.compile(
     r"(?:(?:consecutive|straight|full|successive|long|more|additional)\s+)?", re.I
@@ -62,8 +89,11 @@ class Draft:
     attribute: str | None = None  # what a measurement measures: "length", "wingspan", "revenue"
 
 
-def unit_at(text: str, position: int, *, allow_space: bool, digits: bool) -> tuple[str, int] | None:
-    """The unit written at `position` (after a number) and where it ends, or None."""
+def unit_at(
+    text: str, position: int, *, allow_space: bool, digits: bool, divisors: int = 2
+) -> tuple[str, int] | None:
+    """The unit written at `position` (after a number) and where it ends, or None; up to
+    `divisors` units after "/" or "per" divide it ("J/m^2 per year": J / (m² · year))."""
     words = word_lists()
     start = position
     if text.startswith("-", start) and text[start + 1 : start + 2].isalpha():
@@ -103,9 +133,11 @@ def unit_at(text: str, position: int, *, allow_space: bool, digits: bool) -> tup
     if tail:
         unit = canonical_unit(f"({unit}) ** {2 if tail.group('p').lower() == 'squared' else 3}")
         end = tail.end()
-    for _ in range(2):  # "J/m^2 per year": at most two divisors
+    for _ in range(divisors):
         rate = _DIVIDED.match(text, end)
-        second = unit_at(text, rate.end(), allow_space=False, digits=True) if rate else None
+        second = (
+            unit_at(text, rate.end(), allow_space=False, digits=True, divisors=0) if rate else None
+        )
         if second is None:
             break
         unit = canonical_unit(f"({unit}) / ({second[0]})")
@@ -119,22 +151,36 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
     words = word_lists()
     begin, end = number.begin, number.end
     unit: str | None = None
-    currency = _CURRENCY_BEFORE.search(text[max(0, begin - 4) : begin])
+    currency = _CURRENCY_BEFORE.search(text[max(0, begin - _CURRENCY_REACH) : begin])
     if currency:
         unit = unit_for(currency.group().strip())
         begin -= len(currency.group())
+    millions = _MILLION_CODE.match(text, end) if unit is None else None
+    if millions is not None:
+        # "30 MUSD", "120 MEUR": millions of a currency, as financial reports write them
+        number = replace(number, value=number.value * 1e6)
+        unit, end = unit_for(millions.group("c")), millions.end()
     found = unit_at(text, end, allow_space=True, digits=not number.spelled)
     if found and not text[found[1] : found[1] + 1].isdigit():
         if unit is None:
             unit, end = found
         elif found[0] and "/" in found[0]:
             end = found[1]
-    elif number.spelled and number.words == 1 and number.value == 1:
+    elif number.spelled and number.words == 1 and number.value == 1 and not number.ordinal:
         return None  # "one of them", "no one": a pronoun, not a count
-    draft = Draft(number=number, value=number.value, begin=begin, end=end, unit=unit)
-    if unit is not None and "/" not in unit and unit in ("USD", "EUR", "GBP", "JPY"):
+    value = number.value
+    scale = _SCALE_AFTER_UNIT.match(text, end) if unit is not None and end > number.end else None
+    if scale is not None and unit is not None and unit.isupper():
+        value *= _SCALES[scale.group("w").lower()]  # "75 USD million"
+        end = scale.end()
+    if unit == "pound" and _money_context(text, begin):
+        unit = canonical_unit(words.money_pound)  # "fined 10 pounds"
+    draft = Draft(number=number, value=value, begin=begin, end=end, unit=unit)
+    if unit is not None and "/" not in unit and unit.isupper():
         rate = _DIVIDED.match(text, end)
-        second = unit_at(text, rate.end(), allow_space=False, digits=True) if rate else None
+        second = (
+            unit_at(text, rate.end(), allow_space=False, digits=True, divisors=0) if rate else None
+        )
         if second:
             draft.unit = canonical_unit(f"({unit}) / ({second[0]})")
             draft.end = second[1]
@@ -144,8 +190,11 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
         if kind is not Qualifier.RANGE:
             draft.qualifier = kind
         draft.begin -= len(text[max(0, draft.begin - 30) : draft.begin]) - hedge.start("q")
-    if number.plus:
+    if number.plus or number.floor:
         draft.qualifier = Qualifier.AT_LEAST
+    change = _CHANGE_BEFORE.search(text, max(0, draft.begin - _CHANGE_REACH), draft.begin)
+    if change is not None:
+        draft.qualifier = Qualifier.CHANGE
     after = _AFTER_HEDGE.match(text[draft.end :])
     if after:
         draft.qualifier = {
@@ -163,6 +212,12 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
         who = age.group("who")
         draft.age_who = who.lower() if who and who.lower() not in words.stop_words else None
     return draft
+
+
+def _money_context(text: str, begin: int) -> bool:
+    """Whether a word of paying or costing comes shortly before `begin`."""
+    window = re.split(r"[,;:()]", text[max(0, begin - 30) : begin].lower())[-1]
+    return not word_lists().money_words.isdisjoint(re.findall(r"[a-z]+", window))
 
 
 def join(text: str, drafts: list[Draft]) -> list[Draft]:

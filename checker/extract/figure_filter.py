@@ -1,20 +1,26 @@
 """Which numbers of a sentence are figures at all.
 
-`keep` drops the numbers that are part of a date or a year (the sentence's time expressions), a
-time of day ("9:30 a.m."), a name ("Voyager 2", "English 101", "F-16"), an error bar ("+/- 0.01")
-or a relative date ("13 months ago"); what is left is read as a figure.
+`keep` drops the numbers that are part of a date or a year (the sentence's time expressions,
+"2500 BC" included), a time of day ("9:30 a.m.", "14:45"), a name ("Voyager 2", "English 101",
+"F-16"), a label ("page 42", "section 3.2", "No. 7"), an address ("221 Baker Street"), a phone
+number, a score or a record ("won 3-1", "a 52-3 record", "45-7-2"), a footnote marker
+("630 km[1]"), an error bar ("+/- 0.01") or a relative date ("13 months ago"); what is left is
+read as a figure. The word lists live in `checker/data/not_figures.toml`.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from checker.data import load_data
 from checker.extract.figure_draft import unit_at
 from checker.extract.figure_text import last_word
 from checker.extract.figure_words import demonym_of, word_lists
 from checker.extract.intervals import Disjoint
 from checker.extract.numbers import NumberSpan
 from checker.extract.timex import TimeSpan
+from checker.extract.timex_periods import era_years
 
 _TIME_OF_DAY = re.compile(
     r"(?=\d)(?<![\d.])(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s?(?:[ap]\.m\.|[ap]m)\b", re.I
@@ -36,9 +42,68 @@ def _may_tell_time(text: str) -> bool:
     return "am" in folded or "pm" in folded or "a.m" in folded or "p.m" in folded
 
 
+_CLOCK = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])")
+_PHONE = re.compile(
+    r"(?<![\w.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{4}(?![\w-])"
+)
+_SERIES = re.compile(r"(?<![\w.,-])\d{1,3}(?:[-–]\d{1,3}){2,}(?![\w-])")  # "45-7-2"
+_PAIR = re.compile(r"(?<![\w.,-])\d{1,3}[-–]\d{1,3}(?![\w-]|\.\d)")  # "52-3", "3-1"
+_FOOTNOTE = re.compile(r"(?<=[\w.,;:)%\]])\[(?:\d{1,3}|[a-z])\]")  # "630 km[1]"
+_SCORE_REACH = 30
+_RECORD_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+s\s+\($")
+_CURRENCY_CODE = re.compile(
+    r"USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD|NZD|HKD"
+)  # characters around a pair where a word makes it a score
+
+
+@lru_cache(maxsize=1)
+def _not_figure_words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    data = load_data("not_figures")
+    labels = "|".join(re.escape(w) for w in sorted(data["labels"], key=len, reverse=True))
+    suffixes = "|".join(
+        re.escape(w) for w in sorted(data["street_suffixes"], key=len, reverse=True)
+    )
+    # "page 42", "No. 7", "#3", and the end of "pages 4-5"
+    label = re.compile(rf"(?:(?<![\w.])(?:{labels})\s*#?|#|\bNo\.\s*)(?:\d{{1,5}}[-–])?$", re.I)
+    street = re.compile(rf"\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{suffixes})(?![\w])")
+    return label, street, frozenset(data["score_words"])
+
+
+def _named_spans(text: str) -> list[tuple[int, int]]:
+    """Clock times, phone numbers, scores, records and footnote markers: not figures."""
+    spans = [m.span() for m in _CLOCK.finditer(text)] if ":" in text else []
+    if "-" in text or "–" in text:
+        spans += [m.span() for m in _PHONE.finditer(text)]
+        spans += [m.span() for m in _SERIES.finditer(text)]
+        score_words = _not_figure_words()[2]
+        for match in _PAIR.finditer(text):
+            around = text[max(0, match.start() - _SCORE_REACH) : match.end() + _SCORE_REACH]
+            if not score_words.isdisjoint(re.findall(r"[a-z]+", around.lower())):
+                spans.append(match.span())
+            elif _RECORD_AFTER_NAME.search(text, max(0, match.start() - 40), match.start()):
+                spans.append(match.span())  # "the Bulldogs (15-17)": a team's record
+    elif "(" in text or "." in text:
+        spans += [m.span() for m in _PHONE.finditer(text)]
+    if "[" in text:
+        spans += [m.span() for m in _FOOTNOTE.finditer(text)]
+    spans += list(era_years(text))
+    return spans
+
+
+def _labels_or_locates(text: str, number: NumberSpan) -> bool:
+    """ "page 42", "No. 7", "#3", "221 Baker Street": a number that labels or locates."""
+    if number.spelled:
+        return False
+    label, street, _ = _not_figure_words()
+    if label.search(text, max(0, number.begin - 20), number.begin):
+        return True
+    return text[number.begin : number.end].isdigit() and bool(street.match(text, number.end))
+
+
 def keep(text: str, numbers: list[NumberSpan], times: list[TimeSpan]) -> list[NumberSpan]:
-    """The numbers of `text` that are figures, in order: not inside a date, a time of day or a
-    name, not an error bar nor "... ago"."""
+    """The numbers of `text` that are figures, in order: not inside a date, a time of day, a
+    name, a label, an address, a phone number, a score or a footnote marker, not an error bar
+    nor "... ago"."""
     dates = [(t.begin, t.stop) for t in times]
     # a time of day starts with a digit: search from the first one only
     first_digit = _A_DIGIT.search(text)
@@ -47,6 +112,9 @@ def keep(text: str, numbers: list[NumberSpan], times: list[TimeSpan]) -> list[Nu
         if first_digit and _may_tell_time(text)
         else []
     )
+    if first_digit:
+        clock += _named_spans(text)
+        clock.sort()
     if len(dates) + len(clock) <= _SCAN_AT_MOST:
         # a handful of spans (nearly every sentence) is scanned faster than bisected
         blocked: list[Disjoint | None] = []
@@ -65,6 +133,8 @@ def keep(text: str, numbers: list[NumberSpan], times: list[TimeSpan]) -> list[Nu
         if _overlaps_any(number, scanned):
             continue
         if _in_name(text, number) or after_uncertainty(text, number.begin):
+            continue
+        if _labels_or_locates(text, number):
             continue
         if _AGO.match(text, number.end):
             continue  # "13 months ago" is a date, even when no publication date resolves it
@@ -111,4 +181,6 @@ def _in_name(text: str, number: NumberSpan) -> bool:
         return False
     if folded in words.adjectives or folded in _SENTENCE_OPENERS or demonym_of(word):
         return False
+    if word.isupper() and _CURRENCY_CODE.fullmatch(word):
+        return False  # "USD 200": a currency code, not a name
     return unit_at(text, number.end, allow_space=True, digits=True) is None

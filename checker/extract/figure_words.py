@@ -40,6 +40,8 @@ class WordLists:
     unit_symbols: re.Pattern[str]
     unit_words: re.Pattern[str]
     head_phrase: re.Pattern[str]
+    money_words: frozenset[str]  # before "pounds": money, not a mass ("fined 10 pounds")
+    money_pound: str
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +126,8 @@ def word_lists() -> WordLists:
         unit_symbols=unit_symbols,
         unit_words=unit_words,
         head_phrase=head_phrase,
+        money_words=frozenset(units["money_context"]["words"]),
+        money_pound=units["money_context"]["pounds"],
     )
 
 

@@ -1,22 +1,25 @@
 """Figures: numbers that count or measure something, with what they count and when.
 
 `find_figures` reads the numbers of a sentence (`numbers.py`), drops those that are not figures
-(years and dates found by `timex`, times of day, numbers inside names such as "F-16", ordinals),
-joins ranges ("between 170,000 and 200,000", "8- to 16-meter"), reads the hedge before each
-("nearly", "at least", "up to") and the unit or counted noun after it, then places it: what
-happened to the things counted, whose they are, whether it is a fact, an estimate, a target or a
-forecast, which period it covers and when it held. Word lists live in `checker/data/*.toml`.
+(years and dates found by `timex`, times of day, numbers inside names such as "F-16", labels,
+scores), joins ranges ("between 170,000 and 200,000", "8- to 16-meter") and two-unit measures
+("6 ft 8 in"), reads the hedge before each ("nearly", "at least", "up to", "rose by") and the
+unit or counted noun after it, then places it: what happened to the things counted, whose they
+are, whether it is a fact, an estimate, a target or a forecast, which period it covers and when
+it held. Word lists live in `checker/data/*.toml`.
 
 This module only runs the steps in order; each lives in its own module: `figure_filter` (which
-numbers are figures), `figure_draft` (unit, hedge, ranges), `figure_noun` (what is counted),
-`figure_place` and `figure_measure` (borrowed nouns, events, owners, what a measurement is of),
-`figure_modality`, `figure_time` (period, as-of, superlatives) and `figure_build` (the `Figure`).
+numbers are figures), `figure_draft` (unit, hedge, ranges), `figure_compound` (two-unit
+measures), `figure_noun` (what is counted), `figure_place` and `figure_measure` (borrowed nouns,
+events, owners, what a measurement is of), `figure_modality`, `figure_time` (period, as-of,
+superlatives) and `figure_build` (the `Figure`).
 """
 
 from __future__ import annotations
 
 from checker.extract.context import ArticleContext, Source
 from checker.extract.figure_build import Layout, build
+from checker.extract.figure_compound import combine
 from checker.extract.figure_draft import draft_of, join
 from checker.extract.figure_filter import keep
 from checker.extract.figure_modality import modality_cues
@@ -39,7 +42,7 @@ def find_figures(sentence: Sentence, context: ArticleContext, source: Source) ->
     times = find_times(text, context.published)
     record_anchors(text, times, context)
     drafts = [d for d in (draft_of(text, n, times) for n in keep(text, numbers, times)) if d]
-    drafts = join(text, drafts)
+    drafts = combine(text, join(text, drafts))
     if not drafts:
         return []
     for draft in drafts:

@@ -9,32 +9,22 @@ quantifiers over the same characters, so a long line of digits cannot make it ba
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.data import load_data
 from checker.extract.names import lower_words
+from checker.extract.number_joins import join_numbers, plural_floors, scaled_fractions
+from checker.extract.number_span import NumberSpan
+from checker.extract.ordinals import find_ranks
 
 __all__ = ["NumberSpan", "find_numbers", "trie_pattern"]
-
-
-@dataclass(frozen=True)
-class NumberSpan:
-    """One number in a sentence: its value and where it is written."""
-
-    value: float
-    begin: int
-    end: int
-    spelled: bool = False  # written in words ("thirty-five thousand")
-    plus: bool = False  # a trailing "+" ("400 000+"): at least
-    words: int = 1  # how many number words a spelled number used ("one" alone is often a pronoun)
-    fraction: bool = False
 
 
 _GROUP_SPACE = "[ \u00a0\u202f\u2009]"
 _DIGITS = re.compile(
     # the lookahead rejects most positions on one character before the lookbehinds run
-    r"(?=[-−\d])(?<![\w.,/+^])(?<![A-Za-z][-−])"
+    # "USD115": a currency code may be glued to the digits
+    r"(?=[-−\d])(?:(?<![\w.,/+^])|(?<=USD|EUR|GBP|CHF|CAD|AUD))(?<![A-Za-z][-−])"
     r"(?P<sign>[-−](?=\d))?"
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:" + _GROUP_SPACE + r"\d{3})+(?![\d,])|\d+)"
     r"(?P<frac>\.\d+)?"
@@ -294,6 +284,11 @@ def find_numbers(text: str) -> list[NumberSpan]:
     """Every number written in `text`, in digits or words, left to right."""
     taken: list[tuple[int, int]] = []
     found = _find_digit_numbers(text, taken)
+    # "hundreds of", "half a million": whole phrases, read before their words are read alone
+    for phrase in (*plural_floors(text), *scaled_fractions(text), *find_ranks(text)):
+        if not any(b < phrase.end and phrase.begin < e for b, e in taken):
+            found.append(phrase)
+            taken.append((phrase.begin, phrase.end))
     # Most sentences hold no number word: a set test skips the spelled-number scan. Only for
     # ASCII text, where the word list (all lowercase ASCII letters) and the case-insensitive
     # pattern agree exactly on what a word is.
@@ -302,4 +297,4 @@ def find_numbers(text: str) -> list[NumberSpan]:
     ):
         found.extend(_find_spelled_numbers(text, taken))
     found.sort(key=lambda n: n.begin)
-    return found
+    return join_numbers(text, found)

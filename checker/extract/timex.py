@@ -13,10 +13,17 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.extract.intervals import Disjoint
+from checker.extract.timex_periods import (
+    Period,
+    era_years,
+    find_periods,
+    may_have_period,
+    shifted,
+)
 from checker.models import Granularity
 
 MONTHS: dict[str, int] = {}
@@ -65,51 +72,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?P<y>{_YEAR})\s?[-–—/]\s?(?P<y2>{_YEAR}|[0-9]{{2}})\b(?![-–.,]?[0-9])"),
     ),
     ("y", re.compile(rf"(?=[12])(?<![\w.,$€£-])(?P<y>{_YEAR})(?![\w%-]|[.,][0-9])")),
-    (
-        "ago",
-        re.compile(
-            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-            r"(?P<u>years?|months?)\s+ago\b",
-            re.I,
-        ),
-    ),
-    ("rel", re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<u>year|month)\b", re.I)),
 ]
-
-_SMALL_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
 # The preposition (and "the", "the end of") just before a date. The match must end where the
 # date begins, so it is matched on the reversed text from its start, once, rather than
 # searched for at every offset of the text before the date. Each word is reversed; no
 # preposition ends with another, so at most one can match.
 _RELATION_REVERSED = re.compile(
     r"(?:\s+fo\s+(?:gninnigeb|trats|dne|elddim))?(?:\s+eht)?\s+"
-    r"(?P<rel>ecnis|morf|litnu|llit|hguorht|yb|neewteb|erofeb|retfa|fo sa|detad|ni|no|gnirud|rof)",
+    r"(?P<rel>ecnis|morf|litnu|llit|hguorht|yb|neewteb|erofeb|retfa|fo sa|detad|ni|no|gnirud|rof"
+    # "around 1850", "c. 1450", "circa 1600", "about 1900": an approximate date
+    r"|(?:dnuora|acric|\.c|tuoba)(?![a-z]))",
     re.I,
 )
+# "payable Dec. 7", "effective Feb. 1", "due in March": dates of what is still to come.
 _FUTURE = re.compile(
     r"\b(will|would|shall|set to|scheduled|plans?|planned|expected to|aims?|goal|target"
-    r"|upcoming|next)\b",
+    r"|upcoming|next|payable|effective|due)\b",
     re.I,
 )
+_APPROXIMATE = {"c.": "around", "circa": "around", "about": "around"}
+_FUTURE_REACH = dt.timedelta(days=240)  # how far ahead a yearless day can lie, looking ahead
 
 
 @dataclass(frozen=True)
@@ -123,6 +105,12 @@ class TimeSpan:
     stop: int
     relation: str  # the preposition before it: on, in, since, until, between, by, dated, ...
     year_stated: bool  # False when the year was inferred from the publication date
+    # Read from the publication date alone ("on Tuesday", "yesterday", "last year"): it says
+    # nothing about the publication date itself (`pubdate` must not infer one from it).
+    deictic: bool = False
+    # ("day", 1) for "the next day": told from the date the narrative is at (`reanchor`),
+    # resolved from the publication date until a reader knows that date.
+    shift: tuple[str, int] | None = None
 
     @property
     def text_key(self) -> str:
@@ -156,7 +144,7 @@ def _resolve_year(
     if day is not None:
         candidate = _safe_date(year, month, day) or _safe_date(year, month, 28)
         assert candidate is not None
-        slack = dt.timedelta(days=45 if future else 31)
+        slack = _FUTURE_REACH if future else dt.timedelta(days=31)
         if candidate > published + slack:
             return year - 1
         if future and candidate < published - dt.timedelta(days=31):
@@ -169,7 +157,6 @@ def _resolve_year(
 
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 _NOT_DIGIT = re.compile(r"\D")
-_REL_HINT = re.compile(r"\b(?:last|this|next|past)\s+(?:year|month)\b", re.I)
 # Every expression needs a digit, a month name or "year"/"month"; most sentences have none.
 # Substring tests: one C scan per word beats an alternation tried at every offset.
 _ANY_DIGIT = re.compile(r"[0-9]")
@@ -191,7 +178,11 @@ _TIME_WORDS = (*_MONTH_PREFIXES, "year", "month", "Year", "Month")
 
 
 def _may_have_time(text: str) -> bool:
-    return _ANY_DIGIT.search(text) is not None or any(word in text for word in _TIME_WORDS)
+    return (
+        _ANY_DIGIT.search(text) is not None
+        or any(word in text for word in _TIME_WORDS)
+        or may_have_period(text)
+    )
 
 
 def find_times(text: str, published: dt.date | None = None) -> list[TimeSpan]:
@@ -211,6 +202,17 @@ def _scan(text: str, published: dt.date | None) -> list[TimeSpan]:
     taken = Disjoint()
     found: list[TimeSpan] = []
     future = _FutureCue(text)
+    # Periods first: "last June", "summer 2025" and "1066 AD" hold a month or a year that the
+    # calendar patterns below would read alone.
+    for period in sorted(
+        find_periods(text, published, future.looks_ahead), key=lambda p: (p.begin, -p.stop)
+    ):
+        if not taken.overlaps(period.begin, period.stop):
+            taken.add(period.begin, period.stop)
+            found.append(_from_period(period))
+    for begin, stop in era_years(text):
+        if not taken.overlaps(begin, stop):
+            taken.add(begin, stop)  # "2500 BC": no date we can store, and no other reading
     starts, months = _starts(text)
     for kind, pattern in _PATTERNS:
         start = starts.get(kind)
@@ -233,7 +235,26 @@ def _scan(text: str, published: dt.date | None) -> list[TimeSpan]:
             taken.add(begin, stop)
             found.append(span)
     found.sort(key=lambda s: s.begin)
-    return _order_ranges(text, [_with_relation(text, s) for s in found])
+    return _order_ranges(text, [_with_relation(text, s) for s in _named_days(text, found)])
+
+
+_WEEKDAY_THEN_DATE = re.compile(r"^,?\s+(?:the\s+)?$")
+
+
+def _named_days(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
+    """ "on Monday, Oct. 26": the weekday is the date written after it, not the Monday
+    nearest the publication date."""
+    for index in range(len(spans) - 1):
+        weekday, date = spans[index], spans[index + 1]
+        if (
+            weekday.deictic
+            and weekday.granularity is Granularity.DAY
+            and date.granularity is Granularity.DAY
+            and not date.deictic
+            and _WEEKDAY_THEN_DATE.match(text[weekday.stop : date.begin])
+        ):
+            spans[index] = replace(weekday, start=date.start, end=date.end, deictic=False)
+    return spans
 
 
 # Patterns whose every match opens with a month word (a month name, "\b" before it, then "."
@@ -271,6 +292,53 @@ class _FutureCue:
             cue = _FUTURE.search(self._text)
             self._first_end = cue.end() if cue else len(self._text) + 1
         return self._first_end <= position
+
+    def looks_ahead(self, position: int) -> bool:
+        """For a weekday, a season or a quarter: a strong cue of the future near it ("On
+        Monday, the minister will visit", "until Tuesday"). "Would" and a cue far away do not
+        count: "officials said Friday they would ..." is about a past Friday."""
+        window = self._text[max(0, position - _AHEAD_REACH) : position + _AHEAD_REACH]
+        return _AHEAD.search(window) is not None
+
+
+_AHEAD = re.compile(
+    r"\b(?:will|shall|won't|is\s+to|are\s+to|set\s+to|scheduled|due\s+to|plans?\s+to|"
+    r"planned|expected\s+to|until|till|upcoming)\b|'ll\b",
+    re.I,
+)
+_AHEAD_REACH = 40
+
+
+def _from_period(period: Period) -> TimeSpan:
+    relation = "between" if period.granularity in _SPANS else "in"
+    if period.granularity is Granularity.DAY:
+        relation = "on"
+    return TimeSpan(
+        period.start,
+        period.end,
+        period.granularity,
+        period.begin,
+        period.stop,
+        relation,
+        period.year_stated,
+        deictic=not period.year_stated,
+        shift=period.shift,
+    )
+
+
+def reanchor(span: TimeSpan, anchor: dt.date) -> TimeSpan:
+    """`span` told from `anchor` (the date the narrative is at) when it is told from a date at
+    all ("the next day", "a year earlier"); else `span` as it is."""
+    if span.shift is None:
+        return span
+    unit, count = span.shift
+    period = shifted(anchor, unit, count, span.begin, span.stop)
+    if period is None:
+        return span
+    return replace(span, start=period.start, end=period.end, granularity=period.granularity)
+
+
+_SPANS = frozenset({Granularity.DECADE, Granularity.CENTURY})
 
 
 # A month name standing as a word: every month-led pattern's month is one ("Mayor" is not).
@@ -315,12 +383,6 @@ def _starts(text: str) -> tuple[dict[str, int], list[int]]:
             starts["dmy"] = max(0, of - _LONGEST_DAY)
         the = _skip_space_back(text, lead - 3) if text.endswith("the", 0, lead) else lead
         starts["m"] = max(0, the - _LONGEST_PREP)
-    if " ago" in text:
-        starts["ago"] = 0
-    folded = text.lower()
-    # the pattern's case-insensitive nouns: no letter of them has an unusual case fold
-    if ("year" in folded or "month" in folded) and _REL_HINT.search(text):
-        starts["rel"] = 0
     return starts, months
 
 
@@ -347,9 +409,7 @@ def _order_ranges(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
         )
         start = _shift_year(second.start, shift)
         end = _shift_year(second.end, shift)
-        spans[i] = TimeSpan(
-            start, end, second.granularity, second.begin, second.stop, second.relation, False
-        )
+        spans[i] = replace(second, start=start, end=end, year_stated=False)
     return spans
 
 
@@ -362,11 +422,10 @@ def _with_relation(text: str, span: TimeSpan) -> TimeSpan:
     before = text[max(0, span.begin - 40) : span.begin]
     match = _RELATION_REVERSED.match(before[::-1])
     relation = match.group("rel")[::-1].lower() if match else "on"
+    relation = _APPROXIMATE.get(relation, relation)
     if relation == span.relation:
         return span
-    return TimeSpan(
-        span.start, span.end, span.granularity, span.begin, span.stop, relation, span.year_stated
-    )
+    return replace(span, relation=relation)
 
 
 def _to_span(
@@ -424,23 +483,7 @@ def _to_span(
             "between",
             True,
         )
-    if kind == "y":
-        return _year_span(int(groups["y"]), begin, stop, "in", stated=True)
-    if published is None:
-        return None
-    # "3 months ago", "last year": a number of years or months away from the publication date.
-    unit = groups["u"].lower().rstrip("s")
-    if kind == "ago":
-        raw = groups["n"].lower()
-        shift = -(int(raw) if raw.isdigit() else _SMALL_NUMBERS[raw])
-    else:
-        shift = {"last": -1, "past": -1, "this": 0, "next": 1}[groups["rel"].lower()]
-    if unit == "year":
-        relation = "on" if kind == "ago" else "in"
-        return _year_span(published.year + shift, begin, stop, relation, stated=False)
-    months = published.year * 12 + published.month - 1 + shift
-    start, end = month_bounds(months // 12, months % 12 + 1)
-    return TimeSpan(start, end, Granularity.MONTH, begin, stop, "in", False)
+    return _year_span(int(groups["y"]), begin, stop, "in", stated=True)
 
 
 def _year_span(year: int, begin: int, stop: int, relation: str, *, stated: bool) -> TimeSpan:

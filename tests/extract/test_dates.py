@@ -20,13 +20,26 @@ def _context(topic: str | None = None, published: dt.date = PUBLISHED) -> Articl
     return ArticleContext(path="a.md", published=published, topic=topic)
 
 
-def _dates(text: str, context: ArticleContext | None = None) -> list[DateClaim]:
+def _all_dates(text: str, context: ArticleContext | None = None) -> list[DateClaim]:
     """Run the extractors in pipeline order, as `checker.extract` does."""
     context = context or _context()
     sentence = Sentence(text=text, line=1, column=1, paragraph=0, index=0)
     find_people(sentence, context)
     attributions = find_attributions(sentence, context)
     return find_dates(sentence, context, source_for(sentence, attributions, context))
+
+
+def _dates(text: str, context: ArticleContext | None = None) -> list[DateClaim]:
+    """The dates of events: every date is a claim, these are the ones an event word dates."""
+    return [c for c in _all_dates(text, context) if c.event is not None]
+
+
+def test_every_date_is_a_claim_with_or_without_an_event() -> None:
+    claims = _all_dates("Prices rose in March, and the bridge opened on 4 May 2021.")
+    assert [(c.date, c.granularity, c.event) for c in claims] == [
+        (dt.date(2025, 3, 1), Granularity.MONTH, None),
+        (dt.date(2021, 5, 4), Granularity.DAY, "bridge opened"),
+    ]
 
 
 def test_birth_date_with_the_person() -> None:
@@ -186,7 +199,8 @@ def test_corpus_mobilization_is_one_event(seeds_dated: Path) -> None:
 def test_corpus_citation_dates_are_not_events(seeds_dated: Path) -> None:
     for article in load([seeds_dated]).articles:
         for claim in extract_article(article):
-            if isinstance(claim, DateClaim):
+            # a citation's date is a claim (every date is), but no event's
+            if isinstance(claim, DateClaim) and claim.event is not None:
                 assert "according to" not in claim.surface
                 assert claim.date not in (dt.date(2025, 11, 30), dt.date(2026, 2, 19))
 
