@@ -68,8 +68,13 @@ def _mention(claim: Claim) -> Mention | None:
             or _AGE_AFTER.match(text, end) is not None
             or _AGE_BEFORE.search(text, 0, start) is not None
         )
-        kind = "age" if is_age else "figure"
-        return Mention(start, end, kind, measured=claim.unit is not None, source=claim.source)
+        return Mention(
+            start,
+            end,
+            "age" if is_age else "figure",
+            measured=claim.unit is not None,
+            source=claim.source,
+        )
     if isinstance(claim, DateClaim):
         return Mention(start, end, "date", source=claim.source)
     return None
