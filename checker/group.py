@@ -39,6 +39,7 @@ __all__ = [
     "canonical",
     "group_figures",
     "groups_from_raw",
+    "happens_once",
     "raw_key",
 ]
 
@@ -63,6 +64,17 @@ class _Measurement:
 def _measurement_words() -> _Measurement:
     data = load_data("frames")["measurement"]
     return _Measurement(frozenset(data["properties"]), frozenset(data["verbs"]))
+
+
+@lru_cache(maxsize=1)
+def _one_time_events() -> frozenset[str]:
+    return frozenset(load_data("one_time_events")["events"])
+
+
+def happens_once(predicate: str) -> bool:
+    """ "bear", "die", "kill", "found", "lay down": what happens once to its anchor, so a date
+    or a count of it holds whenever it is stated."""
+    return canonical("predicates", predicate) in _one_time_events()
 
 
 def _event_words(predicate: str) -> str:

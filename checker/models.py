@@ -192,6 +192,8 @@ class DateClaim(ClaimBase):
     event: str | None = None  # normalized event: "decree signed", "born", "founded"
     participants: tuple[str, ...] = ()  # who or what the event is about
     relation: str = "on"  # on | since | until | between | before | after
+    # Read against the publication date, with no year written ("on Saturday", "April 9").
+    relative: bool = False
     frame: Frame | None = None
 
 

@@ -11,10 +11,9 @@ from functools import cache, lru_cache, partial
 from rapidfuzz import fuzz
 
 from checker.compare.anchors import cluster_anchors, name_key
-from checker.data import load_data
 from checker.extract.timex import find_times, month_bounds
-from checker.group import canonical
-from checker.models import Claim, DateClaim, Finding, Granularity, Severity
+from checker.group import canonical, happens_once
+from checker.models import Claim, DateClaim, DateSource, Finding, Granularity, Severity
 from checker.pairs import differing_pairs
 from checker.rule import Rule, RuleContext, RuleOptions
 from checker.twins import mask_dates, twins
@@ -101,7 +100,12 @@ class DateMismatch(Rule):
                     continue
                 if markers[id(first)] != markers[id(second)] or _overlap(first, second):
                     continue
-                if not _happens_once(predicate) and not self._alike(first, second):
+                if not self._placed(first, context) or not self._placed(second, context):
+                    continue
+                written = _written(first)
+                if written is not None and written == _written(second):
+                    continue  # the same words read against two publication dates
+                if not happens_once(predicate) and not self._alike(first, second):
                     continue
                 marker = (event, shared, *sorted([_label(first), _label(second)]))
                 if marker in seen:
@@ -160,6 +164,15 @@ class DateMismatch(Rule):
                     subject=mask_dates(first.text)[:60],
                 )
 
+    @staticmethod
+    def _placed(claim: DateClaim, context: RuleContext) -> bool:
+        """Whether the claim's date is known: written with its year, or read against a
+        publication date the article's metadata gives (an inferred one can be years off)."""
+        if not claim.relative:
+            return True
+        article = context.articles.get(claim.path)
+        return article is not None and article.date_source is DateSource.METADATA
+
     def _alike(self, first: DateClaim, second: DateClaim) -> bool:
         assert isinstance(self.options, DateMismatchOptions)
         left, right = _undated(first.text), _undated(second.text)
@@ -172,14 +185,10 @@ def _undated(text: str) -> str:
     return _DATE_WORDS.sub(" ", text.lower())
 
 
-@lru_cache(maxsize=1)
-def _one_time_events() -> frozenset[str]:
-    return frozenset(load_data("one_time_events")["events"])
-
-
-def _happens_once(predicate: str) -> bool:
-    """ "bear", "die", "found", "lay down": an event that happens once to its anchor."""
-    return predicate in _one_time_events()
+def _written(claim: DateClaim) -> str | None:
+    """The date's words as written, None when the claim does not say where they are."""
+    start, end = claim.value_span
+    return " ".join(claim.text[start:end].lower().split()) if end > start else None
 
 
 def _predicate(claim: DateClaim) -> str:
@@ -206,14 +215,18 @@ def _blocks(
             continue
         predicate = _predicate(claim)
         frame = claim.frame
+        if frame is None and not claim.event:
+            continue  # no event word, and the parse found no statement to date
         names = frame.anchor if frame is not None and frame.anchor else claim.participants
         if not predicate or not names:
             continue
         keys = [name_key(n) for n in names]
         primary = keys[0] if frame is None or frame.has_primary or not frame.anchor else ""
         others = tuple(sorted(set(keys) - {primary, ""}))
-        # the extractor's event word stands alone; the parse's object goes with its predicate
-        attribute = frame.attribute if frame is not None and not claim.event else ""
+        # the extractor's event word stands alone; the parse's object goes with a predicate
+        # that can recur ("signed a decree"): what happens once is told apart by its anchor
+        recurs = not claim.event and not happens_once(predicate)
+        attribute = frame.attribute if frame is not None and recurs else ""
         by_event[(predicate, attribute)].append(((primary, *others), claim))
     for (predicate, attribute), members in by_event.items():
         clusters: dict[int, list[DateClaim]] = defaultdict(list)

@@ -16,7 +16,7 @@ from checker.compat import (
     interval,
     same_range,
 )
-from checker.group import SubjectGroup, groups_of, register_figures
+from checker.group import SubjectGroup, groups_of, happens_once, register_figures
 from checker.models import Figure, Finding, Modality, Qualifier, Severity
 from checker.rule import Rule, RuleContext, RuleOptions, period_label
 from checker.twins import count_numbers, long_enough, mask_numbers, twins
@@ -155,9 +155,11 @@ class FigureMismatch(Rule):
                 periods.setdefault(key, []).append(figure)
             elif as_of is not None:
                 current.setdefault(modality, []).append((as_of, figure))
-            else:
-                # An undated passage gives no reason to think its figure is from another time.
+            elif happens_once(group.key[1]):
+                # An undated count of what happens once ("killed in the fire") holds for good.
                 periods.setdefault((modality, "timeless"), []).append(figure)
+            # Any other undated figure ("25 points", "16 rebounds") is a state at a time
+            # nobody stated: two of them may be from different games, seasons or years.
         buckets: list[list[Figure]] = list(periods.values())
         # A running total grows: only totals stated within days of each other must agree.
         total_window = dt.timedelta(days=options.running_total_window_days)

@@ -75,7 +75,7 @@ _PRONOUN = re.compile(
 )
 # "Google, founded in 1998": the clause hangs on the name before its comma or relative pronoun.
 _HANGS_ON = re.compile(r"\s*,?\s*(?:who|which|that)?\s*$")
-_LIFE = re.compile(rf"(?P<name>{NAME_SPAN})\s*\((?P<born>born\s+)?(?P<body>[^()]{{4,60}})\)")
+_LIFE = re.compile(rf"(?P<name>{NAME_SPAN}),?\s*\((?P<born>born\s+)?(?P<body>[^()]{{4,60}})\)")
 _DASH = re.compile(r"^\s*[-–—]\s*$|^\s*(?:to|until)\s*$")
 _WORD_CHAR = re.compile(r"[\w-]")
 _PLACE_GAP = re.compile(
@@ -576,6 +576,7 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
                 event=key,
                 participants=participants,
                 relation=_relation(text, span, context),
+                relative=span.deictic,
             )
         )
 

@@ -29,6 +29,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
+from checker.compare.anchors import name_key, names_match
 from checker.data import load_data
 from checker.models import Frame
 
@@ -68,6 +69,7 @@ class _Words:
     anchor_labels: frozenset[str]
     time_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
+    labels: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +82,7 @@ def _words() -> _Words:
         anchor_labels=frozenset(data["anchors"]["labels"]),
         time_nouns=frozenset(data["time_nouns"]["words"]),
         quantity_nouns=frozenset(data["quantity_nouns"]["words"]),
+        labels=dict(data["labels"]),
     )
 
 
@@ -99,9 +102,13 @@ class FrameReader:
     """Reads frames sentence by sentence, in article order (the anchor needs what came before)."""
 
     title_entity: str | None = None
+    # The title's entity when it is a person the article names: "he" in an encyclopedia's
+    # article about someone is that someone.
+    title_person: str | None = None
     # Surname or short name -> the full name the article gave first ("Baker" -> "Marina Baker").
     aliases: dict[str, str] = field(default_factory=dict)
     last_person: str | None = None
+    people: set[str] = field(default_factory=set)  # the persons named so far
     paragraph: int = -1
     paragraph_entity: str | None = None
 
@@ -116,6 +123,9 @@ class FrameReader:
             for e in doc.ents
             if e.label_ in _words().anchor_labels and e.text.lower() in folded
         ]
+        people = [e for e in doc.ents if e.label_ == "PERSON" and e.text.lower() in folded]
+        if people:
+            self.title_person = self._name(people[0])
         if names:
             self.title_entity = names[0]
         elif len(doc) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in doc):
@@ -136,9 +146,14 @@ class FrameReader:
 
     def _frame(self, doc: Doc, mention: Mention) -> Frame | None:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not len(span) or not _is_statement(doc):
+        if span is None or not len(span):
             return None
-        value = _value_token(span)
+        if not _is_statement(doc):
+            # "Julian Lewis Jones Born 27 August 1968": an infobox line says what it dates
+            return self._labelled_date(doc, span) if mention.kind == "date" else None
+        value = span.root if mention.kind == "date" else _value_token(span)
+        if mention.kind == "date" and value.dep_ == "nummod" and value.head.pos_ == "NOUN":
+            return None  # "more than 1000 people": a count read as a year
         if mention.kind == "figure" and (
             _is_clock_or_date(value, mention) or _is_offset(value, mention)
         ):
@@ -158,7 +173,7 @@ class FrameReader:
             generic = noun is not None and noun.pos_ == "NOUN"
             attribute = f"{_lemma(noun)} age" if generic and noun is not None else "age"
         elif mention.kind == "date":
-            attribute = _object_of(value)
+            attribute = _object_of(value, span)
         else:
             attribute = _attribute(noun, span) if noun is not None else ""
         if noun is None and mention.kind == "figure" and not mention.measured:
@@ -169,12 +184,14 @@ class FrameReader:
             )
         else:
             governor = _governor(noun if noun is not None else value, span)
+        # the clause the figure is stated in, for its anchor and its time
+        stated_in = governor
         if noun is not None and mention.kind == "figure":
-            governor = _described_by(noun) or governor
+            governor = _described_by(noun) or governor  # "homes damaged since ..."
         if mention.kind == "age":
-            governor = None  # an age is a property of its owner, whatever the verb
+            governor = stated_in = None  # an age is a property of its owner, whatever the verb
         predicate = _predicate(governor)
-        anchor, anchor_from = self._anchor(doc, value, noun, governor, mention, span)
+        anchor, anchor_from = self._anchor(doc, value, noun, stated_in, mention, span)
         if attribute == "age" and anchor_from not in ("owner", "subject", "pronoun"):
             return None  # an age is someone's: without a named someone, stay quiet
         if not attribute and mention.kind == "figure" and governor is not None:
@@ -186,8 +203,25 @@ class FrameReader:
             anchor_from=anchor_from,
             predicate=predicate,
             attribute=attribute,
-            scope=_scope(doc, span),
+            scope=_scope(doc, noun if noun is not None else value, span),
         )
+
+    def _labelled_date(self, doc: Doc, span: Span) -> Frame | None:
+        """A date after a label word with a name before it, on a line with no verb: "Julian
+        Lewis Jones Born 27 August 1968", "Founded: 1867". The label is the predicate; the
+        line's entity, else the title's, the anchor."""
+        before = [t for t in doc[: span.start] if not (t.is_punct or t.is_space)]
+        if not before:
+            return None
+        label = before[-1].lower_
+        predicate = canonical_label(label)
+        if not predicate:
+            return None
+        names = [self._name(e) for e in doc.ents if e.label_ in _words().anchor_labels]
+        anchor = names[:1] or ([self.title_entity] if self.title_entity else [])
+        if not anchor:
+            return None
+        return Frame(anchor=tuple(anchor), anchor_from="subject", predicate=predicate)
 
     def _anchor(
         self,
@@ -235,6 +269,8 @@ class FrameReader:
             names, subject_kind = self._subject_anchor(doc, subject)
             if names:
                 primary, kind = names[0], subject_kind
+            elif subject.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS:
+                return (), ""  # "They had 45 dead": whoever they are, it is not known here
         source_tokens = _speakers(doc, clause)
         if reported and subject is not None:
             source_tokens |= {t.i for t in subject.subtree}
@@ -273,9 +309,14 @@ class FrameReader:
             return (), ""
         word = subject.lower_
         if word in _PERSON_PRONOUNS:
-            return ((self.last_person,), "pronoun") if self.last_person else ((), "")
+            person = self.title_person or self.last_person
+            return ((person,), "pronoun") if person else ((), "")
         if word in _THING_PRONOUNS:
-            thing = self.title_entity or self.paragraph_entity
+            # "it", "they": a thing or a group, never the person the title or paragraph names
+            things = (self.title_entity, self.paragraph_entity)
+            thing = next(
+                (t for t in things if t and t != self.title_person and t not in self.people), None
+            )
             return ((thing,), "pronoun") if thing else ((), "")
         if subject.ent_type_ in _words().anchor_labels:
             return (self._name(_entity_of(doc, subject)),), "subject"
@@ -318,7 +359,13 @@ class FrameReader:
 
     def _learn_salience(self, doc: Doc) -> None:
         labels = _words().anchor_labels
+        if self.title_entity and not self.title_person:
+            title = name_key(self.title_entity)
+            if any(e.label_ == "PERSON" and names_match(name_key(e.text), title) for e in doc.ents):
+                self.title_person = self.title_entity
         for entity in doc.ents:
+            if entity.label_ == "PERSON":
+                self.people.add(self._name(entity))
             if entity.label_ == "PERSON" and entity.root.dep_ in _SUBJECTS | {"ROOT", "appos"}:
                 self.last_person = self._name(entity)
         if self.last_person is None:
@@ -335,12 +382,19 @@ class FrameReader:
 # -- reading the parse ---------------------------------------------------------------------
 
 
+def canonical_label(word: str) -> str:
+    """The predicate of a label word ("Born" -> bear, "Died" -> die), empty for other words."""
+    return _words().labels.get(word.lower(), "")
+
+
 def _is_statement(doc: Doc) -> bool:
     """Whether the sentence states something: it has a verb, and is no table row. Datelines
     ("4 October 2013, 18:07 GMT"), bylines and table rows state nothing to compare."""
     text = doc.text
     if "\t" in text or text.count("|") >= 2:
         return False
+    if len(doc) <= 10 and _CLOCK.search(text):
+        return False  # "16 September 2013 Last updated at 12:42 GMT"
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 
@@ -512,25 +566,31 @@ def _subject_attribute(governor: Token) -> str:
     return " ".join(_lemma(t) for t in [*words, subject])
 
 
-def _scope(doc: Doc, span: Span) -> str:
-    """The date expressions of the figure's sentence ("this season", "yesterday", "on 11th
-    March"), other than the figure itself: what time the figure may cover, as written."""
-    found = [
-        e.text.lower()
-        for e in doc.ents
-        if e.label_ == "DATE" and not (e.start < span.end and span.start < e.end)
-    ]
+def _scope(doc: Doc, token: Token, span: Span) -> str:
+    """The date expressions that say what time the figure covers, as written ("this season",
+    "yesterday", "on 11th March"): those attached to the figure, its noun or a verb of the
+    clauses above it; not a date inside another noun phrase ("the largest October outbreak")."""
+    path = {t.i for t in token.ancestors} | {token.i}
+    found: list[str] = []
+    for entity in doc.ents:
+        if entity.label_ != "DATE" or (entity.start < span.end and span.start < entity.end):
+            continue
+        attach = entity.root.head
+        if attach.pos_ == "ADP":
+            attach = attach.head
+        if attach.i in path and (attach.pos_ in ("VERB", "AUX") or attach.i == token.i):
+            found.append(entity.text.lower())
     return "; ".join(found)
 
 
-def _object_of(value: Token) -> str:
+def _object_of(value: Token, span: Span) -> str:
     """For a date: the object of the event it dates, so that recurring events are told apart
-    ("signed a decree on March 3" -> decree)."""
-    governor = _governor(value, None)
+    ("signed a decree on March 3" -> decree); a named object is the anchor, not this."""
+    governor = _governor(value, span)
     if governor is None or governor.pos_ != "VERB":
         return ""
     for child in governor.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN":
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN" and not child.ent_type_:
             return _lemma(child)
     return ""
 
@@ -546,7 +606,8 @@ def _governor(token: Token, span: Span | None) -> Token | None:
             return head
         if current.dep_ == "pobj" and head.pos_ == "ADP":
             owner = head.head
-            if owner.pos_ in _NOUNS and head.lemma_ == "of" and owner.dep_ != "ROOT":
+            inside = span is not None and span.start <= owner.i < span.end
+            if owner.pos_ in _NOUNS and head.lemma_ == "of" and owner.dep_ != "ROOT" and not inside:
                 return owner  # "the deaths of 35 people", "the decree of December 8"
             current = head
             continue
