@@ -9,11 +9,12 @@ from functools import cache, lru_cache, partial
 
 from rapidfuzz import fuzz
 
-from checker.compare.anchors import name_key, names_match
+from checker.compare.anchors import names_match
 from checker.group import group_figures
 from checker.models import Attribution, Claim, Figure, Finding, Severity
 from checker.pairs import differing_pairs, nearby_pairs
 from checker.rule import Rule, RuleContext, RuleOptions
+from checker.titles import name_key as person_key
 from checker.twins import long_enough, mask_names, twins
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -295,8 +296,8 @@ def same_source(a: str, b: str) -> bool:
     # "ISW" inside "the Institute for the Study of War (ISW)"
     if left in right.split() or right in left.split():
         return True
-    if names_match(name_key(a), name_key(b)):
-        return True  # "Gaskin" / "Inspector Gaskin"; "US Geological" / "US Geological Survey"
+    if names_match(person_key(a), person_key(b)):
+        return True  # "Mr Gaskin" / "Inspector Gaskin"; "US Geological" / "US Geological Survey"
     return fuzz.token_set_ratio(left, right) >= 90 and min(len(left), len(right)) > 3
 
 

@@ -105,6 +105,11 @@ def anchors_agree(first: Sequence[str], second: Sequence[str]) -> bool:
     names2 = [n for n in (p2, *rest2) if n]
     if not names1 or not names2:
         return False
+    if p1 or p2:
+        # the side that names no primary must be covered by the side that does: {Gaza} is
+        # about Israel's strike on Gaza, but {Papua, Manokwari} is not about Papua alone
+        named, unnamed = (names1, names2) if p1 else (names2, names1)
+        return _covered(unnamed, named)
     short, long = (names1, names2) if len(names1) <= len(names2) else (names2, names1)
     return _covered(short, long)
 

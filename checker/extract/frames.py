@@ -70,6 +70,8 @@ class _Words:
     time_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
     labels: dict[str, str]
+    size_verbs: frozenset[str]
+    size_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +85,8 @@ def _words() -> _Words:
         time_nouns=frozenset(data["time_nouns"]["words"]),
         quantity_nouns=frozenset(data["quantity_nouns"]["words"]),
         labels=dict(data["labels"]),
+        size_verbs=frozenset(data["measurement"]["verbs"]) | {"be", "locate", "lie", "sit"},
+        size_nouns=frozenset(data["measurement"]["properties"]),
     )
 
 
@@ -168,6 +172,8 @@ class FrameReader:
             noun = None if mention.kind == "date" else _counted_noun(value, span, mention.measured)
             if noun is not None:
                 noun = _through_quantity(noun)
+            if noun is not None and not mention.measured and _classifies(noun, value):
+                return None  # "a 3-point range", "a 10-point lead": a kind, not a count
         if mention.kind == "age":
             # "volunteers aged 21 to 45": the age of a kind of people, not of someone
             generic = noun is not None and noun.pos_ == "NOUN"
@@ -190,7 +196,8 @@ class FrameReader:
             governor = _described_by(noun) or governor  # "homes damaged since ..."
         if mention.kind == "age":
             governor = stated_in = None  # an age is a property of its owner, whatever the verb
-        predicate = _predicate(governor)
+        sized = mention.measured and attribute in _words().size_nouns  # "has an area of 612 km2"
+        predicate = _predicate(governor, measured=mention.measured and not sized)
         anchor, anchor_from = self._anchor(doc, value, noun, stated_in, mention, span)
         if attribute == "age" and anchor_from not in ("owner", "subject", "pronoun"):
             return None  # an age is someone's: without a named someone, stay quiet
@@ -293,7 +300,8 @@ class FrameReader:
         speaker = [mention.source] if mention.source else []
         borrowed = speaker[:1] or [n for n in (self.paragraph_entity or self.title_entity,) if n]
         if things:
-            return (*borrowed, *things), "clause"
+            # the borrowed name is what the sentence is about; its things narrow it down
+            return (*borrowed, *things), ("paragraph" if borrowed else "clause")
         if speaker:
             return (speaker[0],), "paragraph"
         if self.paragraph_entity:
@@ -490,6 +498,12 @@ def _through_quantity(noun: Token) -> Token:
     return noun
 
 
+def _classifies(noun: Token, value: Token) -> bool:
+    """Whether "<number>-<noun>" modifies another noun, as a kind of it ("3-point range")."""
+    hyphenated = value.i + 2 == noun.i and value.nbor(1).text == "-"
+    return hyphenated and noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN"
+
+
 def _described_by(noun: Token) -> Token | None:
     """The participle that says what happened to the counted things: "homes damaged since
     the floods began", "the people killed"."""
@@ -618,13 +632,17 @@ def _governor(token: Token, span: Span | None) -> Token | None:
     return None
 
 
-def _predicate(governor: Token | None) -> str:
+def _predicate(governor: Token | None, *, measured: bool = False) -> str:
+    """The governor's lemma, with its particle ("lay down"); empty for light verbs. For a
+    measurement only the verbs that state a size are light ("is 1.5 km long", "covers 612
+    km2"): "Bush had 404 yards" or "the man fell 2,000 feet" is no size of anything."""
     if governor is None:
         return ""
     lemma = _lemma(governor)
     if governor.pos_ in _NOUNS:
         return lemma
-    if lemma in _words().light_verbs:
+    light = _words().size_verbs if measured else _words().light_verbs
+    if lemma in light:
         return ""
     particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
     return " ".join([lemma, *particles])
