@@ -42,6 +42,7 @@ AnchorFrom = Literal["owner", "subject", "pronoun", "clause", "paragraph", "titl
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them"})
+_IT = frozenset({"it", "its", "itself"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependencies that open a clause of its own: its entities are not the figure's.
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
@@ -127,7 +128,10 @@ class FrameReader:
             for e in doc.ents
             if e.label_ in _words().anchor_labels and e.text.lower() in folded
         ]
-        people = [e for e in doc.ents if e.label_ == "PERSON" and e.text.lower() in folded]
+        # a title that is a person's name ("Karl Weyprecht"), not one that holds one ("Battle
+        # of Martín García")
+        words = [t for t in doc if t.is_alpha]
+        people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) == len(words)]
         if people:
             self.title_person = self._name(people[0])
         if names:
@@ -271,6 +275,8 @@ class FrameReader:
         # The subject of "put", "estimate", "say" is who gives the figure, not what it is about.
         reported = _lemma(clause) in _words().reporting_verbs
         subject = _subject_of(clause) or _agent_of(clause)
+        if subject is not None and subject.i == phrase_root.i and clause.dep_ == "conj":
+            subject = _subject_of(clause.head)  # "They had 45 dead and 50 wounded"
         own_subject = subject is not None and subject.i != phrase_root.i
         if primary is None and subject is not None and own_subject and not reported:
             names, subject_kind = self._subject_anchor(doc, subject)
@@ -320,7 +326,10 @@ class FrameReader:
             person = self.title_person or self.last_person
             return ((person,), "pronoun") if person else ((), "")
         if word in _THING_PRONOUNS:
-            # "it", "they": a thing or a group, never the person the title or paragraph names
+            # "it": the thing the title or paragraph names, never a person; "they" may be any
+            # group, so it is left unresolved
+            if word not in _IT:
+                return (), ""
             things = (self.title_entity, self.paragraph_entity)
             thing = next(
                 (t for t in things if t and t != self.title_person and t not in self.people), None
