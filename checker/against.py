@@ -25,7 +25,14 @@ from checker.cache import (
     open_cache,
     resolve_cache_dir,
 )
-from checker.engine import CheckSettings, Extraction, build_report, check_extraction, extract_all
+from checker.engine import (
+    CheckSettings,
+    Extraction,
+    build_report,
+    check_extraction,
+    extract_all,
+    load_checked,
+)
 from checker.errors import CheckerError
 from checker.extract import extract_article
 from checker.load import LoadResult, load
@@ -150,7 +157,7 @@ def check_against(
     if use_cache:
         ensure_outside(folder, [*paths, archive])
 
-    checked_loaded = _unique(load(paths, excludes=settings.excludes), set())
+    checked_loaded = _unique(load_checked(paths, settings), set())
     checked_files = {_resolved(a.path) for a in checked_loaded.articles}
     archive_loaded = _unique(load([archive], excludes=settings.excludes), checked_files)
 

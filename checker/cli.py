@@ -7,6 +7,8 @@ never a traceback (unless --debug).
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -31,6 +33,43 @@ app = typer.Typer(
     help="Flag figures, dates, attributions and titles that disagree across news articles.",
 )
 
+DISTRIBUTION = "newsroom-source-checker"
+
+
+def version() -> str:
+    """The installed distribution's version (the package's own when run from a source tree)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version(DISTRIBUTION)
+    except PackageNotFoundError:
+        from checker import __version__
+
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"checker {version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Flag figures, dates, attributions and titles that disagree across news articles."""
+
+
 T = TypeVar("T")
 PROGRESS_MIN_FILES = 20
 
@@ -43,6 +82,7 @@ class ClaimsFormat(StrEnum):
 
 class ReportFormat(StrEnum):
     table = "table"
+    concise = "concise"
     json = "json"
     markdown = "markdown"
     github = "github"
@@ -125,6 +165,8 @@ def _settings(
     facts: Path | None,
     baseline: Path | None,
     debug: bool,
+    *,
+    verbose: bool = False,
 ) -> tuple[CheckSettings, FailOn | None]:
     """Merge --config (or the discovered checker.toml / [tool.checker]) with the command line."""
     from checker.config import Config, find_config, load_config
@@ -135,6 +177,8 @@ def _settings(
     def build() -> tuple[CheckSettings, FailOn | None]:
         found = config_file or find_config(Path.cwd())
         config = load_config(found) if found else Config()
+        if verbose:
+            typer.echo(f"checker: config: {found or 'none found (defaults)'}", err=True)
         catalogue = discover_rules()
         config.check_rule_ids(set(catalogue.rules))
         facts_file = facts or config.facts
@@ -144,6 +188,7 @@ def _settings(
             baseline=load_baseline(baseline) if baseline else None,
             excludes=config.exclude,
             diagnostics=tuple(catalogue.diagnostics),
+            config_file=str(found) if found else None,
         )
         return settings, FailOn(config.fail_on) if config.fail_on else None
 
@@ -176,6 +221,9 @@ FactsOption = Annotated[
     Path | None, typer.Option("--facts", help="A facts register (TOML).", dir_okay=False)
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Say which config file is in use, on stderr.")
+]
 AgainstOption = Annotated[
     Path | None,
     typer.Option("--against", file_okay=False, help="An archive folder to compare with."),
@@ -196,7 +244,11 @@ JobsOption = Annotated[
 ]
 EngineOption = Annotated[
     EngineName,
-    typer.Option("--engine", help="local, or dask (needs pip install 'checker[dask]')."),
+    typer.Option(
+        "--engine",
+        help="local, or dask (needs the optional extra: "
+        "pip install 'newsroom-source-checker\\[dask]').",
+    ),
 ]
 SchedulerOption = Annotated[
     str | None,
@@ -261,36 +313,89 @@ def _run(
         stop()
 
 
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+FormatOption = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (for people), concise (one line per finding), json, markdown (a "
+        "pull-request comment), github (annotations) or sarif (code scanning).",
+    ),
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 when a finding is at or above this severity (default: error, or the "
+        "config's fail_on); never: always exit 0.",
+    ),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Publication date of the checked articles that have no 'date' in their front "
+        "matter; dates without a year are read against it.",
+    ),
+]
+
+
 @app.command()
 def check(
     paths: Paths,
     facts: FactsOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report here, not stdout; the summary goes to stderr."
+        ),
     ] = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on")] = None,
+    fail_on: FailOnOption = None,
     config: ConfigOption = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Leave out the findings in this baseline.")
     ] = None,
     against: AgainstOption = None,
+    date: DateOption = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Also print how many findings each rule made.")
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Print the findings only: no summary line, no diagnostics."
+        ),
+    ] = False,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
     engine: EngineOption = EngineName.local,
     scheduler: SchedulerOption = None,
+    verbose: VerboseOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check PATH... for figures, dates, sources and titles that disagree."""
     from checker.report import render
+    from checker.report.common import count_line, rule_counts
 
+    published = _parse_date(date)
     inputs = _inputs(paths, against)
     _require_paths(inputs)
     if output is not None:
         _guarded(lambda: ensure_outside(output, inputs), debug)
-    settings, configured_fail_on = _settings(config, facts, baseline, debug)
-    settings = replace(settings, jobs=jobs)
+    settings, configured_fail_on = _settings(config, facts, baseline, debug, verbose=verbose)
+    settings = replace(settings, jobs=jobs, published=published)
     report = _run(
         paths,
         settings,
@@ -298,17 +403,44 @@ def check(
         EngineOptions(engine, scheduler),
     )
     checked = [a.path for a in report.articles] if against else None
-    text = render(
-        report, format.value, color=output is None and sys.stdout.isatty(), checked=checked
-    )
+    to_terminal = output is None and sys.stdout.isatty()
+    color = to_terminal and not os.environ.get("NO_COLOR")
+    people = format in (ReportFormat.table, ReportFormat.concise)
+    if quiet and people:
+        text = _findings_only(report, format, color=color, checked=checked)
+    else:
+        text = render(report, format.value, color=color, checked=checked)
     if output is None:
         sys.stdout.write(text)
     else:
         _guarded(lambda: write_atomic(output, text), debug)
-    if format is not ReportFormat.table or output is not None:
+    if statistics:
+        lines = [f"{count:5d}  {rule}" for rule, count in rule_counts(report)]
+        stream = sys.stdout if people and output is None else sys.stderr
+        stream.write("".join(line + "\n" for line in lines))
+    if not quiet and (not people or output is not None):
         # Machine formats carry diagnostics inside; repeat them on stderr for people.
         _print_diagnostics(report.diagnostics)
+    if not quiet and output is not None:
+        typer.echo(f"checker: {count_line(report)} Report written to {output}.", err=True)
+    if not report.articles:
+        raise _fail("no article was checked (see the diagnostics above)")
     raise typer.Exit(_exit_code(report, fail_on or configured_fail_on or FailOn.error))
+
+
+def _findings_only(
+    report: Report, format: ReportFormat, *, color: bool, checked: list[str] | None
+) -> str:
+    """The table or concise report without diagnostics and the count line (--quiet)."""
+    from checker.report import render
+
+    if not report.findings:
+        return ""
+    shown = report.model_copy(update={"diagnostics": []})
+    text = render(shown, format.value, color=color, checked=checked)
+    # The count line comes last: its own paragraph in the table, its own line in concise.
+    cut = text.rstrip("\n").rfind("\n\n" if format is ReportFormat.table else "\n")
+    return text[:cut] + "\n"
 
 
 @app.command("baseline")

@@ -6,6 +6,7 @@ The engine owns everything a rule may not do: timing the stages, catching a rule
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from checker.parallel import Extractor, extract_many
 from checker.registry import discover_rules
 from checker.rule import Rule, RuleContext
 from checker.suppress import Baseline, apply_baseline, apply_inline
+from checker.undated import undated_warnings, with_date
 
 if TYPE_CHECKING:
     from checker.cache import ClaimStore
@@ -205,6 +207,19 @@ class CheckSettings:
     jobs: int | None = None  # extraction worker processes; None: all cores, 1: in-process
     # Problems met while preparing the run (a plugin that failed to load), for the report.
     diagnostics: Sequence[Diagnostic] = ()
+    # The publication date of checked articles without one in their metadata (`--date`).
+    published: dt.date | None = None
+    config_file: str | None = None  # the config in use, named in the JSON report
+
+
+def load_checked(paths: Sequence[str | Path], settings: CheckSettings) -> LoadResult:
+    """The articles under review: loaded, given `settings.published` when their metadata has
+    no date, and warned about when their date is unknown and some of their dates need it."""
+    loaded = load(paths, excludes=settings.excludes)
+    if settings.published is not None:
+        loaded.articles = [with_date(a, settings.published) for a in loaded.articles]
+    loaded.diagnostics.extend(undated_warnings(loaded.articles))
+    return loaded
 
 
 def check_extraction(
@@ -239,7 +254,7 @@ def check_paths(
 ) -> Report:
     """Load, extract and check `paths`; the library entry point."""
     settings = settings or CheckSettings(facts=facts, rules=rules)
-    loaded = load(paths, excludes=settings.excludes)
+    loaded = load_checked(paths, settings)
     extraction = extract_all(loaded, progress, jobs=settings.jobs)
     findings, diagnostics = check_extraction(extraction, settings)
     with paused():

@@ -86,7 +86,8 @@ def load(
     patterns = tuple(excludes)
     seen: set[str] = set()
     for root in paths:
-        root = Path(root)
+        root = _shown(Path(root))
+        before = len(result.articles), len(result.diagnostics)
         for file in _walk(root, patterns, result.diagnostics):
             key = _identity(file)
             if key in seen:
@@ -102,7 +103,22 @@ def load(
                 continue
             result.diagnostics.extend(notes)
             result.articles.append(article)
+        if root.is_dir() and (len(result.articles), len(result.diagnostics)) == before:
+            message = "empty folder: no article files in it"
+            result.diagnostics.append(Diagnostic(path=str(root), message=message))
     return result
+
+
+def _shown(path: Path) -> Path:
+    """`path` as reports show it: relative to the working folder when it lies inside it, so
+    `$PWD/archive/a.md` and `archive/a.md` are one file in locations and fingerprints."""
+    if not path.is_absolute():
+        return path
+    here = Path.cwd()
+    try:
+        return path.relative_to(here) if path != here else path
+    except ValueError:
+        return path
 
 
 def parse_article(data: bytes, path: str) -> tuple[Article | None, list[Diagnostic]]:

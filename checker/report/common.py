@@ -83,3 +83,11 @@ def primary_evidence(finding: Finding, checked: Collection[str] | None) -> Evide
         if is_checked(evidence, checked):
             return evidence
     return finding.evidence[0] if finding.evidence else None
+
+
+def rule_counts(report: Report) -> list[tuple[str, int]]:
+    """(rule id, findings) for every rule that made one, most findings first (`--statistics`)."""
+    counts: dict[str, int] = {}
+    for finding in report.findings:
+        counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
