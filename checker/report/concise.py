@@ -2,7 +2,7 @@
 
 Editors and terminals turn the location into a link; `grep` and `sort` work on it. The location
 is the finding's primary evidence (see `common.primary_evidence`); the message names the other
-side. The count line comes last; diagnostics go to stderr (the CLI prints them).
+side. Diagnostics follow as `path: message`, and the count line comes last.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ def line_of(finding: Finding, checked: Collection[str] | None = None) -> str:
 
 
 def render(report: Report, *, color: bool = False, checked: Collection[str] | None = None) -> str:
-    """Findings one per line, then the count line; `color` is accepted for a uniform call."""
+    """Findings one per line, then diagnostics, then the count line; `color` is accepted for a
+    uniform call."""
     lines = [line_of(f, checked) for f in report.findings]
+    lines += [f"{one_line(posix_path(d.path))}: {one_line(d.message)}" for d in report.diagnostics]
     lines.append(count_line(report))
     return "\n".join(lines) + "\n"

@@ -10,8 +10,9 @@ LINE = re.compile(r"^(?P<path>[^\s].*?):(?P<line>\d+):(?P<col>\d+): (?P<sev>erro
 
 def test_one_line_per_finding_then_the_count_line() -> None:
     lines = concise.render(sample_report(), checked=CHECKED).splitlines()
-    assert len(lines) == 4
+    assert len(lines) == 5
     assert all(LINE.match(line) for line in lines[:3])
+    assert lines[3] == "inbox/blob.bin: binary file skipped"
     assert lines[0].startswith("drafts/b.md:9:1: error figure-mismatch 35,000 (archive/a.md:14")
     assert lines[-1].startswith("3 findings")
 
