@@ -141,7 +141,10 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 @app.command()
 def claims(
     paths: Paths,
-    format: Annotated[ClaimsFormat, typer.Option("--format", "-f")] = ClaimsFormat.table,
+    format: Annotated[
+        ClaimsFormat,
+        typer.Option("--format", "-f", help="table, json, or jsonl (one claim per line)."),
+    ] = ClaimsFormat.table,
 ) -> None:
     """Print the normalized claims read from PATH..."""
     from checker.engine import extract_all
@@ -476,7 +479,10 @@ class DiffFormat(StrEnum):
 def diff_command(
     old: Annotated[Path, typer.Argument(help="The earlier version: a file or a folder.")],
     new: Annotated[Path, typer.Argument(help="The later version: a file or a folder.")],
-    format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.markdown,
+    format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="markdown (diff blocks), table, or json."),
+    ] = DiffFormat.markdown,
     debug: DebugOption = False,
 ) -> None:
     """Show which figures, dates, sources and titles changed between OLD and NEW (exit 0)."""
