@@ -380,6 +380,16 @@ def check(
             "--quiet", "-q", help="Print the findings only: no summary line, no diagnostics."
         ),
     ] = False,
+    link_base: Annotated[
+        str | None,
+        typer.Option(
+            "--link-base",
+            envvar="CHECKER_LINK_BASE",
+            metavar="URL",
+            help="Markdown: link each path:line to URL/path#Lline (e.g. the pull request's "
+            "files: https://github.com/OWNER/REPO/blob/SHA).",
+        ),
+    ] = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
@@ -411,6 +421,10 @@ def check(
     people = format in (ReportFormat.table, ReportFormat.concise)
     if quiet and people:
         text = _findings_only(report, format, color=color, checked=checked)
+    elif format is ReportFormat.markdown:
+        from checker.report import markdown
+
+        text = markdown.render(report, checked=checked, link_base=link_base)
     else:
         text = render(report, format.value, color=color, checked=checked)
     if output is None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker.consolidate import consolidate
 from checker.extract import extract_article
 from checker.gc_pause import paused
 from checker.group import SubjectGroup, group_figures
@@ -155,7 +156,8 @@ def _run_rules(
             )
     if focus is not None:
         findings = [f for f in findings if any(e.path in focus for e in f.evidence)]
-    return sort_findings(findings), diagnostics
+    dates = {a.path: a.date for a in extraction.articles}
+    return sort_findings(consolidate(findings, dates, focus)), diagnostics
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

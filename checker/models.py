@@ -185,6 +185,9 @@ class Finding(Frozen):
     subject: str = ""
     fingerprint: str = ""
     evidence: tuple[Evidence, ...] = ()
+    # Index in `evidence` of the place a one-location format points at (the article that
+    # disagrees); set by the engine (`checker.consolidate`), None: the formats decide.
+    primary: int | None = Field(None, exclude=True)
 
 
 class ArticleInfo(Frozen):
