@@ -380,6 +380,24 @@ def check(
             "--quiet", "-q", help="Print the findings only: no summary line, no diagnostics."
         ),
     ] = False,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="GLOB",
+            help="Leave out files matching this pattern (repeatable; added to the config's).",
+        ),
+    ] = None,
+    only_changed: Annotated[
+        Path | None,
+        typer.Option(
+            "--only-changed",
+            metavar="DIFF",
+            dir_okay=False,
+            help="Report only findings with evidence on a line this unified diff adds or "
+            "changes (git diff --unified=0 BASE HEAD > DIFF).",
+        ),
+    ] = None,
     link_base: Annotated[
         str | None,
         typer.Option(
@@ -408,13 +426,20 @@ def check(
     if output is not None:
         _guarded(lambda: ensure_outside(output, inputs), debug)
     settings, configured_fail_on = _settings(config, facts, baseline, debug, verbose=verbose)
-    settings = replace(settings, jobs=jobs, published=published)
+    settings = replace(
+        settings, jobs=jobs, published=published, excludes=(*settings.excludes, *(exclude or ()))
+    )
     report = _run(
         paths,
         settings,
         ArchiveOptions(against, cache_dir, not no_cache, debug),
         EngineOptions(engine, scheduler),
     )
+    if only_changed is not None:
+        from checker.changed_lines import load_diff, touching
+
+        changed = _guarded(lambda: load_diff(only_changed), debug)
+        report = report.model_copy(update={"findings": touching(report.findings, changed)})
     checked = [a.path for a in report.articles] if against else None
     to_terminal = output is None and sys.stdout.isatty()
     color = to_terminal and not os.environ.get("NO_COLOR")
