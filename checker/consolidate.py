@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import PurePath
 
+from checker.fingerprint import combined
 from checker.load import ARTICLE_SUFFIXES
 from checker.models import Evidence, Finding
 
@@ -69,9 +70,13 @@ def merge_shared_place(findings: Sequence[Finding]) -> list[Finding]:
         first = group[0]
         message = f"{first.message}; the same with {len(others) - 1} more: {more}"
         evidence = (*others, shared)
-        one = first.model_copy(
-            update={"message": message, "evidence": evidence, "primary": len(evidence) - 1}
-        )
+        update = {
+            "message": message,
+            "evidence": evidence,
+            "primary": len(evidence) - 1,
+            "fingerprint": combined(f.fingerprint for f in group),
+        }
+        one = first.model_copy(update=update)
         merged[id(first)] = one
         for finding in group[1:]:
             merged[id(finding)] = None
