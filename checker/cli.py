@@ -141,6 +141,10 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 @app.command()
 def claims(
     paths: Paths,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="checker.toml or pyproject.toml (for its [vocabulary])."),
+    ] = None,
     format: Annotated[
         ClaimsFormat,
         typer.Option("--format", "-f", help="table, json, or jsonl (one claim per line)."),
@@ -151,7 +155,8 @@ def claims(
     from checker.load import load
 
     _require_paths(paths)
-    extraction = extract_all(load(paths))
+    settings, _ = _settings(config, None, None, debug=False)
+    extraction = extract_all(load(paths, excludes=settings.excludes))
     sys.stdout.write(render_claims(extraction.claims, format.value))
     _print_diagnostics(extraction.diagnostics)
 
@@ -173,6 +178,7 @@ def _settings(
 ) -> tuple[CheckSettings, FailOn | None]:
     """Merge --config (or the discovered checker.toml / [tool.checker]) with the command line."""
     from checker.config import Config, find_config, load_config
+    from checker.data import set_overlay
     from checker.facts import load_facts
     from checker.registry import discover_rules
     from checker.suppress import load_baseline
@@ -180,6 +186,7 @@ def _settings(
     def build() -> tuple[CheckSettings, FailOn | None]:
         found = config_file or find_config(Path.cwd())
         config = load_config(found) if found else Config()
+        set_overlay(config.vocabulary.overlay())
         if verbose:
             typer.echo(f"checker: config: {found or 'none found (defaults)'}", err=True)
         catalogue = discover_rules()
@@ -435,6 +442,8 @@ def check(
         ArchiveOptions(against, cache_dir, not no_cache, debug),
         EngineOptions(engine, scheduler),
     )
+    if settings.config_file is not None:
+        report = report.model_copy(update={"config": settings.config_file})
     if only_changed is not None:
         from checker.changed_lines import load_diff, touching
 

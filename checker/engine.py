@@ -31,7 +31,7 @@ from checker.models import (
 from checker.parallel import Extractor, extract_many
 from checker.registry import discover_rules
 from checker.rule import Rule, RuleContext
-from checker.suppress import Baseline, apply_baseline, apply_inline
+from checker.suppress import Baseline, apply_baseline, apply_inline, unknown_ignores
 from checker.undated import undated_warnings, with_date
 
 if TYPE_CHECKING:
@@ -243,7 +243,14 @@ def check_extraction(
     findings = apply_inline(findings, extraction.articles)
     if settings.baseline is not None:
         findings = apply_baseline(findings, settings.baseline)
-    return findings, [*settings.diagnostics, *rule_diagnostics, *diagnostics]
+    checked = [a for a in extraction.articles if focus is None or a.path in focus]
+    typos = unknown_ignores(checked, {rule.id for rule in rules} | set(known_rule_ids()))
+    return findings, [*settings.diagnostics, *rule_diagnostics, *diagnostics, *typos]
+
+
+def known_rule_ids() -> list[str]:
+    """Every rule id of the catalogue, enabled or not (a disabled rule is no typo)."""
+    return list(discover_rules().rules)
 
 
 def check_paths(

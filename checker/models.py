@@ -217,6 +217,10 @@ class Report(BaseModel):
     summary: Summary = Summary()
     findings: list[Finding] = []
     diagnostics: list[Diagnostic] = []
+    config: str | None = None  # the config file in use, when there is one
 
     def to_json_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", by_alias=True)
+        data = self.model_dump(mode="json", by_alias=True)
+        if data.get("config") is None:
+            data.pop("config", None)
+        return data

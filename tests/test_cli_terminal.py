@@ -129,3 +129,47 @@ def test_verbose_names_the_config(here: Path) -> None:
     (here / "checker.toml").write_text("fail_on = 'never'\n")
     code, _, err = run("check", "articles", "--verbose")
     assert code == 0 and "checker.toml" in err
+
+
+def test_json_report_names_the_config(here: Path) -> None:
+    import json
+
+    (here / "checker.toml").write_text("fail_on = 'never'\n")
+    report = json.loads(run("check", "articles", "-f", "json")[1])
+    assert report["config"].endswith("checker.toml")
+    (here / "checker.toml").unlink()
+    assert "config" not in json.loads(run("check", "articles", "-f", "json")[1])
+
+
+def test_a_suppression_naming_an_unknown_rule_is_a_warning(here: Path) -> None:
+    draft = here / "drafts" / "typo.md"
+    draft.write_text(
+        "---\ntitle: t\ndate: 2026-03-02\n---\n\n<!-- checker: ignore figure-mismatchh -->\n"
+        "The levee held.\n"
+    )
+    code, out, _ = run("check", str(draft), "-f", "concise")
+    assert code == 0
+    assert "drafts/typo.md: line 6: warning: `checker: ignore figure-mismatchh`" in out
+
+
+def test_vocabulary_adds_titles_of_the_users_own(here: Path) -> None:
+    draft = here / "drafts" / "port.md"
+    draft.write_text(
+        "---\ntitle: t\ndate: 2026-03-02\n---\n\nWharfinger Ada Lund said the quay reopened.\n"
+    )
+    _, out, _ = run("claims", str(draft), "-f", "jsonl")
+    assert '"title": "Wharfinger"' not in out
+    (here / "checker.toml").write_text('[vocabulary]\ntitles = ["wharfinger"]\n')
+    try:
+        _, out, _ = run("claims", str(draft), "-f", "jsonl")
+    finally:
+        from checker.data import set_overlay
+
+        set_overlay({})
+    assert '"title": "Wharfinger"' in out
+
+
+def test_vocabulary_with_a_bad_pattern_is_a_config_error(here: Path) -> None:
+    (here / "checker.toml").write_text('[vocabulary]\nboilerplate = ["(unclosed"]\n')
+    code, _, err = run("check", "articles")
+    assert code == 2 and "checker.toml" in err and "vocabulary.boilerplate" in err
