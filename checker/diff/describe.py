@@ -8,6 +8,7 @@ claims pair up.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -17,20 +18,7 @@ from checker.diff.models import ChangeSide
 from checker.models import Attribution, Claim, DateClaim, Figure, Granularity, PersonClaim
 
 _QUALIFIER_WORDS = {"approx": "about", "at_least": "at least", "at_most": "up to"}
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = tuple(calendar.month_name)[1:]
 _VALUE_FIELDS = frozenset({"value", "low", "high", "qualifier", "unit"})
 _FIELD_WORDS = {
     "source": "source",
