@@ -108,6 +108,8 @@ def primary_index(
         candidates = inside or candidates
     if len(candidates) > 1:
         candidates = _minority(evidence, articles, candidates)
+    if len({evidence[i].path for i in candidates}) == 1:
+        return candidates[0]  # one article: the rule's first piece is the one it is about
     return max(candidates, key=lambda i: (dates.get(evidence[i].path) or dt.date.min, i))
 
 
