@@ -64,11 +64,16 @@ def merge_shared_place(findings: Sequence[Finding]) -> list[Finding]:
         if len(common) != 1:
             continue
         place = next(iter(common))
+        members = group
+        # Whatever order the rule found them in, the same merged finding.
+        group = sorted(group, key=lambda f: (f.message, f.fingerprint))
         shared = next(e for e in group[0].evidence if _where(e) == place)
-        others = [e for f in group for e in f.evidence if _where(e) != place]
-        more = ", ".join(f"{e.path}:{e.line}" for e in others[1:])
+        others = sorted((e for f in group for e in f.evidence if _where(e) != place), key=_where)
         first = group[0]
-        message = f"{first.message}; the same with {len(others) - 1} more: {more}"
+        named = {_where(e) for e in first.evidence}
+        extra = [e for e in others if _where(e) not in named]
+        more = ", ".join(f"{e.path}:{e.line}" for e in extra)
+        message = f"{first.message}; the same with {len(extra)} more: {more}"
         evidence = (*others, shared)
         update = {
             "message": message,
@@ -77,9 +82,9 @@ def merge_shared_place(findings: Sequence[Finding]) -> list[Finding]:
             "fingerprint": combined(f.fingerprint for f in group),
         }
         one = first.model_copy(update=update)
-        merged[id(first)] = one
-        for finding in group[1:]:
+        for finding in members:
             merged[id(finding)] = None
+        merged[id(members[0])] = one
     result = []
     for finding in findings:
         replacement = merged.get(id(finding), finding)

@@ -119,13 +119,22 @@ def run_rules(
     facts: FactsRegister | None = None,
     focus: frozenset[str] | None = None,
     groups: Sequence[SubjectGroup] | None = None,
+    consolidated: bool = True,
 ) -> tuple[list[Finding], list[Diagnostic]]:
     """Every rule over the extraction. With `focus`, only findings with evidence in a focused
     path are wanted: the rules may skip other work, and any other finding is dropped here.
     `groups`: `group_figures` of the extraction's figures when already built (the Dask engine
-    groups on its cluster); None: grouped here."""
+    groups on its cluster); None: grouped here. The kept findings are then consolidated (one
+    per root cause, each with its primary location: `checker.consolidate`), unless
+    `consolidated` is False."""
     with paused():  # the rules build many short-lived objects: see checker.gc_pause
-        return _run_rules(extraction, rules, facts=facts, focus=focus, groups=groups)
+        findings, diagnostics = _run_rules(
+            extraction, rules, facts=facts, focus=focus, groups=groups
+        )
+    if consolidated:
+        dates = {a.path: a.date for a in extraction.articles}
+        findings = consolidate(findings, dates, focus)
+    return sort_findings(findings), diagnostics
 
 
 def _run_rules(
@@ -156,8 +165,7 @@ def _run_rules(
             )
     if focus is not None:
         findings = [f for f in findings if any(e.path in focus for e in f.evidence)]
-    dates = {a.path: a.date for a in extraction.articles}
-    return sort_findings(consolidate(findings, dates, focus)), diagnostics
+    return findings, diagnostics
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
