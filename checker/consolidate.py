@@ -73,7 +73,7 @@ def merge_shared_place(findings: Sequence[Finding]) -> list[Finding]:
         named = {_where(e) for e in first.evidence}
         extra = [e for e in others if _where(e) not in named]
         more = ", ".join(f"{e.path}:{e.line}" for e in extra)
-        message = f"{first.message}; the same with {len(extra)} more: {more}"
+        message = f"{first.message}; it also disagrees with {more}"
         evidence = (*others, shared)
         update = {
             "message": message,

@@ -68,7 +68,7 @@ def test_one_wrong_former_is_one_finding_at_that_article() -> None:
     [merged] = consolidate(pairs, DATES)
     assert len(merged.evidence) == 4
     assert merged.evidence[merged.primary or 0] == odd
-    assert "2 more" in merged.message
+    assert merged.message.endswith("; it also disagrees with b.md:4, d.md:2")
 
 
 def test_a_changed_figure_is_not_also_a_repeated_passage() -> None:
