@@ -159,6 +159,8 @@ def claims(
     extraction = extract_all(load(paths, excludes=settings.excludes))
     sys.stdout.write(render_claims(extraction.claims, format.value))
     _print_diagnostics(extraction.diagnostics)
+    if not extraction.articles:
+        raise _fail("no article was read (see the diagnostics above)")
 
 
 def _exit_code(report: Report, fail_on: FailOn) -> int:
@@ -513,6 +515,9 @@ def write_baseline(
     _guarded(lambda: ensure_outside(output, inputs), debug)
     settings, _ = _settings(config, facts, None, debug)
     report = _run(paths, settings, ArchiveOptions(against, cache_dir, not no_cache, debug))
+    if not report.articles:
+        _print_diagnostics(report.diagnostics)
+        raise _fail("no article was checked, so no baseline was written")
     _guarded(lambda: write_atomic(output, baseline_of(report.findings)), debug)
     typer.echo(f"checker: {len(report.findings)} findings accepted in {output}", err=True)
 

@@ -173,3 +173,11 @@ def test_vocabulary_with_a_bad_pattern_is_a_config_error(here: Path) -> None:
     (here / "checker.toml").write_text('[vocabulary]\nboilerplate = ["(unclosed"]\n')
     code, _, err = run("check", "articles")
     assert code == 2 and "checker.toml" in err and "vocabulary.boilerplate" in err
+
+
+def test_claims_and_baseline_of_nothing_exit_2(here: Path) -> None:
+    (here / "nothing").mkdir()
+    assert run("claims", "nothing")[0] == 2
+    code, _, err = run("baseline", "nothing", "-o", str(here.parent / "b.json"))
+    assert code == 2 and "no baseline was written" in err
+    assert not (here.parent / "b.json").exists()
