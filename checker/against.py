@@ -32,6 +32,8 @@ from checker.engine import (
     check_extraction,
     extract_all,
     load_checked,
+    report_subjects,
+    timeline_groups,
 )
 from checker.errors import CheckerError
 from checker.extract import extract_article
@@ -186,10 +188,12 @@ def check_against(
         claims=[*checked.claims, *context.claims],
     )
     checked_paths = {article.path for article in checked.articles}
+    groups = timeline_groups(union, settings, groups)
     # The rules skip archive-against-archive work: its findings would be dropped anyway.
     findings, run_diagnostics = check_extraction(
         union, settings, focus=frozenset(checked_paths), groups=groups
     )
+    subjects = report_subjects(settings, groups, findings, focus=frozenset(checked_paths))
 
     # A bad file inside both the checked folder and the archive is reported once.
     checked.diagnostics = _unique_diagnostics([*checked.diagnostics, *context.diagnostics])
@@ -197,6 +201,7 @@ def check_against(
         checked,
         [f for f in findings if _touches(f, checked_paths)],
         [*cache_diagnostics, *run_diagnostics],
+        subjects,
     )
 
 

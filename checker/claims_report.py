@@ -12,20 +12,24 @@ from checker.models import Claim
 
 FIELDS = (
     "kind", "path", "line", "column", "text", "value", "low", "high", "unit", "qualifier",
-    "modality", "subject", "period_start", "period_end", "as_of", "source", "source_chain",
+    "modality", "subject", "anchor", "predicate", "attribute",
+    "period_start", "period_end", "as_of", "source", "source_chain",
     "person", "title", "event", "date",
 )  # fmt: skip
 
 
 # The terminal table leaves out the sentence and the column: they would not fit.
 TABLE_FIELDS = (
-    "kind", "path", "line", "value", "qualifier", "unit", "subject", "modality",
+    "kind", "path", "line", "value", "qualifier", "unit", "anchor", "predicate", "attribute",
+    "modality",
     "period_start", "period_end", "source", "person", "title", "event", "date",
 )  # fmt: skip
 
 
 def claim_row(claim: Claim) -> dict[str, Any]:
     data = claim.model_dump(mode="json")
+    frame = data.pop("frame", None) or {}
+    data.update({part: frame.get(part) for part in ("anchor", "predicate", "attribute")})
     return {name: data.get(name) for name in FIELDS}
 
 

@@ -87,6 +87,7 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     github = "github"
     sarif = "sarif"
+    html = "html"
 
 
 class EngineName(StrEnum):
@@ -340,7 +341,7 @@ FormatOption = Annotated[
         "--format",
         "-f",
         help="table (for people), concise (one line per finding), json, markdown (a "
-        "pull-request comment), github (annotations) or sarif (code scanning).",
+        "pull-request comment), github (annotations), sarif (code scanning) or html (a page).",
     ),
 ]
 FailOnOption = Annotated[
@@ -426,7 +427,6 @@ def check(
     debug: DebugOption = False,
 ) -> None:
     """Check PATH... for figures, dates, sources and titles that disagree."""
-    from checker.report import render
     from checker.report.common import count_line, rule_counts
 
     published = _parse_date(date)
@@ -435,8 +435,14 @@ def check(
     if output is not None:
         _guarded(lambda: ensure_outside(output, inputs), debug)
     settings, configured_fail_on = _settings(config, facts, baseline, debug, verbose=verbose)
+    # The JSON report carries each subject's figures too, so `checker report` can draw them.
+    timelines = format in (ReportFormat.json, ReportFormat.html)
     settings = replace(
-        settings, jobs=jobs, published=published, excludes=(*settings.excludes, *(exclude or ()))
+        settings,
+        jobs=jobs,
+        timelines=timelines,
+        published=published,
+        excludes=(*settings.excludes, *(exclude or ())),
     )
     report = _run(
         paths,
@@ -462,7 +468,7 @@ def check(
 
         text = markdown.render(report, checked=checked, link_base=link_base)
     else:
-        text = render(report, format.value, color=color, checked=checked)
+        text = _render_to(report, format.value, output, checked)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -494,6 +500,51 @@ def _findings_only(
     # The count line comes last: its own paragraph in the table, its own line in concise.
     cut = text.rstrip("\n").rfind("\n\n" if format is ReportFormat.table else "\n")
     return text[:cut] + "\n"
+
+
+def _render_to(report: Report, fmt: str, output: Path | None, checked: list[str] | None) -> str:
+    """`report` in `fmt`; an HTML page links to articles relative to where it is written."""
+    from checker.report import render
+
+    if fmt == "html":
+        from checker.report.html import relative_folder
+        from checker.report.html import render as render_html
+
+        return render_html(report, checked=checked, links_from=relative_folder(output))
+    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return render(report, fmt, color=bool(color), checked=checked)
+
+
+class SavedFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+
+
+@app.command("report")
+def render_saved(
+    report_file: Annotated[
+        Path, typer.Argument(help="A report saved by `checker check --format json`.")
+    ],
+    format: Annotated[
+        SavedFormat, typer.Option("--format", "-f", help="html (a page) or markdown.")
+    ] = SavedFormat.html,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the page here, not stdout.")
+    ] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Render a saved JSON report as HTML or Markdown (exit 0; `check` sets the exit code)."""
+    from checker.report.saved import read_report
+
+    _require_paths([report_file])
+    if output is not None:
+        _guarded(lambda: ensure_outside(output, [report_file]), debug)
+    report = _guarded(lambda: read_report(report_file), debug)
+    text = _render_to(report, format.value, output, None)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _guarded(lambda: write_atomic(output, text), debug)
 
 
 @app.command("baseline")

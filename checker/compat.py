@@ -34,6 +34,7 @@ from checker.normalize import display_unit, parse_unit, to_base
 
 __all__ = [
     "DEFAULT_TOLERANCE",
+    "LASTING_DIMENSIONS",
     "Interval",
     "compatible",
     "describe",
@@ -43,6 +44,8 @@ __all__ = [
     "same_range",
 ]
 
+# Measurements of a thing's size: stated at different dates, they should still agree.
+LASTING_DIMENSIONS = frozenset({"[length]", "[length] ** 2", "[length] ** 3", "[mass]"})
 DEFAULT_TOLERANCE = 0.05
 HEDGE = 0.3
 CEILING_HEDGE = 0.5

@@ -47,6 +47,7 @@ from checker.engine import (
     build_report,
     check_extraction,
     load_checked,
+    report_subjects,
 )
 from checker.errors import CheckerError
 from checker.group import RawKey, SubjectGroup, groups_from_raw, raw_key
@@ -273,7 +274,8 @@ def check_paths_dask(
         loaded, scheduler=scheduler, workers=workers or settings.jobs, progress=progress
     )
     findings, diagnostics = check_extraction(extraction, settings, groups=groups)
-    return build_report(extraction, findings, diagnostics)
+    subjects = report_subjects(settings, groups, findings)
+    return build_report(extraction, findings, diagnostics, subjects)
 
 
 def check_against_dask(

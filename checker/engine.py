@@ -26,6 +26,7 @@ from checker.models import (
     Finding,
     Report,
     Severity,
+    SubjectFigures,
     Summary,
 )
 from checker.parallel import Extractor, extract_many
@@ -184,7 +185,10 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def build_report(
-    extraction: Extraction, findings: Sequence[Finding], diagnostics: Sequence[Diagnostic]
+    extraction: Extraction,
+    findings: Sequence[Finding],
+    diagnostics: Sequence[Diagnostic],
+    subjects: list[SubjectFigures] | None = None,
 ) -> Report:
     counts = {severity: 0 for severity in Severity}
     for finding in findings:
@@ -203,6 +207,7 @@ def build_report(
         ),
         findings=list(findings),
         diagnostics=[*extraction.diagnostics, *diagnostics],
+        subjects=subjects,
     )
 
 
@@ -214,6 +219,8 @@ class CheckSettings:
     rules: Sequence[Rule] | None = None  # None: every discovered rule with defaults
     baseline: Baseline | None = None
     excludes: Sequence[str] = ()
+    # Carry each subject's figures in the report (`Report.subjects`), for timelines.
+    timelines: bool = False
     jobs: int | None = None  # extraction worker processes; None: all cores, 1: in-process
     # Problems met while preparing the run (a plugin that failed to load), for the report.
     diagnostics: Sequence[Diagnostic] = ()
@@ -261,6 +268,31 @@ def known_rule_ids() -> list[str]:
     return list(discover_rules().rules)
 
 
+def timeline_groups(
+    extraction: Extraction, settings: CheckSettings, groups: Sequence[SubjectGroup] | None
+) -> Sequence[SubjectGroup] | None:
+    """The subject groups, built once here when the report will carry them and nobody has
+    built them yet (the rules are then handed the same groups)."""
+    if groups is None and settings.timelines:
+        return group_figures([c for c in extraction.claims if isinstance(c, Figure)])
+    return groups
+
+
+def report_subjects(
+    settings: CheckSettings,
+    groups: Sequence[SubjectGroup] | None,
+    findings: Sequence[Finding],
+    *,
+    focus: frozenset[str] | None = None,
+) -> list[SubjectFigures] | None:
+    """`Report.subjects` when the settings ask for timelines (groups from `timeline_groups`)."""
+    if not settings.timelines or groups is None:
+        return None
+    from checker.report.subjects import subject_figures
+
+    return subject_figures(groups, findings, focus=focus)
+
+
 def check_paths(
     paths: Sequence[str | Path],
     *,
@@ -273,6 +305,8 @@ def check_paths(
     settings = settings or CheckSettings(facts=facts, rules=rules)
     loaded = load_checked(paths, settings)
     extraction = extract_all(loaded, progress, jobs=settings.jobs)
-    findings, diagnostics = check_extraction(extraction, settings)
+    groups = timeline_groups(extraction, settings, None)
+    findings, diagnostics = check_extraction(extraction, settings, groups=groups)
     with paused():
-        return build_report(extraction, findings, diagnostics)
+        subjects = report_subjects(settings, groups, findings)
+        return build_report(extraction, findings, diagnostics, subjects)

@@ -1,14 +1,15 @@
 """A finding's fingerprint: what a baseline remembers, so an accepted finding stays accepted.
 
 It hashes what the finding is about, never where the words happen to sit: the rule, the
-subject, and for each claim its content key (`claim_key`: value, unit, what is counted, its
-period and source; a date and its event; a person and title; who is credited) with the file's
+subject, and for each claim its content key (`claim_key`: value, unit, its frame's anchor,
+predicate and attribute, period and source; a date and its frame; a person and title; who is
+credited) with the file's
 stable path (`stable_path`: relative to the repository's root, else to the working folder).
 Line numbers, the other words of the sentence and the spelling of the path on the command line
 (`example/a.md`, `./example/a.md`, `$PWD/example/a.md`) leave it unchanged.
 
-`fingerprint` is the one function every finding's fingerprint comes from; when claims carry
-their frames (anchor, predicate, attribute), `claim_key` is the one place to read them.
+`fingerprint` is the one function every finding's fingerprint comes from, and `claim_key` the
+one place that reads a claim for it (its frame when the parse gave one, else its subject).
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from checker.models import Attribution, Claim, DateClaim, Evidence, Figure, PersonClaim
+from checker.models import (
+    Attribution,
+    Claim,
+    DateClaim,
+    Evidence,
+    Figure,
+    Frame,
+    PersonClaim,
+)
 
 _SEPARATOR = "\x1f"
 
@@ -50,6 +59,16 @@ def _number(value: float | None) -> str:
     return "" if value is None else repr(float(value))
 
 
+def frame_key(frame: Frame | None) -> tuple[str, ...]:
+    """What a figure or date is about, from its frame: the primary anchor, the predicate and
+    the attribute (not the clause's other names or the scope's words, which follow the
+    wording)."""
+    if frame is None:
+        return ("", "", "")
+    anchor = frame.anchor[0] if frame.has_primary else ""
+    return (anchor.lower(), frame.predicate, frame.attribute)
+
+
 def claim_key(claim: Claim) -> tuple[str, ...]:
     """What a claim says, without the words around it."""
     if isinstance(claim, Figure):
@@ -60,7 +79,7 @@ def claim_key(claim: Claim) -> tuple[str, ...]:
             _number(claim.low),
             _number(claim.high),
             claim.unit or "",
-            claim.subject or claim.noun or "",
+            *(frame_key(claim.frame) if claim.frame else (claim.subject or claim.noun or "",)),
             claim.modality.value,
             period,
             "cumulative" if claim.cumulative else "",
@@ -72,7 +91,7 @@ def claim_key(claim: Claim) -> tuple[str, ...]:
             "date",
             claim.date.isoformat(),
             end,
-            claim.event or "",
+            *(frame_key(claim.frame) if claim.frame else (claim.event or "",)),
             ",".join(claim.participants),
             claim.source or "",
         )

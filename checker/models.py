@@ -108,12 +108,39 @@ class Article(Frozen):
     sha256: str = ""
 
 
+class Frame(Frozen):
+    """What a figure or a date is about, read from the parse of its sentence.
+
+    `anchor`: who or what it is about, full names as the article gives them: its primary name
+    first (the owner of the noun phrase, the clause's subject or agent, a pronoun resolved, or
+    with no name in the sentence the paragraph's or the title's entity), then the other named
+    entities of its clause. `anchor_from` says where the first name came from; "clause" means
+    there is no primary name, only the clause's entities. `predicate`: the lemma of the
+    governing verb or noun ("kill", "bear", "lay down"), empty for verbs that carry no event of
+    their own ("be", "say"). `attribute`: what is counted or measured, lemmatized ("soldier",
+    "stage length"), empty when the number stands alone. `scope`: the date expressions of its
+    sentence as written ("this season; yesterday"), which may say what time it covers.
+    """
+
+    anchor: tuple[str, ...] = ()
+    anchor_from: Literal["owner", "subject", "pronoun", "clause", "paragraph", "title", ""] = ""
+    predicate: str = ""
+    attribute: str = ""
+    scope: str = ""
+
+    @property
+    def has_primary(self) -> bool:
+        return bool(self.anchor) and self.anchor_from not in ("clause", "")
+
+
 class ClaimBase(Frozen):
     path: str
     line: int
     column: int
     text: str  # the sentence the claim was read from
     surface: str = ""  # the words the claim was read from, inside `text`
+    # Where the value itself (the number, the date expression) lies in `text`, [start, end).
+    value_span: tuple[int, int] = (0, 0)
     sentence_index: int = 0
     paragraph: int = 0
     source: str | None = None  # who the sentence credits; the first of source_chain
@@ -139,6 +166,7 @@ class Figure(ClaimBase):
     as_of: dt.date | None = None  # the date the figure is valid at
     superlative: str | None = None  # "largest since 2011" -> "largest"
     superlative_since: dt.date | None = None
+    frame: Frame | None = None  # what it is about; None when the parse names nothing
 
 
 class DateClaim(ClaimBase):
@@ -149,6 +177,7 @@ class DateClaim(ClaimBase):
     event: str | None = None  # normalized event: "decree signed", "born", "founded"
     participants: tuple[str, ...] = ()  # who or what the event is about
     relation: str = "on"  # on | since | until | between | before | after
+    frame: Frame | None = None
 
 
 class Attribution(ClaimBase):
@@ -209,6 +238,32 @@ class Summary(Frozen):
     info: int = 0
 
 
+class SubjectPoint(Frozen):
+    """One figure of a subject, as a timeline draws it."""
+
+    path: str
+    line: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    modality: Modality = Modality.FACT
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    as_of: dt.date | None = None
+    source: str | None = None
+    cumulative: bool = False
+    finding: bool = False  # part of the evidence of a finding
+
+
+class SubjectFigures(Frozen):
+    """The figures of one subject across articles: what a report needs to draw its timeline."""
+
+    subject: str  # display label: "residents evacuated"
+    unit: str | None = None  # what a value counts or measures: "residents", "kilometer"
+    points: tuple[SubjectPoint, ...] = ()
+
+
 class Report(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
@@ -218,9 +273,14 @@ class Report(BaseModel):
     findings: list[Finding] = []
     diagnostics: list[Diagnostic] = []
     config: str | None = None  # the config file in use, when there is one
+    # Optional: the figures of every subject stated in more than one article, for timelines
+    # (`--format html`, and `--format json` so that `checker report` can draw them later).
+    # None (the default) leaves the key out of the JSON, so reports without it are unchanged.
+    subjects: list[SubjectFigures] | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
-        data = self.model_dump(mode="json", by_alias=True)
-        if data.get("config") is None:
-            data.pop("config", None)
-        return data
+        document = self.model_dump(mode="json", by_alias=True)
+        for optional in ("config", "subjects"):
+            if getattr(self, optional) is None:
+                del document[optional]
+        return document

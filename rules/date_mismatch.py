@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache, partial
 
 from rapidfuzz import fuzz
 
+from checker.compare.anchors import cluster_anchors, name_key
 from checker.data import load_data
 from checker.extract.timex import find_times, month_bounds
+from checker.group import canonical
 from checker.models import Claim, DateClaim, Finding, Granularity, Severity
 from checker.pairs import differing_pairs
 from checker.rule import Rule, RuleContext, RuleOptions
-from checker.titles import name_key, surname
 from checker.twins import mask_dates, twins
 
 # Words that set one occurrence of an event apart from another ("the previous mobilization",
@@ -78,15 +79,6 @@ class DateMismatch(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         assert isinstance(self.options, DateMismatchOptions)
-        # Block by event and participant surname, so that only likely pairs are compared.
-        blocks: dict[tuple[str, str], list[DateClaim]] = defaultdict(list)
-        for claim in context.dates:
-            if claim.event and claim.participants and claim.relation in _POINT_RELATIONS:
-                # Surname for people ("Fedorov"), first word for organisations ("Apple Inc.").
-                keys = [k for p in claim.participants for k in (surname(p), _first_word(p))]
-                for participant in dict.fromkeys(keys):
-                    if participant:
-                        blocks[(claim.event.strip().lower(), participant)].append(claim)
         seen: set[tuple[str, ...]] = set()
         twinned: set[frozenset[tuple[str, int]]] = set()
         # Per-claim work done once, not once per pair: a block can hold hundreds of claims.
@@ -96,7 +88,7 @@ class DateMismatch(Rule):
         # pairs come after every focused pair of their block and cannot change which focused
         # finding is reported first.
         focused = {id(c): context.in_focus(c.path) for c in context.dates}
-        for (event, _), claims in blocks.items():
+        for (predicate, event, shared), claims in _blocks(context.dates):
             # Two claims of one period agree: only pairs across periods can disagree.
             periods = [(claim.date, _last_day(claim)) for claim in claims]
             for i, j in differing_pairs(periods):
@@ -109,10 +101,7 @@ class DateMismatch(Rule):
                     continue
                 if markers[id(first)] != markers[id(second)] or _overlap(first, second):
                     continue
-                shared = self._shared_participant(first, second)
-                if shared is None:
-                    continue
-                if not _happens_once(event) and not self._alike(first, second):
+                if not _happens_once(predicate) and not self._alike(first, second):
                     continue
                 marker = (event, shared, *sorted([_label(first), _label(second)]))
                 if marker in seen:
@@ -176,27 +165,6 @@ class DateMismatch(Rule):
         left, right = _undated(first.text), _undated(second.text)
         return fuzz.token_sort_ratio(left, right) >= self.options.recurring_similarity
 
-    def _shared_participant(self, first: DateClaim, second: DateClaim) -> str | None:
-        assert isinstance(self.options, DateMismatchOptions)
-        for left in first.participants:
-            for right in second.participants:
-                a, b = name_key(left), name_key(right)
-                if not a or not b:
-                    continue
-                if a == b or fuzz.ratio(a, b) >= self.options.participant_similarity:
-                    return left
-                # "Composer Lidia Orlova" and "Lidia Orlova": a title left in front of the name
-                shorter, longer = sorted([a, b], key=len)
-                if " " in shorter and longer.endswith(" " + shorter):
-                    return right if b == shorter else left
-                # "Apple" and "Apple Computer", "Acme" and "Acme Inc."
-                if longer.startswith(shorter + " ") and _is_company_suffix(longer[len(shorter) :]):
-                    return left if a == shorter else right
-                # "Fedorov" and "Mykhailo Fedorov"
-                if (" " not in a or " " not in b) and surname(a) == surname(b):
-                    return left if " " in a else right
-        return None
-
 
 @lru_cache(maxsize=4096)
 def _undated(text: str) -> str:
@@ -209,29 +177,60 @@ def _one_time_events() -> frozenset[str]:
     return frozenset(load_data("one_time_events")["events"])
 
 
-def _first_word(name: str) -> str:
-    words = name_key(name).split()
-    return words[0] if words else ""
+def _happens_once(predicate: str) -> bool:
+    """ "bear", "die", "found", "lay down": an event that happens once to its anchor."""
+    return predicate in _one_time_events()
 
 
-def _happens_once(event: str) -> bool:
-    """ "born", or a thing's one-time event keyed by its last word: "bridge opened"."""
-    return event in _one_time_events() or event.rsplit(" ", 1)[-1] in _one_time_verbs()
+def _predicate(claim: DateClaim) -> str:
+    """What happened on the date: the event word the date extractor read beside it, which
+    knows the forms a parse does not ("(8 September 1838 – 2 March 1881)", "Born 27 August
+    1968"), else the frame's predicate."""
+    if claim.event:
+        return canonical("predicates", claim.event.split()[-1])
+    frame = claim.frame
+    if frame is not None and frame.predicate:
+        return canonical("predicates", frame.predicate)
+    return ""
 
 
-@lru_cache(maxsize=1)
-def _one_time_verbs() -> frozenset[str]:
-    return frozenset(load_data("one_time_events")["thing_events"])
-
-
-def _is_company_suffix(rest: str) -> bool:
-    words = rest.replace(".", " ").replace(",", " ").lower().split()
-    return bool(words) and all(w in _company_suffixes() for w in words)
-
-
-@lru_cache(maxsize=1)
-def _company_suffixes() -> frozenset[str]:
-    return frozenset(load_data("one_time_events")["company_suffixes"])
+def _blocks(
+    claims: Sequence[DateClaim],
+) -> Iterator[tuple[tuple[str, str, str], list[DateClaim]]]:
+    """Claims of one event: the same predicate and object, and anchors that agree (clustered
+    as figures are, `checker.compare.anchors`). Yields ((predicate, event label, anchor
+    label), claims)."""
+    by_event: dict[tuple[str, str], list[tuple[tuple[str, ...], DateClaim]]] = defaultdict(list)
+    for claim in claims:
+        if claim.relation not in _POINT_RELATIONS:
+            continue
+        predicate = _predicate(claim)
+        frame = claim.frame
+        names = frame.anchor if frame is not None and frame.anchor else claim.participants
+        if not predicate or not names:
+            continue
+        keys = [name_key(n) for n in names]
+        primary = keys[0] if frame is None or frame.has_primary or not frame.anchor else ""
+        others = tuple(sorted(set(keys) - {primary, ""}))
+        # the extractor's event word stands alone; the parse's object goes with its predicate
+        attribute = frame.attribute if frame is not None and not claim.event else ""
+        by_event[(predicate, attribute)].append(((primary, *others), claim))
+    for (predicate, attribute), members in by_event.items():
+        clusters: dict[int, list[DateClaim]] = defaultdict(list)
+        labels: dict[int, str] = {}
+        for (_, claim), cluster in zip(
+            members, cluster_anchors([a for a, _ in members]), strict=True
+        ):
+            clusters[cluster].append(claim)
+            frame = claim.frame
+            names = frame.anchor if frame is not None and frame.anchor else claim.participants
+            labels.setdefault(cluster, names[0])
+        for cluster, block in clusters.items():
+            if len(block) > 1:
+                # the words the article used ("founded"), else the lemma ("found")
+                said = next((c.event for c in block if c.event), None)
+                event = said or " ".join(part for part in (predicate, attribute) if part)
+                yield (predicate, event, labels[cluster]), block
 
 
 def _markers(claim: DateClaim) -> frozenset[str]:

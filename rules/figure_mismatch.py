@@ -8,7 +8,14 @@ from functools import cache, partial
 
 from pydantic import Field
 
-from checker.compat import DEFAULT_TOLERANCE, describe, dimension, interval, same_range
+from checker.compat import (
+    DEFAULT_TOLERANCE,
+    LASTING_DIMENSIONS,
+    describe,
+    dimension,
+    interval,
+    same_range,
+)
 from checker.group import SubjectGroup, groups_of, register_figures
 from checker.models import Figure, Finding, Modality, Qualifier, Severity
 from checker.rule import Rule, RuleContext, RuleOptions, period_label
@@ -123,11 +130,8 @@ class FigureMismatch(Rule):
         options: FigureMismatchOptions,
         register_ids: set[int],
     ) -> Iterator[tuple[Finding, list[Figure], list[Figure]]]:
-        _noun, event, owners, unit_dimension = group.key
-        if unit_dimension == "count" and not event and not owners:
-            # "42 regions" and "31 regions", "12,000 people" and "300,000 people": a bare
-            # counted noun says too little to tell two sets apart, in one story or across.
-            return
+        # a size (no event happened to it) holds whatever the time
+        lasting = group.key[-1] in LASTING_DIMENSIONS and not group.key[1]
         periods: dict[tuple[object, ...], list[Figure]] = {}
         current: dict[str, list[tuple[dt.date, Figure]]] = {}
         totals: dict[str, list[tuple[dt.date, Figure]]] = {}
@@ -138,7 +142,7 @@ class FigureMismatch(Rule):
                 if as_of is None:
                     continue
                 totals.setdefault(modality, []).append((as_of, figure))
-            elif unit_dimension in _LASTING_DIMENSIONS:
+            elif lasting:
                 # A tower's height or a country's area does not drift between articles (a year
                 # in its sentence dates something else: "330 m tall, completed in 1889").
                 periods.setdefault((modality, "timeless"), []).append(figure)
@@ -180,7 +184,7 @@ class FigureMismatch(Rule):
         self, group: SubjectGroup, outlier: list[Figure], majority: list[Figure]
     ) -> Finding:
         first, second = sorted((outlier, majority), key=lambda side: _order(side[0]))
-        lasting = group.key[-1] in _LASTING_DIMENSIONS
+        lasting = group.key[-1] in LASTING_DIMENSIONS and not group.key[1]
         label = None if lasting else period_label(first[0])
         subject = group.label + (f", {label}" if label else "")
         message = f"{_side(first)} vs {_side(second)}: {subject}"
@@ -188,12 +192,11 @@ class FigureMismatch(Rule):
         return self.finding(message, claims, subject=group.label)
 
 
-# Measurements of a thing's size: stated at different dates, they should still agree.
-_LASTING_DIMENSIONS = frozenset({"[length]", "[length] ** 2", "[length] ** 3", "[mass]"})
-
-
 def _twin_key(mask: Callable[[str], str], figure: Figure) -> tuple[str, int, str] | None:
-    """The sentence with its numbers masked (by `mask`), and which of its figures this is."""
+    """The sentence with its numbers masked (by `mask`), and which of its figures this is;
+    None for a number the parse says is no figure of the story (a dateline, a time of day)."""
+    if figure.frame is None:
+        return None
     masked = mask(figure.text)
     if not long_enough(masked):
         return None

@@ -9,6 +9,7 @@ from functools import cache, lru_cache, partial
 
 from rapidfuzz import fuzz
 
+from checker.compare.anchors import name_key, names_match
 from checker.group import group_figures
 from checker.models import Attribution, Claim, Figure, Finding, Severity
 from checker.pairs import differing_pairs, nearby_pairs
@@ -193,18 +194,16 @@ def _quote_key(claim: Attribution, folded: str) -> tuple[object, ...]:
 
 
 def _subjects(context: RuleContext, figures: Sequence[Figure]) -> Iterator[tuple[str, Figure]]:
-    """Each figure with its subject key: the grouping engine's where it has one."""
+    """Each figure with its subject key, from the grouping by frame; a figure no group holds is
+    about nothing the checker can name, and is left out."""
     groups = list(context.groups) or group_figures(list(context.figures))
     key_of: dict[int, str] = {}
     for group in groups:
         for figure in group.figures:
             key_of[id(figure)] = "|".join(group.key)
     for figure in figures:
-        fallback = "|".join(
-            [figure.noun or "", figure.event or "", *figure.modifiers, figure.subject]
-        )
-        key = key_of.get(id(figure)) or fallback
-        if key.strip("|"):
+        key = key_of.get(id(figure))
+        if key is not None:
             yield key, figure
 
 
@@ -296,6 +295,8 @@ def same_source(a: str, b: str) -> bool:
     # "ISW" inside "the Institute for the Study of War (ISW)"
     if left in right.split() or right in left.split():
         return True
+    if names_match(name_key(a), name_key(b)):
+        return True  # "Gaskin" / "Inspector Gaskin"; "US Geological" / "US Geological Survey"
     return fuzz.token_set_ratio(left, right) >= 90 and min(len(left), len(right)) > 3
 
 

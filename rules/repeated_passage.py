@@ -6,9 +6,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from checker.data import load_data
 from checker.models import Evidence, Finding, Severity
 from checker.rule import Rule, RuleContext, RuleOptions
 
@@ -191,10 +193,12 @@ class RepeatedPassage(Rule):
             original, copy = first_side, second_side
         had = set().union(*(s.sources for s in original))
         kept = set().union(*(s.sources for s in copy))
-        dropped = bool(had) and not kept
+        # "Quinn said" copied as "he said" or "an officer said" keeps an attribution, even one
+        # the extractor could not name.
+        dropped = bool(had) and not kept and not _credits_someone(copy)
         if not dropped and not (left_date and right_date and left_date != right_date):
             # Undated or same-day pair: a source dropped on either side still counts.
-            dropped = bool(kept) and not had
+            dropped = bool(kept) and not had and not _credits_someone(original)
             if dropped:
                 original, copy = copy, original
                 had = kept
@@ -211,6 +215,17 @@ class RepeatedPassage(Rule):
             extra=evidence,
             severity=Severity.WARNING if dropped else None,
         )
+
+
+@lru_cache(maxsize=1)
+def _reporting_verb() -> re.Pattern[str]:
+    forms = {f for fs in load_data("reporting_verbs")["verbs"].values() for f in fs}
+    words = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words}|according to)\b", re.I)
+
+
+def _credits_someone(sentences: Sequence[_Sentence]) -> bool:
+    return any(_reporting_verb().search(s.text) for s in sentences)
 
 
 # A shingle in more sentences than this is a stock phrase, not a sign of copying.

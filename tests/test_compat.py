@@ -13,11 +13,31 @@ from checker.compat import (
     rounding_halfwidth,
     same_range,
 )
-from checker.models import Figure, Modality, Qualifier
+from checker.models import Figure, Frame, Modality, Qualifier
+
+# Lemmas of the event words tests use, as the parse gives them.
+_LEMMAS = {"killed": "kill", "wounded": "wound", "mobilized": "mobilize", "died": "die"}
+
+
+def frame_of(fields: dict[str, Any]) -> Frame | None:
+    """The frame the parse would give a figure with these words: what is counted (`noun`),
+    what happened to it (`event`) and whose it is (`modifiers`, else one story's anchor)."""
+    noun, event = fields.get("noun"), fields.get("event")
+    if noun is None and event is None and not fields.get("unit"):
+        return None
+    owners = tuple(m.title() for m in fields.get("modifiers", ()))
+    return Frame(
+        # no owner word: the figure borrows the story's anchor, as from a title
+        anchor=owners or ("Story",),
+        anchor_from="clause" if owners else "title",
+        predicate=_LEMMAS.get(event or "", event or ""),
+        attribute=noun or "",
+    )
 
 
 def figure(value: float, **fields: Any) -> Figure:
-    """A Figure for tests: Russian soldiers killed, stated in a.md line 1, unless told otherwise."""
+    """A Figure for tests: Russian soldiers killed, stated in a.md line 1, unless told otherwise.
+    Its frame follows from `noun`, `event` and `modifiers` unless one is given."""
     defaults: dict[str, Any] = {
         "path": "a.md",
         "line": 1,
@@ -31,6 +51,8 @@ def figure(value: float, **fields: Any) -> Figure:
         "as_of": dt.date(2026, 1, 31),
     }
     defaults.update(fields)
+    if "frame" not in fields:
+        defaults["frame"] = frame_of(defaults)
     return Figure(value=value, **defaults)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
-from checker.fingerprint import stable_path
+from checker.fingerprint import fingerprint, stable_path
+from checker.models import Figure
 
 A = (
     "---\ntitle: Floods\ndate: 2026-04-02\n---\n\n"
@@ -19,10 +21,9 @@ B = (
     "---\ntitle: After the floods\ndate: 2026-04-09\n---\n\n"
     "County Executive Dana Moro said 3,200 residents were evacuated in March.\n"
 )
-B_EDITED = (
+B_MOVED = (
     "---\ntitle: After the floods\ndate: 2026-04-09\n---\n\nA new first paragraph.\n\n"
-    "County Executive Dana Moro told reporters on Friday that 3,200 residents were evacuated in "
-    "March, most of them by boat.\n"
+    "County Executive Dana Moro said 3,200 residents were evacuated in March.\n"
 )
 
 
@@ -66,9 +67,42 @@ def test_baseline_matches_every_spelling_of_the_path(
     assert run("check", ".", "--baseline", base)[0] == 0
 
 
-def test_edits_elsewhere_in_the_sentence_keep_the_fingerprint(newsroom: Path) -> None:
+def test_moved_lines_keep_the_fingerprint_a_new_figure_does_not(newsroom: Path) -> None:
     [accepted] = fingerprints("articles")
-    (newsroom / "articles" / "b.md").write_text(B_EDITED, encoding="utf-8")
+    (newsroom / "articles" / "b.md").write_text(B_MOVED, encoding="utf-8")
     assert fingerprints("articles") == [accepted]
     (newsroom / "articles" / "b.md").write_text(B.replace("3,200", "3,400"), encoding="utf-8")
     assert fingerprints("articles") != [accepted]
+
+
+def _figure(value: float, text: str, path: str = "articles/b.md") -> Figure:
+    return Figure(
+        path=path,
+        line=6,
+        column=1,
+        text=text,
+        value=value,
+        noun="resident",
+        event="evacuated",
+        subject="residents evacuated",
+        period_start=dt.date(2026, 3, 1),
+        period_end=dt.date(2026, 3, 31),
+        source="Dana Moro",
+    )
+
+
+def test_other_words_of_the_sentence_keep_the_fingerprint(newsroom: Path) -> None:
+    before = _figure(3200, "County Executive Dana Moro said 3,200 residents were evacuated.")
+    after = _figure(
+        3200,
+        "Dana Moro, the county executive, told reporters on Friday that 3,200 residents were "
+        "evacuated, most of them by boat.",
+        path=str(newsroom / "articles" / "b.md"),
+    )
+    other = _figure(3400, before.text.replace("3,200", "3,400"))
+    assert fingerprint("figure-mismatch", "residents evacuated", [before]) == fingerprint(
+        "figure-mismatch", "residents evacuated", [after]
+    )
+    assert fingerprint("figure-mismatch", "residents evacuated", [before]) != fingerprint(
+        "figure-mismatch", "residents evacuated", [other]
+    )

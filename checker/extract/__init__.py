@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from checker.extract.attribution import find_attributions, source_for
 from checker.extract.context import ArticleContext
 from checker.extract.dates import find_dates
 from checker.extract.figures import find_figures
+from checker.extract.frames import FrameReader, Mention
 from checker.extract.people import find_people
 from checker.extract.sentences import split_sentences
-from checker.models import Article, Claim, Sentence
+from checker.models import Article, Claim, DateClaim, Figure, Sentence
+from checker.nlp import parse
 
 __all__ = ["extract", "extract_article", "extract_sentences"]
 
@@ -35,13 +38,72 @@ def extract_sentences(
     title: str | None = None,
 ) -> list[Claim]:
     context = ArticleContext(path=path, published=published, topic=title)
-    claims: list[Claim] = []
+    per_sentence: list[list[Claim]] = []
     for sentence in sentences:
         people = find_people(sentence, context)
         attributions = find_attributions(sentence, context)
         source = source_for(sentence, attributions, context)
-        claims.extend(people)
-        claims.extend(attributions)
-        claims.extend(find_figures(sentence, context, source))
-        claims.extend(find_dates(sentence, context, source))
-    return claims
+        found: list[Claim] = [*people, *attributions]
+        found.extend(find_figures(sentence, context, source))
+        found.extend(find_dates(sentence, context, source))
+        per_sentence.append(found)
+    return [c for found in _with_frames(sentences, per_sentence, title) for c in found]
+
+
+# "33-year-old", "33 years old", "aged 33": a figure that is someone's age.
+_AGE_AFTER = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old\b", re.I)
+_AGE_BEFORE = re.compile(r"\baged?\s*$", re.I)
+
+
+def _mention(claim: Claim) -> Mention | None:
+    start, end = claim.value_span
+    if end <= start:
+        return None
+    if isinstance(claim, Figure):
+        text = claim.text
+        number_end = start + len(claim.surface.split("-")[0].rstrip())
+        is_age = (
+            claim.noun == "age"
+            or _AGE_AFTER.match(text, number_end) is not None
+            or _AGE_AFTER.match(text, end) is not None
+            or _AGE_BEFORE.search(text, 0, start) is not None
+        )
+        return Mention(start, end, "age" if is_age else "figure", measured=claim.unit is not None)
+    if isinstance(claim, DateClaim):
+        return Mention(start, end, "date")
+    return None
+
+
+def _with_frames(
+    sentences: Sequence[Sentence], per_sentence: list[list[Claim]], title: str | None
+) -> list[list[Claim]]:
+    """Each figure and date with its frame. Only the sentences that hold one are parsed, with
+    the first sentence of their paragraphs (it names what the paragraph is about), in one
+    batch."""
+    mentions = [
+        [(i, m) for i, c in enumerate(found) if (m := _mention(c))] for found in per_sentence
+    ]
+    wanted = {k for k, found in enumerate(mentions) if found}
+    if not wanted:
+        return per_sentence
+    firsts: dict[int, int] = {}
+    for k, sentence in enumerate(sentences):
+        firsts.setdefault(sentence.paragraph, k)
+    wanted |= {firsts[sentences[k].paragraph] for k in wanted}
+    order = sorted(wanted)
+    texts = [sentences[k].text for k in order]
+    docs = parse([title, *texts] if title else texts)
+    reader = FrameReader()
+    if title:
+        reader.read_title(next(docs))
+    result = list(per_sentence)
+    for k, doc in zip(order, docs, strict=True):
+        frames = reader.read(doc, sentences[k].paragraph, [m for _, m in mentions[k]])
+        if not mentions[k]:
+            continue
+        updated = list(per_sentence[k])
+        for (index, _), frame in zip(mentions[k], frames, strict=True):
+            if frame is not None:
+                updated[index] = updated[index].model_copy(update={"frame": frame})
+        result[k] = updated
+    return result

@@ -563,6 +563,7 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
                 column=sentence.column,
                 text=text,
                 surface=surface,
+                value_span=(span.begin, span.stop),
                 sentence_index=sentence.index,
                 paragraph=sentence.paragraph,
                 source=source.name,

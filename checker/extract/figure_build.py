@@ -136,6 +136,7 @@ def build(
         column=sentence.column,
         text=text,
         surface=text[draft.begin : draft.end],
+        value_span=(draft.begin, draft.end),
         sentence_index=sentence.index,
         paragraph=sentence.paragraph,
         source=source.name,

@@ -1,4 +1,4 @@
-"""Report formats, one module each: table, concise, json, markdown, github, sarif.
+"""Report formats, one module each: table, concise, json, markdown, github, sarif, html.
 
 The engine builds one `Report`; the CLI calls `render(report, fmt)`. Every format's `render`
 takes the same keywords (`color` for terminals, `checked` for the paths under review), so the
@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection
 from typing import Protocol
 
 from checker.models import Report
-from checker.report import concise, github, json, markdown, sarif, table
+from checker.report import concise, github, html, json, markdown, sarif, table
 
 __all__ = ["FORMATS", "Renderer", "render"]
 
@@ -29,6 +29,7 @@ _RENDERERS: dict[str, Renderer] = {
     "markdown": markdown.render,
     "github": github.render,
     "sarif": sarif.render,
+    "html": html.render,
 }
 
 FORMATS: dict[str, Callable[[Report], str]] = dict(_RENDERERS)

@@ -8,6 +8,7 @@ passes article text through these helpers before it reaches the output.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -96,3 +97,9 @@ def github_data(text: str) -> str:
 def github_property(text: str) -> str:
     """Escape a property value (file=, title=): data escaping plus ":" and ","."""
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def html_text(text: str) -> str:
+    """`text` for an HTML page: without control characters, with `& < > " '` as entities, so
+    it is only ever words, in element content and in quoted attribute values alike."""
+    return html.escape(strip_controls(text), quote=True)

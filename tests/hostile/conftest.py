@@ -19,12 +19,12 @@ from checker.cli import app
 
 GOOD_ARTICLE = (
     "---\ntitle: Storm\ndate: 2024-05-02\n---\n\n"
-    "The storm destroyed 4,200 homes in the region in April 2024, the regional council said.\n"
+    "Storm Alda destroyed 4,200 homes in Vero County in April 2024, the county council said.\n"
 )
 # The same subject with another figure, so a run over both must produce a finding.
 GOOD_RIVAL = (
     "---\ntitle: Storm, a week on\ndate: 2024-05-09\n---\n\n"
-    "According to the regional council, the storm destroyed 5,900 homes in the region in"
+    "According to the county council, Storm Alda destroyed 5,900 homes in Vero County in"
     " April 2024.\n"
 )
 

@@ -6,6 +6,7 @@ from typing import Any
 from checker.models import Attribution, Claim, Figure, Granularity, Modality, Qualifier
 from checker.rule import RuleContext
 from rules.misattribution import Misattribution, MisattributionOptions, same_source
+from tests.test_compat import frame_of
 
 DECEMBER: dict[str, Any] = {
     "period_start": dt.date(2025, 12, 1),
@@ -20,6 +21,7 @@ def figure(value: float, *chain: str, path: str = "a.md", **fields: Any) -> Figu
         "modifiers": ("russian",), "subject": "russian soldiers killed", **DECEMBER,
     }  # fmt: skip
     defaults.update(fields)
+    defaults.setdefault("frame", frame_of(defaults))
     source = chain[0] if chain else None
     return Figure(path=path, value=value, source=source, source_chain=chain, **defaults)
 

@@ -11,6 +11,11 @@ KILLED = (
     "Officials in Kyiv said that drone units destroyed 35,000 enemy soldiers during December, "
     "a record for any single month of the war."
 )
+# KILLED with its attribution cut
+UNCREDITED = (
+    "Drone units destroyed 35,000 enemy soldiers during December, "
+    "a record for any single month of the war."
+)
 GOAL = (
     "The stated aim is to push that monthly figure to 50,000 before the summer, nearly twice "
     "the average losses NATO calculated for the previous year."
@@ -51,7 +56,7 @@ def test_run_of_repeated_sentences_is_one_finding() -> None:
 def test_copy_that_drops_the_attribution_is_a_warning() -> None:
     findings = _run(
         claim("a.md", 3, KILLED, "Kyiv"),
-        claim("b.md", 7, KILLED),
+        claim("b.md", 7, UNCREDITED),
         Attribution(path="a.md", line=16, column=1, text=KILLED, sentence_index=3, source="Kyiv"),
     )
     assert len(findings) == 1

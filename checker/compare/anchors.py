@@ -1,0 +1,131 @@
+"""Anchors that match the way writers name things.
+
+"Marina Augusta Baker", "Marina Baker" and "Baker" are one person; "ISW" is the "Institute for
+the Study of War"; "U.S." is "US"; "Russia" and "Russian" anchor the same figures; "Tayler Mane"
+is a misspelling of "Tyler Mane". Two anchors (the names a claim is about) agree when every name
+of the shorter one matches a name of the longer one: {Gaza} agrees with {Israel, Gaza}, but
+{Athens} does not agree with {Gaza}, and {Sumatra, Indonesia} does not agree with {Aceh,
+Indonesia}. A primary name (the owner or the subject: "Angermünde is 80 km north of Berlin")
+must match the other's primary name; see `anchors_agree`.
+
+`cluster_anchors` turns that relation, which is not transitive, into groups: each anchor joins
+the one longer anchor it agrees with; an anchor that agrees with two that disagree with each
+other stays alone, because when unsure whether two claims are about the same thing the checker
+stays quiet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from checker.data import load_data
+
+__all__ = ["anchors_agree", "cluster_anchors", "name_key", "names_match"]
+
+# How alike two spellings of a name of at least `_FUZZY_MIN` characters must be (rapidfuzz
+# ratio) to be the same name: one letter in ten ("Tayler"/"Tyler", "Weyprecht"/"Weyprect").
+_FUZZY = 90.0
+_FUZZY_MIN = 8
+_SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "de", "la", "du"})
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    table: dict[str, str] = load_data("demonyms")["demonyms"]
+    return {_fold(k): v for k, v in table.items()}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.replace(".", "").replace("’", "'")
+    plain = re.sub(r"'s\b|'$", "", plain.lower())
+    return " ".join(_NOT_WORD.sub(" ", plain).split())
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """The spelling-free form of a name: accents, dots, case and "the" dropped; a country and its
+    people's adjective share one key ("Russia", "Russian", "Russians" -> "russian")."""
+    key = _fold(name)
+    if key.startswith("the "):
+        key = key[4:]
+    return _demonyms().get(key, key)
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w not in _SMALL_WORDS)
+
+
+@lru_cache(maxsize=262144)
+def names_match(first: str, second: str) -> bool:
+    """Whether two names (keys from `name_key`) can name the same person or thing."""
+    if first == second:
+        return True
+    a, b = first.split(), second.split()
+    if len(a) > len(b):
+        a, b = b, a
+    if set(a) <= set(b) and (a[0] == b[0] or a[-1] == b[-1]):
+        return True  # "baker" / "marina baker" / "marina augusta baker"; "apple" / "apple inc"
+    if len(a) == 1 and len(a[0]) >= 2 and a[0] == _initials(b) and len(b) >= 2:
+        return True  # "isw" / "institute for the study of war"
+    if min(len(first), len(second)) >= _FUZZY_MIN and len(a) == len(b):
+        return fuzz.ratio(first, second) >= _FUZZY
+    return False
+
+
+def _covered(short: Sequence[str], long: Sequence[str]) -> bool:
+    return all(any(names_match(s, other) for other in long) for s in short)
+
+
+def _meet(first: Sequence[str], second: Sequence[str]) -> bool:
+    return any(names_match(a, b) for a in first for b in second)
+
+
+def anchors_agree(first: Sequence[str], second: Sequence[str]) -> bool:
+    """Whether two anchors are about the same thing. An anchor is a tuple of name keys: its
+    primary name ("" when it has none), then its other names.
+
+    With two primary names, they must match, and the other names must not tell two places or
+    things apart (they share a name, or one side has none): "Angermünde ... of Berlin" and
+    "Angermünde ... in Uckermark ... of Berlin" agree. Otherwise every name of the shorter
+    anchor must match a name of the longer one: {Gaza} and {Israel, Gaza} agree, {Sumatra,
+    Indonesia} and {Aceh, Indonesia} do not.
+    """
+    (p1, *rest1), (p2, *rest2) = first or ("",), second or ("",)
+    if p1 and p2:
+        return names_match(p1, p2) and (not rest1 or not rest2 or _meet(rest1, rest2))
+    names1 = [n for n in (p1, *rest1) if n]
+    names2 = [n for n in (p2, *rest2) if n]
+    if not names1 or not names2:
+        return False
+    short, long = (names1, names2) if len(names1) <= len(names2) else (names2, names1)
+    return _covered(short, long)
+
+
+def cluster_anchors(anchors: Sequence[tuple[str, ...]]) -> list[int]:
+    """A cluster number for each anchor (a tuple of name keys): anchors of one cluster agree.
+
+    Anchors with a primary name, then longer anchors, come first and become the clusters; a
+    later one joins the only cluster it agrees with, or stays alone when it agrees with none or
+    with several.
+    """
+    distinct = sorted(set(anchors), key=lambda a: (not a[0], -len(a), a))
+    # (anchor, whether shorter anchors may join it): an ambiguous anchor is a cluster of its
+    # own, and an anchor that agrees with it is ambiguous too.
+    representatives: list[tuple[tuple[str, ...], bool]] = []
+    cluster_of: dict[tuple[str, ...], int] = {}
+    for anchor in distinct:
+        matches = [k for k, (rep, _) in enumerate(representatives) if anchors_agree(anchor, rep)]
+        if len(matches) == 1 and representatives[matches[0]][1]:
+            cluster_of[anchor] = matches[0]
+        else:
+            cluster_of[anchor] = len(representatives)
+            representatives.append((anchor, not matches))
+    return [cluster_of[a] for a in anchors]
