@@ -6,13 +6,13 @@ locally); the articles go to the cluster as a `dask.bag` in partitions of `CHUNK
 numbered by its input order.
 
 On the cluster: each worker extracts the claims of its partition (kept in worker memory), then
-computes the raw subject key (`group.raw_key`: table-normalized words, their `known` flags,
-owners, dimension) of each figure, and `foldby` groups the figures by raw key across partitions,
+computes the raw key of each figure's frame (`group.raw_key`: attribute, predicate, unit
+dimension and anchor names), and `foldby` groups the figures by raw key across partitions,
 sending only (raw key, figure position) pairs between workers. On the client: the claims come
-back in input order (the rules need them all), and `group.groups_from_raw` does the fuzzy step
-once per distinct raw key, in the order of its first figure, and merges raw groups that resolve
-alike. That is exactly what `group_figures` computes locally, so findings and fingerprints are
-the same as the local engine's. Then the rules run on the client with those groups.
+back in input order (the rules need them all), and `group.groups_from_raw` clusters the distinct
+anchors of each block and merges the raw groups of one cluster. That is exactly what
+`group_figures` computes locally, so findings and fingerprints are the same as the local
+engine's. Then the rules run on the client with those groups.
 
 With `--against` (`check_against_dask`), `against.check_against` does the loading, the cache,
 the focus and the report exactly as for the local engine; only its extraction step is
@@ -250,7 +250,7 @@ def _groups(
                     raw_groups.setdefault(key, []).append((position, figure))
         figures.extend(own)
     # A raw key that crossed workers may arrive as a plain tuple (the same hash and equality,
-    # so the fold grouped it right); it is a `RawKey` again for the fuzzy step.
+    # so the fold grouped it right); it is a `RawKey` again for the clustering.
     for raw, positions in folded:
         members = raw_groups.setdefault(RawKey(*raw), [])
         for article, position in positions:

@@ -60,21 +60,20 @@ def test_cluster_groups_equal_group_figures(scheduler: str, chunk: int) -> None:
     assert_cluster_groups_like_local(scheduler, [FIXTURES], chunk)
 
 
-@pytest.mark.parametrize("misspelled_first", [True, False])
-def test_first_spelling_seen_names_the_group_on_the_cluster(
-    scheduler: str, tmp_path: Path, misspelled_first: bool
+@pytest.mark.parametrize("full_name_first", [True, False])
+def test_anchors_named_two_ways_group_on_the_cluster(
+    scheduler: str, tmp_path: Path, full_name_first: bool
 ) -> None:
-    """The fuzzy step depends on order: one article per partition, and the spelling of the
-    first article in input order must name the group whatever partition is folded first."""
-    right = "The agency lent out {} dehumidifiers to flooded homes in May 2024.\n"
-    wrong = "Residents borrowed {} dehumidifers from the agency in May 2024.\n"
-    first, second = (wrong, right) if misspelled_first else (right, wrong)
+    """Anchors are clustered after the fold: one article per partition, and the group must be
+    the local one (same key, figures in input order) whatever partition is folded first."""
+    full = "Mayor Marina Augusta Baker lent out {} dehumidifiers to flooded homes in May 2024.\n"
+    short = "Mayor Baker lent out {} dehumidifiers to flooded homes in May 2024.\n"
+    first, second = (full, short) if full_name_first else (short, full)
     for number, (name, text) in enumerate([("a", first), ("b", second), ("c", first)]):
         (tmp_path / f"{name}.md").write_text(text.format(300 + 10 * number))
     assert_cluster_groups_like_local(scheduler, [tmp_path], chunk=1)
     _, groups = extract_dask(load([tmp_path]), scheduler=scheduler, chunk=1)
     assert len(groups) == 1
-    assert groups[0].key[0] == ("dehumidifer" if misspelled_first else "dehumidifier")
     assert [Path(f.path).name for f in groups[0].figures] == ["a.md", "b.md", "c.md"]
 
 
@@ -190,15 +189,15 @@ def test_against_edited_archive_file_is_pruned_like_local(
     assert len(cache_rows(tmp_path / "dask")) == 3  # the edited file's old row is gone
 
 
-@pytest.mark.parametrize("misspelled_first", [True, False])
+@pytest.mark.parametrize("full_name_first", [True, False])
 def test_cached_and_fresh_figures_group_together_in_input_order(
-    scheduler: str, tmp_path: Path, sent: list[str], misspelled_first: bool
+    scheduler: str, tmp_path: Path, sent: list[str], full_name_first: bool
 ) -> None:
-    """Cached figures are keyed on the client and merged with the cluster's fold: the first
-    spelling in input order (a cache hit here) still names the group."""
-    right = "The agency lent out {} dehumidifiers to flooded homes in May 2024.\n"
-    wrong = "Residents borrowed {} dehumidifers from the agency in May 2024.\n"
-    first, second = (wrong, right) if misspelled_first else (right, wrong)
+    """Cached figures are keyed on the client and merged with the cluster's fold: the group is
+    the local one, whichever spelling of the anchor is a cache hit."""
+    full = "Mayor Marina Augusta Baker lent out {} dehumidifiers to flooded homes in May 2024.\n"
+    short = "Mayor Baker lent out {} dehumidifiers to flooded homes in May 2024.\n"
+    first, second = (full, short) if full_name_first else (short, full)
     (tmp_path / "in").mkdir()
     for number, (name, text) in enumerate([("a", first), ("b", second), ("c", first)]):
         (tmp_path / "in" / f"{name}.md").write_text(text.format(300 + 10 * number))
@@ -213,7 +212,7 @@ def test_cached_and_fresh_figures_group_together_in_input_order(
     local = extract_all(loaded)
     assert extraction.claims == local.claims
     assert groups == group_figures([c for c in local.claims if isinstance(c, Figure)])
-    assert groups[0].key[0] == ("dehumidifer" if misspelled_first else "dehumidifier")
+    assert len(groups) == 1
 
 
 class DictStore:

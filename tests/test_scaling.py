@@ -16,7 +16,7 @@ from checker.against import check_against
 from checker.consolidate import consolidate
 from checker.engine import Extraction, default_rules, extract_all, run_rules
 from checker.load import load
-from checker.models import Figure, Finding, Qualifier
+from checker.models import Figure, Finding, Frame, Qualifier
 from checker.rule import RuleContext
 from rules.misattribution import Misattribution
 from rules.repeated_passage import RepeatedPassage
@@ -85,6 +85,7 @@ def figure(path: str, value: float, source: str, line: int = 1) -> Figure:
         period_start=dt.date(2024, 5, 1),
         period_end=dt.date(2024, 5, 31),
         source=source,
+        frame=Frame(anchor=("Vero County",), predicate="flood", attribute="home"),
     )
 
 

@@ -68,9 +68,10 @@ def _mention(claim: Claim) -> Mention | None:
             or _AGE_AFTER.match(text, end) is not None
             or _AGE_BEFORE.search(text, 0, start) is not None
         )
-        return Mention(start, end, "age" if is_age else "figure", measured=claim.unit is not None)
+        kind = "age" if is_age else "figure"
+        return Mention(start, end, kind, measured=claim.unit is not None, source=claim.source)
     if isinstance(claim, DateClaim):
-        return Mention(start, end, "date")
+        return Mention(start, end, "date", source=claim.source)
     return None
 
 
@@ -95,7 +96,7 @@ def _with_frames(
     docs = parse([title, *texts] if title else texts)
     reader = FrameReader()
     if title:
-        reader.read_title(next(docs))
+        reader.read_title(next(docs), " ".join(s.text for s in sentences))
     result = list(per_sentence)
     for k, doc in zip(order, docs, strict=True):
         frames = reader.read(doc, sentences[k].paragraph, [m for _, m in mentions[k]])

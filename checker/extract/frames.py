@@ -67,6 +67,7 @@ class _Words:
     reporting_verbs: frozenset[str]
     anchor_labels: frozenset[str]
     time_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def _words() -> _Words:
         reporting_verbs=reporting,
         anchor_labels=frozenset(data["anchors"]["labels"]),
         time_nouns=frozenset(data["time_nouns"]["words"]),
+        quantity_nouns=frozenset(data["quantity_nouns"]["words"]),
     )
 
 
@@ -89,6 +91,7 @@ class Mention:
     end: int
     kind: Literal["figure", "date", "age"]
     measured: bool = False  # a figure with a unit ("607 km"), not a count
+    source: str | None = None  # who the sentence credits, as the attribution reader resolved it
 
 
 @dataclass
@@ -102,14 +105,23 @@ class FrameReader:
     paragraph: int = -1
     paragraph_entity: str | None = None
 
-    def read_title(self, doc: Doc) -> None:
-        """The article's title entity: its first named entity that can anchor, else its text
-        when the title is a bare name (an encyclopedia's article title)."""
-        names = [self._name(e) for e in doc.ents if e.label_ in _words().anchor_labels]
+    def read_title(self, doc: Doc, body: str) -> None:
+        """The article's title entity: its first named entity that the body names too (in a
+        headline set in Title Case the recognizer finds entities that are none), else the
+        title itself when it is a bare name (an encyclopedia's article title: "Karl
+        Weyprecht", "HMS Royal George (1756)")."""
+        folded = body.replace(doc.text.strip(), " ").lower()  # the title repeated as a heading
+        names = [
+            self._name(e)
+            for e in doc.ents
+            if e.label_ in _words().anchor_labels and e.text.lower() in folded
+        ]
         if names:
             self.title_entity = names[0]
-        elif doc.text.strip() and len(doc) <= 8 and all(t.is_title or not t.is_alpha for t in doc):
-            self.title_entity = doc.text.strip()
+        elif len(doc) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+            words = [t for t in doc if t.is_alpha]
+            if words and all(t.is_title or t.is_upper for t in words if len(t) > 3):
+                self.title_entity = re.sub(r"\s*\(.*\)\s*$", "", doc.text.strip())
 
     def read(self, doc: Doc, paragraph: int, mentions: Iterable[Mention]) -> list[Frame | None]:
         """The frames of `mentions` in one parsed sentence, then learn what it names."""
@@ -139,6 +151,8 @@ class FrameReader:
                 return None
         else:
             noun = None if mention.kind == "date" else _counted_noun(value, span, mention.measured)
+            if noun is not None:
+                noun = _through_quantity(noun)
         if mention.kind == "age":
             # "volunteers aged 21 to 45": the age of a kind of people, not of someone
             generic = noun is not None and noun.pos_ == "NOUN"
@@ -155,6 +169,8 @@ class FrameReader:
             )
         else:
             governor = _governor(noun if noun is not None else value, span)
+        if noun is not None and mention.kind == "figure":
+            governor = _described_by(noun) or governor
         if mention.kind == "age":
             governor = None  # an age is a property of its owner, whatever the verb
         predicate = _predicate(governor)
@@ -219,9 +235,9 @@ class FrameReader:
             names, subject_kind = self._subject_anchor(doc, subject)
             if names:
                 primary, kind = names[0], subject_kind
-        source_tokens = (
-            {t.i for t in subject.subtree} if reported and subject is not None else set()
-        )
+        source_tokens = _speakers(doc, clause)
+        if reported and subject is not None:
+            source_tokens |= {t.i for t in subject.subtree}
         for entity in doc.ents:
             if entity.label_ not in labels or any(t.i in owned for t in entity):
                 continue
@@ -234,12 +250,16 @@ class FrameReader:
             return (primary, *rest), kind
         if others:
             return tuple(dict.fromkeys(others)), "clause"
-        # No name in the sentence: the things it names with common nouns ("the northern
-        # harbour", "the island"), beside the entity the paragraph or the title is about.
+        # No name in the clause: the things it names with common nouns ("the northern
+        # harbour", "the island"), beside who gave the figure ("Governor Marek said 35,000
+        # residents were evacuated") or else the entity the paragraph or the title is about.
         things = _things(clause, phrase_root, owned | source_tokens)
-        borrowed = self.paragraph_entity or self.title_entity
+        speaker = [mention.source] if mention.source else []
+        borrowed = speaker[:1] or [n for n in (self.paragraph_entity or self.title_entity,) if n]
         if things:
-            return (*([borrowed] if borrowed else []), *things), "clause"
+            return (*borrowed, *things), "clause"
+        if speaker:
+            return (speaker[0],), "paragraph"
         if self.paragraph_entity:
             return (self.paragraph_entity,), "paragraph"
         if self.title_entity:
@@ -401,6 +421,27 @@ def _counted_noun(value: Token, span: Span, measured: bool) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
             if objects:
                 return objects[0]
+    return None
+
+
+def _through_quantity(noun: Token) -> Token:
+    """ "the total number of homes" -> homes: a word for a quantity counts what it is of."""
+    if _lemma(noun) not in _words().quantity_nouns:
+        return noun
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+            if objects:
+                return objects[0]
+    return noun
+
+
+def _described_by(noun: Token) -> Token | None:
+    """The participle that says what happened to the counted things: "homes damaged since
+    the floods began", "the people killed"."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.pos_ == "VERB" and child.tag_ == "VBN":
+            return child
     return None
 
 
@@ -574,6 +615,21 @@ def _phrase(root: Token, skip: set[int]) -> Iterable[Token]:
         for child in token.children:
             if child.dep_ not in _CLAUSE_DEPS:
                 stack.append(child)
+
+
+def _speakers(doc: Doc, clause: Token) -> set[int]:
+    """Tokens of the subjects of the sentence's reporting verbs other than the figure's own
+    clause ("..., the Regional Crisis Office said"): the source, not what the figure is about."""
+    found: set[int] = set()
+    reporting = _words().reporting_verbs
+    for token in doc:
+        if token.i != clause.i and token.pos_ == "VERB" and _lemma(token) in reporting:
+            for child in token.children:
+                if child.dep_ in _SUBJECTS:
+                    found.update(t.i for t in child.subtree)
+        elif token.lower_ == "according" and token.dep_ == "prep":
+            found.update(t.i for t in token.subtree)  # "according to the Crisis Office"
+    return found
 
 
 def _things(clause: Token, counted: Token, skip: set[int]) -> list[str]:
