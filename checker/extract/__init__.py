@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from checker.extract.attribution import find_attributions, source_for
 from checker.extract.context import ArticleContext
@@ -68,7 +69,7 @@ def _mention(claim: Claim) -> Mention | None:
             or _AGE_AFTER.match(text, end) is not None
             or _AGE_BEFORE.search(text, 0, start) is not None
         )
-        kind = "age" if is_age else "figure"
+        kind: Literal["figure", "age"] = "age" if is_age else "figure"
         return Mention(start, end, kind, measured=claim.unit is not None, source=claim.source)
     if isinstance(claim, DateClaim):
         return Mention(start, end, "date", source=claim.source)
