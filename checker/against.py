@@ -31,6 +31,7 @@ from checker.engine import (
     build_report,
     check_extraction,
     extract_all,
+    load_checked,
     report_subjects,
     timeline_groups,
 )
@@ -158,9 +159,12 @@ def check_against(
     if use_cache:
         ensure_outside(folder, [*paths, archive])
 
-    checked_loaded = _unique(load(paths, excludes=settings.excludes), set())
+    checked_loaded = _unique(load_checked(paths, settings), set())
     checked_files = {_resolved(a.path) for a in checked_loaded.articles}
-    archive_loaded = _unique(load([archive], excludes=settings.excludes), checked_files)
+    # The archive's images and other files are not news to anyone reviewing a draft.
+    archive_loaded = _unique(
+        load([archive], excludes=settings.excludes, note_skipped=False), checked_files
+    )
 
     cache, cache_diagnostics = open_cache(folder) if use_cache else (None, [])
     session = None if cache is None else CacheSession(cache, archive)

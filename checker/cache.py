@@ -35,6 +35,7 @@ from typing import NamedTuple, Protocol, Self
 
 from pydantic import TypeAdapter, ValidationError
 
+from checker.data import OVERLAY_VARIABLE
 from checker.errors import CheckerError
 from checker.models import Article, Claim, Diagnostic, share_field_names
 
@@ -125,9 +126,18 @@ def ensure_outside(cache_dir: Path, folders: Iterable[str | Path]) -> None:
             )
 
 
-@lru_cache(maxsize=1)
 def extraction_version() -> str:
-    """`__version__` plus a hash of every source and data file of the checker package."""
+    """`__version__` plus a hash of every source and data file of the checker package and of
+    the user's vocabulary (`[vocabulary]`): claims read with other words are other claims."""
+    version = _package_version()
+    added = os.environ.get(OVERLAY_VARIABLE, "")
+    if not added:
+        return version
+    return f"{version}.{hashlib.sha256(added.encode()).hexdigest()[:12]}"
+
+
+@lru_cache(maxsize=1)
+def _package_version() -> str:
     import checker
 
     root = Path(checker.__file__).resolve().parent

@@ -7,6 +7,8 @@ never a traceback (unless --debug).
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -31,6 +33,43 @@ app = typer.Typer(
     help="Flag figures, dates, attributions and titles that disagree across news articles.",
 )
 
+DISTRIBUTION = "newsroom-source-checker"
+
+
+def version() -> str:
+    """The installed distribution's version (the package's own when run from a source tree)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version(DISTRIBUTION)
+    except PackageNotFoundError:
+        from checker import __version__
+
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"checker {version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Flag figures, dates, attributions and titles that disagree across news articles."""
+
+
 T = TypeVar("T")
 PROGRESS_MIN_FILES = 20
 
@@ -43,6 +82,7 @@ class ClaimsFormat(StrEnum):
 
 class ReportFormat(StrEnum):
     table = "table"
+    concise = "concise"
     json = "json"
     markdown = "markdown"
     github = "github"
@@ -102,16 +142,26 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 @app.command()
 def claims(
     paths: Paths,
-    format: Annotated[ClaimsFormat, typer.Option("--format", "-f")] = ClaimsFormat.table,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="checker.toml or pyproject.toml (for its [vocabulary])."),
+    ] = None,
+    format: Annotated[
+        ClaimsFormat,
+        typer.Option("--format", "-f", help="table, json, or jsonl (one claim per line)."),
+    ] = ClaimsFormat.table,
 ) -> None:
     """Print the normalized claims read from PATH..."""
     from checker.engine import extract_all
     from checker.load import load
 
     _require_paths(paths)
-    extraction = extract_all(load(paths))
+    settings, _ = _settings(config, None, None, debug=False)
+    extraction = extract_all(load(paths, excludes=settings.excludes))
     sys.stdout.write(render_claims(extraction.claims, format.value))
     _print_diagnostics(extraction.diagnostics)
+    if not extraction.articles:
+        raise _fail("no article was read (see the diagnostics above)")
 
 
 def _exit_code(report: Report, fail_on: FailOn) -> int:
@@ -126,9 +176,12 @@ def _settings(
     facts: Path | None,
     baseline: Path | None,
     debug: bool,
+    *,
+    verbose: bool = False,
 ) -> tuple[CheckSettings, FailOn | None]:
     """Merge --config (or the discovered checker.toml / [tool.checker]) with the command line."""
     from checker.config import Config, find_config, load_config
+    from checker.data import set_overlay
     from checker.facts import load_facts
     from checker.registry import discover_rules
     from checker.suppress import load_baseline
@@ -136,6 +189,9 @@ def _settings(
     def build() -> tuple[CheckSettings, FailOn | None]:
         found = config_file or find_config(Path.cwd())
         config = load_config(found) if found else Config()
+        set_overlay(config.vocabulary.overlay())
+        if verbose:
+            typer.echo(f"checker: config: {found or 'none found (defaults)'}", err=True)
         catalogue = discover_rules()
         config.check_rule_ids(set(catalogue.rules))
         facts_file = facts or config.facts
@@ -145,6 +201,7 @@ def _settings(
             baseline=load_baseline(baseline) if baseline else None,
             excludes=config.exclude,
             diagnostics=tuple(catalogue.diagnostics),
+            config_file=str(found) if found else None,
         )
         return settings, FailOn(config.fail_on) if config.fail_on else None
 
@@ -177,6 +234,9 @@ FactsOption = Annotated[
     Path | None, typer.Option("--facts", help="A facts register (TOML).", dir_okay=False)
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Say which config file is in use, on stderr.")
+]
 AgainstOption = Annotated[
     Path | None,
     typer.Option("--against", file_okay=False, help="An archive folder to compare with."),
@@ -197,7 +257,11 @@ JobsOption = Annotated[
 ]
 EngineOption = Annotated[
     EngineName,
-    typer.Option("--engine", help="local, or dask (needs pip install 'checker[dask]')."),
+    typer.Option(
+        "--engine",
+        help="local, or dask (needs the optional extra: "
+        "pip install 'newsroom-source-checker\\[dask]').",
+    ),
 ]
 SchedulerOption = Annotated[
     str | None,
@@ -262,52 +326,180 @@ def _run(
         stop()
 
 
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+FormatOption = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (for people), concise (one line per finding), json, markdown (a "
+        "pull-request comment), github (annotations), sarif (code scanning) or html (a page).",
+    ),
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 when a finding is at or above this severity (default: error, or the "
+        "config's fail_on); never: always exit 0.",
+    ),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Publication date of the checked articles that have no 'date' in their front "
+        "matter; dates without a year are read against it.",
+    ),
+]
+
+
 @app.command()
 def check(
     paths: Paths,
     facts: FactsOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report here, not stdout; the summary goes to stderr."
+        ),
     ] = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on")] = None,
+    fail_on: FailOnOption = None,
     config: ConfigOption = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Leave out the findings in this baseline.")
     ] = None,
     against: AgainstOption = None,
+    date: DateOption = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Also print how many findings each rule made.")
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Print the findings only: no summary line, no diagnostics."
+        ),
+    ] = False,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="GLOB",
+            help="Leave out files matching this pattern (repeatable; added to the config's).",
+        ),
+    ] = None,
+    only_changed: Annotated[
+        Path | None,
+        typer.Option(
+            "--only-changed",
+            metavar="DIFF",
+            dir_okay=False,
+            help="Report only findings with evidence on a line this unified diff adds or "
+            "changes (git diff --unified=0 BASE HEAD > DIFF).",
+        ),
+    ] = None,
+    link_base: Annotated[
+        str | None,
+        typer.Option(
+            "--link-base",
+            envvar="CHECKER_LINK_BASE",
+            metavar="URL",
+            help="Markdown: link each path:line to URL/path#Lline (e.g. the pull request's "
+            "files: https://github.com/OWNER/REPO/blob/SHA).",
+        ),
+    ] = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
     engine: EngineOption = EngineName.local,
     scheduler: SchedulerOption = None,
+    verbose: VerboseOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check PATH... for figures, dates, sources and titles that disagree."""
+    from checker.report.common import count_line, rule_counts
+
+    published = _parse_date(date)
     inputs = _inputs(paths, against)
     _require_paths(inputs)
     if output is not None:
         _guarded(lambda: ensure_outside(output, inputs), debug)
-    settings, configured_fail_on = _settings(config, facts, baseline, debug)
+    settings, configured_fail_on = _settings(config, facts, baseline, debug, verbose=verbose)
     # The JSON report carries each subject's figures too, so `checker report` can draw them.
     timelines = format in (ReportFormat.json, ReportFormat.html)
-    settings = replace(settings, jobs=jobs, timelines=timelines)
+    settings = replace(
+        settings,
+        jobs=jobs,
+        timelines=timelines,
+        published=published,
+        excludes=(*settings.excludes, *(exclude or ())),
+    )
     report = _run(
         paths,
         settings,
         ArchiveOptions(against, cache_dir, not no_cache, debug),
         EngineOptions(engine, scheduler),
     )
+    if settings.config_file is not None:
+        report = report.model_copy(update={"config": settings.config_file})
+    if only_changed is not None:
+        from checker.changed_lines import load_diff, touching
+
+        changed = _guarded(lambda: load_diff(only_changed), debug)
+        report = report.model_copy(update={"findings": touching(report.findings, changed)})
     checked = [a.path for a in report.articles] if against else None
-    text = _render_to(report, format.value, output, checked)
+    to_terminal = output is None and sys.stdout.isatty()
+    color = to_terminal and not os.environ.get("NO_COLOR")
+    people = format in (ReportFormat.table, ReportFormat.concise)
+    if quiet and people:
+        text = _findings_only(report, format, color=color, checked=checked)
+    elif format is ReportFormat.markdown:
+        from checker.report import markdown
+
+        text = markdown.render(report, checked=checked, link_base=link_base)
+    else:
+        text = _render_to(report, format.value, output, checked)
     if output is None:
         sys.stdout.write(text)
     else:
         _guarded(lambda: write_atomic(output, text), debug)
-    if format is not ReportFormat.table or output is not None:
+    if statistics:
+        lines = [f"{count:5d}  {rule}" for rule, count in rule_counts(report)]
+        stream = sys.stdout if people and output is None else sys.stderr
+        stream.write("".join(line + "\n" for line in lines))
+    if not quiet and (not people or output is not None):
         # Machine formats carry diagnostics inside; repeat them on stderr for people.
         _print_diagnostics(report.diagnostics)
+    if not quiet and output is not None:
+        typer.echo(f"checker: {count_line(report)} Report written to {output}.", err=True)
+    if not report.articles:
+        raise _fail("no article was checked (see the diagnostics above)")
     raise typer.Exit(_exit_code(report, fail_on or configured_fail_on or FailOn.error))
+
+
+def _findings_only(
+    report: Report, format: ReportFormat, *, color: bool, checked: list[str] | None
+) -> str:
+    """The table or concise report without diagnostics and the count line (--quiet)."""
+    from checker.report import render
+
+    if not report.findings:
+        return ""
+    shown = report.model_copy(update={"diagnostics": []})
+    text = render(shown, format.value, color=color, checked=checked)
+    # The count line comes last: its own paragraph in the table, its own line in concise.
+    cut = text.rstrip("\n").rfind("\n\n" if format is ReportFormat.table else "\n")
+    return text[:cut] + "\n"
 
 
 def _render_to(report: Report, fmt: str, output: Path | None, checked: list[str] | None) -> str:
@@ -319,7 +511,8 @@ def _render_to(report: Report, fmt: str, output: Path | None, checked: list[str]
         from checker.report.html import render as render_html
 
         return render_html(report, checked=checked, links_from=relative_folder(output))
-    return render(report, fmt, color=output is None and sys.stdout.isatty(), checked=checked)
+    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return render(report, fmt, color=bool(color), checked=checked)
 
 
 class SavedFormat(StrEnum):
@@ -332,7 +525,9 @@ def render_saved(
     report_file: Annotated[
         Path, typer.Argument(help="A report saved by `checker check --format json`.")
     ],
-    format: Annotated[SavedFormat, typer.Option("--format", "-f")] = SavedFormat.html,
+    format: Annotated[
+        SavedFormat, typer.Option("--format", "-f", help="html (a page) or markdown.")
+    ] = SavedFormat.html,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the page here, not stdout.")
     ] = None,
@@ -371,6 +566,9 @@ def write_baseline(
     _guarded(lambda: ensure_outside(output, inputs), debug)
     settings, _ = _settings(config, facts, None, debug)
     report = _run(paths, settings, ArchiveOptions(against, cache_dir, not no_cache, debug))
+    if not report.articles:
+        _print_diagnostics(report.diagnostics)
+        raise _fail("no article was checked, so no baseline was written")
     _guarded(lambda: write_atomic(output, baseline_of(report.findings)), debug)
     typer.echo(f"checker: {len(report.findings)} findings accepted in {output}", err=True)
 
@@ -385,7 +583,10 @@ class DiffFormat(StrEnum):
 def diff_command(
     old: Annotated[Path, typer.Argument(help="The earlier version: a file or a folder.")],
     new: Annotated[Path, typer.Argument(help="The later version: a file or a folder.")],
-    format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.markdown,
+    format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="markdown (diff blocks), table, or json."),
+    ] = DiffFormat.markdown,
     debug: DebugOption = False,
 ) -> None:
     """Show which figures, dates, sources and titles changed between OLD and NEW (exit 0)."""

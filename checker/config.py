@@ -9,6 +9,9 @@
     severity = "warning"
     tolerance = 0.05                  # any option of the rule's Options model
 
+    [vocabulary]                      # the newsroom's own words: see checker.vocabulary
+    titles = ["harbour master"]
+
 Unknown keys, unknown rule ids, bad values: a ConfigError naming the file, the line and the key.
 Nothing in the file is executed; it is parsed with tomllib and validated with pydantic.
 """
@@ -25,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from checker.errors import ConfigError
 from checker.models import Severity
 from checker.rule import Rule
+from checker.vocabulary import Vocabulary
 
 CONFIG_NAMES = ("checker.toml",)
 
@@ -47,6 +51,7 @@ class Config(BaseModel):
     facts: Path | None = None
     exclude: tuple[str, ...] = ()
     rules: dict[str, RuleSettings] = {}
+    vocabulary: Vocabulary = Vocabulary()
     path: Path | None = Field(None, exclude=True)
 
     def build_rules(self, catalogue: dict[str, type[Rule]]) -> list[Rule]:

@@ -1,8 +1,9 @@
 """`checker check --engine dask [--scheduler ADDRESS]`: extraction and grouping on a Dask cluster.
 
-Needs the optional extra: `pip install 'checker[dask]'`. Files are read and parsed where the
-command runs (so excludes, front matter and diagnostics behave exactly as locally); the articles
-go to the cluster as a `dask.bag` in partitions of `CHUNK`, each numbered by its input order.
+Needs the optional extra: `pip install 'newsroom-source-checker[dask]'`. Files are read and
+parsed where the command runs (so excludes, front matter and diagnostics behave exactly as
+locally); the articles go to the cluster as a `dask.bag` in partitions of `CHUNK`, each
+numbered by its input order.
 
 On the cluster: each worker extracts the claims of its partition (kept in worker memory), then
 computes the raw key of each figure's frame (`group.raw_key`: attribute, predicate, unit
@@ -45,11 +46,12 @@ from checker.engine import (
     Extraction,
     build_report,
     check_extraction,
+    load_checked,
     report_subjects,
 )
 from checker.errors import CheckerError
 from checker.group import RawKey, SubjectGroup, groups_from_raw, raw_key
-from checker.load import LoadResult, load
+from checker.load import LoadResult
 from checker.models import Article, Claim, Diagnostic, Figure, Report
 from checker.parallel import Outcome, default_jobs, extract_one
 
@@ -113,7 +115,7 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         from distributed import Client, LocalCluster
     except ImportError as error:
         raise DaskUnavailableError(
-            "--engine dask needs the dask extra: pip install 'checker[dask]'"
+            "--engine dask needs the dask extra: pip install 'newsroom-source-checker[dask]'"
         ) from error
     if scheduler:
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
@@ -267,7 +269,7 @@ def check_paths_dask(
 ) -> Report:
     """`engine.check_paths` with extraction on a Dask cluster; the same report."""
     settings = settings or CheckSettings()
-    loaded = load(paths, excludes=settings.excludes)
+    loaded = load_checked(paths, settings)
     extraction, groups = extract_dask(
         loaded, scheduler=scheduler, workers=workers or settings.jobs, progress=progress
     )

@@ -6,11 +6,13 @@ The engine owns everything a rule may not do: timing the stages, catching a rule
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker.consolidate import consolidate
 from checker.extract import extract_article
 from checker.gc_pause import paused
 from checker.group import SubjectGroup, group_figures
@@ -30,7 +32,8 @@ from checker.models import (
 from checker.parallel import Extractor, extract_many
 from checker.registry import discover_rules
 from checker.rule import Rule, RuleContext
-from checker.suppress import Baseline, apply_baseline, apply_inline
+from checker.suppress import Baseline, apply_baseline, apply_inline, unknown_ignores
+from checker.undated import undated_warnings, with_date
 
 if TYPE_CHECKING:
     from checker.cache import ClaimStore
@@ -117,13 +120,22 @@ def run_rules(
     facts: FactsRegister | None = None,
     focus: frozenset[str] | None = None,
     groups: Sequence[SubjectGroup] | None = None,
+    consolidated: bool = True,
 ) -> tuple[list[Finding], list[Diagnostic]]:
     """Every rule over the extraction. With `focus`, only findings with evidence in a focused
     path are wanted: the rules may skip other work, and any other finding is dropped here.
     `groups`: `group_figures` of the extraction's figures when already built (the Dask engine
-    groups on its cluster); None: grouped here."""
+    groups on its cluster); None: grouped here. The kept findings are then consolidated (one
+    per root cause, each with its primary location: `checker.consolidate`), unless
+    `consolidated` is False."""
     with paused():  # the rules build many short-lived objects: see checker.gc_pause
-        return _run_rules(extraction, rules, facts=facts, focus=focus, groups=groups)
+        findings, diagnostics = _run_rules(
+            extraction, rules, facts=facts, focus=focus, groups=groups
+        )
+    if consolidated:
+        dates = {a.path: a.date for a in extraction.articles}
+        findings = consolidate(findings, dates, focus)
+    return sort_findings(findings), diagnostics
 
 
 def _run_rules(
@@ -154,7 +166,7 @@ def _run_rules(
             )
     if focus is not None:
         findings = [f for f in findings if any(e.path in focus for e in f.evidence)]
-    return sort_findings(findings), diagnostics
+    return findings, diagnostics
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -212,6 +224,19 @@ class CheckSettings:
     jobs: int | None = None  # extraction worker processes; None: all cores, 1: in-process
     # Problems met while preparing the run (a plugin that failed to load), for the report.
     diagnostics: Sequence[Diagnostic] = ()
+    # The publication date of checked articles without one in their metadata (`--date`).
+    published: dt.date | None = None
+    config_file: str | None = None  # the config in use, named in the JSON report
+
+
+def load_checked(paths: Sequence[str | Path], settings: CheckSettings) -> LoadResult:
+    """The articles under review: loaded, given `settings.published` when their metadata has
+    no date, and warned about when their date is unknown and some of their dates need it."""
+    loaded = load(paths, excludes=settings.excludes)
+    if settings.published is not None:
+        loaded.articles = [with_date(a, settings.published) for a in loaded.articles]
+    loaded.diagnostics.extend(undated_warnings(loaded.articles))
+    return loaded
 
 
 def check_extraction(
@@ -233,7 +258,14 @@ def check_extraction(
     findings = apply_inline(findings, extraction.articles)
     if settings.baseline is not None:
         findings = apply_baseline(findings, settings.baseline)
-    return findings, [*settings.diagnostics, *rule_diagnostics, *diagnostics]
+    checked = [a for a in extraction.articles if focus is None or a.path in focus]
+    typos = unknown_ignores(checked, {rule.id for rule in rules} | set(known_rule_ids()))
+    return findings, [*settings.diagnostics, *rule_diagnostics, *diagnostics, *typos]
+
+
+def known_rule_ids() -> list[str]:
+    """Every rule id of the catalogue, enabled or not (a disabled rule is no typo)."""
+    return list(discover_rules().rules)
 
 
 def timeline_groups(
@@ -271,7 +303,7 @@ def check_paths(
 ) -> Report:
     """Load, extract and check `paths`; the library entry point."""
     settings = settings or CheckSettings(facts=facts, rules=rules)
-    loaded = load(paths, excludes=settings.excludes)
+    loaded = load_checked(paths, settings)
     extraction = extract_all(loaded, progress, jobs=settings.jobs)
     groups = timeline_groups(extraction, settings, None)
     findings, diagnostics = check_extraction(extraction, settings, groups=groups)

@@ -76,18 +76,21 @@ def load(
     *,
     excludes: Iterable[str] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
+    note_skipped: bool = True,
 ) -> LoadResult:
     """Load every article under `paths`; bad files become diagnostics, never exceptions.
 
     `excludes` are glob patterns matched against a file's path, its path inside the folder
-    being walked and its name ("drafts/*", "*.draft.md", "README.md").
+    being walked and its name ("drafts/*", "*.draft.md", "README.md"). `note_skipped`: say
+    which files of a folder are not articles (one diagnostic per folder); False for an archive.
     """
     result = LoadResult()
     patterns = tuple(excludes)
     seen: set[str] = set()
     for root in paths:
-        root = Path(root)
-        for file in _walk(root, patterns, result.diagnostics):
+        root = _shown(Path(root))
+        before = len(result.articles), len(result.diagnostics)
+        for file in _walk(root, patterns, result.diagnostics, note_skipped=note_skipped):
             key = _identity(file)
             if key in seen:
                 continue
@@ -102,7 +105,22 @@ def load(
                 continue
             result.diagnostics.extend(notes)
             result.articles.append(article)
+        if root.is_dir() and (len(result.articles), len(result.diagnostics)) == before:
+            message = "no article files in this folder"
+            result.diagnostics.append(Diagnostic(path=str(root), message=message))
     return result
+
+
+def _shown(path: Path) -> Path:
+    """`path` as reports show it: relative to the working folder when it lies inside it, so
+    `$PWD/archive/a.md` and `archive/a.md` are one file in locations and fingerprints."""
+    if not path.is_absolute():
+        return path
+    here = Path.cwd()
+    try:
+        return path.relative_to(here) if path != here else path
+    except ValueError:
+        return path
 
 
 def parse_article(data: bytes, path: str) -> tuple[Article | None, list[Diagnostic]]:
@@ -118,7 +136,9 @@ def parse_article(data: bytes, path: str) -> tuple[Article | None, list[Diagnost
 # --- walking ---------------------------------------------------------------------------------
 
 
-def _walk(root: Path, excludes: tuple[str, ...], diagnostics: list[Diagnostic]) -> Iterator[Path]:
+def _walk(
+    root: Path, excludes: tuple[str, ...], diagnostics: list[Diagnostic], *, note_skipped: bool
+) -> Iterator[Path]:
     if not root.exists():
         message = "broken link" if root.is_symlink() else "no such file or folder"
         diagnostics.append(Diagnostic(path=str(root), message=message))
@@ -130,6 +150,7 @@ def _walk(root: Path, excludes: tuple[str, ...], diagnostics: list[Diagnostic]) 
             yield root
         return
     visited: set[str] = set()
+    skipped: list[Path] = []  # files that are not articles: one diagnostic for the folder
     # Depth-first with an explicit stack of sorted entry lists, so deep trees cannot hit the
     # recursion limit and the order is that of the sorted paths ("a/y.md" before "b.md").
     stack: list[Iterator[os.DirEntry[str]]] = []
@@ -154,8 +175,10 @@ def _walk(root: Path, excludes: tuple[str, ...], diagnostics: list[Diagnostic]) 
             inner = _entries(path, visited, diagnostics)
             if inner is not None:
                 stack.append(inner)
-        elif _is_article(path, diagnostics):
+        elif _is_article(path, diagnostics, skipped):
             yield path
+    if note_skipped:
+        _summarize_skipped(root, skipped, diagnostics)
 
 
 def _entries(
@@ -175,7 +198,9 @@ def _entries(
         return None
 
 
-def _is_article(path: Path, diagnostics: list[Diagnostic]) -> bool:
+def _is_article(
+    path: Path, diagnostics: list[Diagnostic], skipped: list[Path] | None = None
+) -> bool:
     suffix = path.suffix.lower()
     if not path.exists():
         # A dangling link (exists() follows it); an article name must not hide that.
@@ -183,9 +208,33 @@ def _is_article(path: Path, diagnostics: list[Diagnostic]) -> bool:
         return False
     if suffix in ARTICLE_SUFFIXES:
         return True
-    kind = suffix or "no extension"
-    diagnostics.append(Diagnostic(path=str(path), message=f"skipped: not an article file ({kind})"))
+    if skipped is not None:
+        skipped.append(path)
+        return False
+    diagnostics.append(Diagnostic(path=str(path), message=_not_article(path)))
     return False
+
+
+def _not_article(path: Path) -> str:
+    return f"skipped: not an article file ({path.suffix.lower() or 'no extension'})"
+
+
+def _summarize_skipped(root: Path, skipped: list[Path], diagnostics: list[Diagnostic]) -> None:
+    """One diagnostic for the files of a folder that are not articles (images, licences): a
+    note per file would bury the ones that matter."""
+    if skipped:
+        kinds: dict[str, int] = {}
+        for path in skipped:
+            kind = path.suffix.lower() or "no extension"
+            kinds[kind] = kinds.get(kind, 0) + 1
+        listed = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+        files = (
+            "1 file that is not an article"
+            if len(skipped) == 1
+            else (f"{len(skipped)} files that are not articles")
+        )
+        message = f"skipped {files} ({listed})"
+        diagnostics.append(Diagnostic(path=str(root), message=message))
 
 
 def _excluded(path: Path, relative: str, patterns: tuple[str, ...]) -> bool:

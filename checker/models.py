@@ -231,6 +231,9 @@ class Finding(Frozen):
     subject: str = ""
     fingerprint: str = ""
     evidence: tuple[Evidence, ...] = ()
+    # Index in `evidence` of the place a one-location format points at (the article that
+    # disagrees); set by the engine (`checker.consolidate`), None: the formats decide.
+    primary: int | None = Field(None, exclude=True)
 
 
 class ArticleInfo(Frozen):
@@ -286,6 +289,7 @@ class Report(BaseModel):
     summary: Summary = Summary()
     findings: list[Finding] = []
     diagnostics: list[Diagnostic] = []
+    config: str | None = None  # the config file in use, when there is one
     # Optional: the figures of every subject stated in more than one article, for timelines
     # (`--format html`, and `--format json` so that `checker report` can draw them later).
     # None (the default) leaves the key out of the JSON, so reports without it are unchanged.
@@ -293,6 +297,7 @@ class Report(BaseModel):
 
     def to_json_dict(self) -> dict[str, Any]:
         document = self.model_dump(mode="json", by_alias=True)
-        if self.subjects is None:
-            del document["subjects"]
+        for optional in ("config", "subjects"):
+            if getattr(self, optional) is None:
+                del document[optional]
         return document

@@ -7,9 +7,7 @@ keeps state between runs; the engine owns I/O and turns a rule that raises into 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import inspect
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from checker.fingerprint import fingerprint
 from checker.models import (
     Article,
     Attribution,
@@ -113,13 +112,14 @@ class Rule(ABC):
         severity: Severity | None = None,
     ) -> Finding:
         """A finding whose evidence is `claims` (in order) plus `extra` (e.g. a register line)."""
-        evidence = tuple(evidence_of(c) for c in claims) + tuple(extra)
+        extras = tuple(extra)
+        evidence = tuple(evidence_of(c) for c in claims) + extras
         return Finding(
             rule=self.id,
             severity=severity or self.effective_severity,
             message=message,
             subject=subject,
-            fingerprint=fingerprint(self.id, subject, evidence),
+            fingerprint=fingerprint(self.id, subject, claims, extras),
             evidence=evidence,
         )
 
@@ -160,17 +160,3 @@ def period_label(figure: Figure) -> str | None:
     if end and granularity == "year" and str(end.year) != text:
         return f"{text}..{end.year}"
     return text
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def fingerprint(rule_id: str, subject: str, evidence: Sequence[Evidence]) -> str:
-    """A stable hash from content only: rule, subject, and each piece's path, text and value.
-
-    Line numbers are left out so a finding keeps its fingerprint when lines are added elsewhere.
-    """
-    parts = [rule_id, subject.lower()]
-    for item in sorted(evidence, key=lambda e: (e.path, e.text, str(e.value))):
-        parts += [item.path, _SPACE.sub(" ", item.text.strip().lower()), str(item.value)]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]

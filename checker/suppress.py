@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from checker.errors import ConfigError
-from checker.models import Article, Finding
+from checker.models import Article, Diagnostic, Finding
 
 _IGNORE = re.compile(r"<!--\s*checker:\s*ignore\b(?P<ids>[^>]*?)-->", re.I)
 ALL_RULES = "*"
@@ -35,6 +35,30 @@ def inline_ignores(article: Article) -> dict[int, set[str]]:
             for target in (line, line + 1):
                 ignored.setdefault(target, set()).update(ids or {ALL_RULES})
     return ignored
+
+
+def unknown_ignores(articles: Iterable[Article], known: Collection[str]) -> list[Diagnostic]:
+    """A warning for each inline comment that names a rule no catalogue has (a typo would
+    otherwise silence nothing, silently)."""
+    warnings = []
+    for article in articles:
+        if "checker:" not in article.body:
+            continue
+        for index, text in enumerate(article.body.split("\n")):
+            for match in _IGNORE.finditer(text):
+                ids = set(re.split(r"[\s,]+", match.group("ids").strip())) - {"", ALL_RULES}
+                for rule_id in sorted(ids - set(known)):
+                    line = (
+                        article.line_numbers[index]
+                        if index < len(article.line_numbers)
+                        else index + 1
+                    )
+                    message = (
+                        f"line {line}: warning: `checker: ignore {rule_id}` names no known rule, "
+                        f"so it silences nothing (known: {', '.join(sorted(known))})"
+                    )
+                    warnings.append(Diagnostic(path=article.path, message=message))
+    return warnings
 
 
 def apply_inline(findings: Sequence[Finding], articles: Iterable[Article]) -> list[Finding]:

@@ -314,7 +314,7 @@ def test_version_changes_with_a_data_file(tmp_path: Path, monkeypatch: pytest.Mo
     (package / "__init__.py").write_text("")
     (package / "data" / "words.toml").write_text("a = 1\n")
     monkeypatch.setattr(checker, "__file__", str(package / "__init__.py"))
-    compute = cache_module.extraction_version.__wrapped__
+    compute = cache_module._package_version.__wrapped__
     first = compute()
     assert first.startswith(checker.__version__ + "+")
     assert compute() == first
@@ -323,7 +323,14 @@ def test_version_changes_with_a_data_file(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_version_of_the_real_package_is_stable() -> None:
-    assert extraction_version() == extraction_version.__wrapped__()
+    assert extraction_version() == cache_module._package_version.__wrapped__()
+
+
+def test_version_changes_with_the_users_vocabulary(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = extraction_version()
+    monkeypatch.setenv("CHECKER_VOCABULARY", '{"titles": {"titles": ["harbour master"]}}')
+    assert extraction_version() not in (plain, "")
+    assert extraction_version().startswith(plain)
 
 
 def _located(tmp_path: Path, folder: str, name: str, sha: str) -> CacheEntry:

@@ -182,7 +182,8 @@ def test_against_edited_archive_file_is_pruned_like_local(
     local = check_against([draft], archive, cache_dir=tmp_path / "local")
     sent.clear()
     remote = check_against_dask([draft], archive, cache_dir=tmp_path / "dask", scheduler=scheduler)
-    assert sorted(sent) == sorted([str(draft), str(edited)])
+    # Paths as the loader shows them (relative to the working folder when inside it).
+    assert sorted(str(Path(p).resolve()) for p in sent) == sorted([str(draft), str(edited)])
     assert as_json(remote) == as_json(local)
     assert cache_rows(tmp_path / "dask") == cache_rows(tmp_path / "local")
     assert len(cache_rows(tmp_path / "dask")) == 3  # the edited file's old row is gone

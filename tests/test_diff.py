@@ -110,7 +110,8 @@ def test_a_changed_figure_value_is_one_changed_claim() -> None:
     assert change.old is not None and change.new is not None
     assert (change.old.path, change.old.line) == ("v1.md", 3)
     assert (change.new.path, change.new.line) == ("v2.md", 4)
-    assert change.detail == "value: 35,000 → 53,000"
+    assert change.detail.startswith("35,000 → 53,000 ")  # in an editor's words
+    assert "value" not in change.detail
 
 
 def test_a_changed_qualifier_is_reported() -> None:
@@ -147,7 +148,7 @@ def test_a_figure_moved_to_another_month_in_a_similar_sentence_is_changed() -> N
     [change] = diff_claims([figure(35000)], [figure(35000, path="v2.md", **nov)])
     assert change.change is ChangeKind.CHANGED
     assert change.fields == ("period",)
-    assert change.detail == "period: 2025-12 → 2025-11"
+    assert change.detail.endswith(": period December 2025 → November 2025")
 
 
 def test_a_period_the_extractor_missed_on_one_side_is_no_change() -> None:
@@ -197,7 +198,7 @@ def test_a_changed_cited_date_or_chain_of_an_attribution() -> None:
     old = credit("v1.md", ("The Moscow Times", "ISW"), 19)
     [change] = diff_claims([old], [credit("v2.md", ("The Moscow Times", "ISW"), 18)])
     assert change.fields == ("cited_date",)
-    assert change.detail == "cited_date: 2026-03-19 → 2026-03-18"
+    assert change.detail.endswith("date of the cited report March 19, 2026 → March 18, 2026")
     [change] = diff_claims([old], [credit("v2.md", ("The Moscow Times", "Bloomberg"), 19)])
     assert change.fields == ("source_chain",)
     # A chain shortened in a rewrite ("citing ISW" dropped) is not another source.
@@ -302,8 +303,9 @@ def test_folders_pair_articles_by_relative_path(tmp_path: Path) -> None:
     result = diff_paths(old, new, extract=_fake_extract)
     rows = [(c.change.value, c.kind, c.claims) for c in result.changes]
     assert ("changed", "figure", 1) in rows
-    assert ("removed", "article", 1) in rows
-    assert ("added", "article", 2) in rows
+    # A whole article is a heading, then every claim it counts, listed.
+    assert ("removed", "article", 0) in rows and ("added", "article", 0) in rows
+    assert rows.count(("added", "figure", 1)) == 2 and rows.count(("removed", "figure", 1)) == 1
     changed = next(c for c in result.changes if c.change is ChangeKind.CHANGED)
     assert changed.new is not None and changed.new.line == 3
     assert (
@@ -422,3 +424,26 @@ def test_a_seed_with_one_figure_changed(seeds_dated: Path, tmp_path: Path) -> No
     )
     changes = diff_paths(seed, tmp_path / "v2.md").changes
     assert [(c.change.value, c.kind, c.field) for c in changes] == [("changed", "figure", "value")]
+
+
+# --- in an editor's words ---------------------------------------------------------------------
+
+
+def test_a_changed_figure_reads_as_an_editor_writes_it() -> None:
+    text = "Kyiv said its army stopped 35,000 Russian soldiers in December."
+    old = figure(35000, text=text, source="Mykhailo Fedorov")
+    new = figure(53000, path="v2.md", text=text.replace("35,000", "53,000"), source=old.source)
+    [change] = diff_claims([old], [new])
+    assert change.detail == (
+        "35,000 → 53,000 Russian soldiers killed, December 2025, Mykhailo Fedorov"
+    )
+    heading = render_diff(diff_paths_result([change]), "markdown").splitlines()[2]
+    assert heading == f"### Changed figure: {change.detail}"
+
+
+def test_a_dropped_former_reads_as_the_two_titles() -> None:
+    old = person("Defense Minister", former=True)
+    [change] = diff_claims([old], [person("Defense Minister", path="v2.md")])
+    assert change.detail == "Mykhailo Fedorov: “former Defense Minister” → “Defense Minister”"
+    table = render_diff(diff_paths_result([change]), "table")
+    assert "True" not in table and "False" not in table and "former" in table

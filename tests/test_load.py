@@ -322,8 +322,20 @@ def test_folders_are_walked_sorted_and_filtered(tmp_path: Path) -> None:
     names = [Path(a.path).relative_to(tmp_path).as_posix() for a in result.articles]
     assert names == ["a/y.html", "a/z.txt", "b.md"]
     [diagnostic] = result.diagnostics
-    assert diagnostic.path == str(tmp_path / "c.pdf")
-    assert diagnostic.message == "skipped: not an article file (.pdf)"
+    assert diagnostic.path == str(tmp_path)
+    assert diagnostic.message == "skipped 1 file that is not an article (1 .pdf)"
+
+
+def test_files_of_a_folder_that_are_not_articles_make_one_diagnostic(tmp_path: Path) -> None:
+    _write(tmp_path, "a.md", STORY)
+    for name in ("photo.jpg", "map.jpg", "LICENSE", "data.csv"):
+        _write(tmp_path, f"img/{name}", b"x")
+    [diagnostic] = load([tmp_path]).diagnostics
+    assert diagnostic.message == (
+        "skipped 4 files that are not articles (1 .csv, 2 .jpg, 1 no extension)"
+    )
+    [named] = load([tmp_path / "img" / "map.jpg"]).diagnostics
+    assert named.message == "skipped: not an article file (.jpg)"
 
 
 def test_a_file_named_twice_loads_once(tmp_path: Path) -> None:

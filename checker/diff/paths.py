@@ -27,27 +27,30 @@ def _claims_of(article: Article, extract: Extractor, diagnostics: list[Diagnosti
         return []
 
 
-def _whole_article(article: Article, claims: int, change: ChangeKind) -> Change:
-    side = ChangeSide(
-        path=article.path,
-        line=1,
-        text=article.title or "",
-        fact=f"article with {claims} claim{'s' if claims != 1 else ''}",
-    )
-    return Change(
+def _whole_article(article: Article, claims: list[Claim], change: ChangeKind) -> list[Change]:
+    """An article on one side only: a heading entry, then each of its claims (every claim the
+    summary counts is listed)."""
+    entries = diff_claims(claims, []) if change is ChangeKind.REMOVED else diff_claims([], claims)
+    count = len(entries)
+    listed = f"{count} claim{'s' if count != 1 else ''}" + (", listed below" if count else "")
+    name = article.title or Path(article.path).name
+    side = ChangeSide(path=article.path, line=1, text=article.title or "", fact=listed)
+    heading = Change(
         change=change,
         kind="article",
-        subject=article.title or Path(article.path).name,
+        subject=name,
+        detail=f"{name} ({listed})",
         old=side if change is ChangeKind.REMOVED else None,
         new=side if change is ChangeKind.ADDED else None,
-        claims=claims,
+        claims=0,
     )
+    return [heading, *entries]
 
 
 def _relative(article: Article, root: Path) -> str:
     try:
-        return Path(article.path).relative_to(root).as_posix()
-    except ValueError:
+        return Path(article.path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
         return Path(article.path).name
 
 
@@ -76,9 +79,9 @@ def diff_paths(old: Path, new: Path, *, extract: Extractor = extract_article) ->
                 _claims_of(after, extract, result.diagnostics),
             )
         elif before is not None:
-            count = len(comparable(_claims_of(before, extract, result.diagnostics)))
-            result.changes.append(_whole_article(before, count, ChangeKind.REMOVED))
+            claims = comparable(_claims_of(before, extract, result.diagnostics))
+            result.changes += _whole_article(before, claims, ChangeKind.REMOVED)
         elif after is not None:
-            count = len(comparable(_claims_of(after, extract, result.diagnostics)))
-            result.changes.append(_whole_article(after, count, ChangeKind.ADDED))
+            claims = comparable(_claims_of(after, extract, result.diagnostics))
+            result.changes += _whole_article(after, claims, ChangeKind.ADDED)
     return result

@@ -31,10 +31,9 @@ def summary_line(result: DiffResult) -> str:
 
 
 def _heading(change: Change) -> str:
+    """ "### Changed figure: 35,000 → 53,000 Russian soldiers killed, December 2025, NATO"."""
     what = f"{change.change.value.capitalize()} {change.kind}"
-    if change.fields:
-        what += f" ({', '.join(change.fields)})"
-    return f"### {what}: {markdown_inline(change.subject)}"
+    return f"### {what}: {markdown_inline(change.detail or change.subject)}"
 
 
 def _diff_line(sign: str, side: ChangeSide) -> str:
@@ -52,21 +51,15 @@ def _markdown(result: DiffResult) -> str:
         if change.new is not None:
             lines.append(_diff_line("+", change.new))
         fence = code_fence(lines)
-        parts.append(
-            f"{_heading(change)}\n\n{markdown_inline(change.detail)}\n\n"
-            f"{fence}diff\n" + "\n".join(lines) + f"\n{fence}"
-        )
+        parts.append(f"{_heading(change)}\n\n{fence}diff\n" + "\n".join(lines) + f"\n{fence}")
     return "\n\n".join(parts) + "\n"
 
 
 def _cell(side: ChangeSide | None) -> str:
     if side is None:
         return ""
-    head = f"{one_line(side.path)}:{side.line}\n" + textwrap.fill(one_line(side.fact), 40)
-    return (
-        head
-        + "\n"
-        + textwrap.fill(one_line(side.text), 50, initial_indent="  ", subsequent_indent="  ")
+    return f"{one_line(side.path)}:{side.line}\n" + textwrap.fill(
+        one_line(side.text), 40, initial_indent="  ", subsequent_indent="  "
     )
 
 
@@ -74,12 +67,15 @@ def _table(result: DiffResult) -> str:
     parts = [summary_line(result)]
     if result.changes:
         rows = [
-            [c.change.value, c.kind, ", ".join(c.fields), _cell(c.old), _cell(c.new)]
+            [
+                f"{c.change.value} {c.kind}",
+                textwrap.fill(one_line(c.detail or c.subject), 36),
+                _cell(c.old),
+                _cell(c.new),
+            ]
             for c in result.changes
         ]
-        parts.append(
-            tabulate(rows, headers=["change", "kind", "field", "old", "new"], tablefmt="grid")
-        )
+        parts.append(tabulate(rows, headers=["change", "what", "before", "after"], tablefmt="grid"))
     return "\n".join(parts) + "\n"
 
 

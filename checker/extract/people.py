@@ -203,6 +203,8 @@ def _mentions(text: str, context: ArticleContext) -> list[_Mention]:
             name = strip_possessive(" ".join(name_words[:4]).rstrip("."))
             if not all(_NAME_WORD_RE.match(w) for w in name.split()):
                 continue
+            if cut and name_words[0].lower() in lexicon.titles:
+                continue  # "Deputy Mayor Jon Park": "Mayor" belongs to the title, not the name
             if not _valid_name(name, context):
                 continue
             tokens = before + words[:cut]

@@ -1,4 +1,4 @@
-"""Report formats, one module each: table, json, markdown, github, sarif, html.
+"""Report formats, one module each: table, concise, json, markdown, github, sarif, html.
 
 The engine builds one `Report`; the CLI calls `render(report, fmt)`. Every format's `render`
 takes the same keywords (`color` for terminals, `checked` for the paths under review), so the
@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection
 from typing import Protocol
 
 from checker.models import Report
-from checker.report import github, html, json, markdown, sarif, table
+from checker.report import concise, github, html, json, markdown, sarif, table
 
 __all__ = ["FORMATS", "Renderer", "render"]
 
@@ -24,6 +24,7 @@ class Renderer(Protocol):
 
 _RENDERERS: dict[str, Renderer] = {
     "table": table.render,
+    "concise": concise.render,
     "json": json.render,
     "markdown": markdown.render,
     "github": github.render,

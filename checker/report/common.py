@@ -68,18 +68,35 @@ def is_checked(evidence: Evidence, checked: Collection[str] | None) -> bool:
 def checked_flags(finding: Finding, checked: Collection[str] | None) -> list[bool]:
     """For each piece of evidence, whether it is the checked (`+`) side.
 
-    Without checked paths, evidence is in order, earlier articles first, so the last piece is the
-    one under review and all the others are the record it is compared with.
+    Without checked paths, the primary location (the article that disagrees) is the one under
+    review and all the others are the record it is compared with; without one, the last piece
+    (evidence is in order, earlier articles first).
     """
     count = len(finding.evidence)
     if checked:
         return [is_checked(e, checked) for e in finding.evidence]
-    return [i == count - 1 for i in range(count)]
+    primary = finding.primary if finding.primary is not None else count - 1
+    return [i == primary for i in range(count)]
 
 
 def primary_evidence(finding: Finding, checked: Collection[str] | None) -> Evidence | None:
-    """Where a one-place format points: the first checked evidence, else the first evidence."""
-    for evidence in finding.evidence:
-        if is_checked(evidence, checked):
-            return evidence
-    return finding.evidence[0] if finding.evidence else None
+    """Where a one-place format points: the engine's primary location (the article that
+    disagrees, see `checker.consolidate`) when it is checked; else the first checked evidence;
+    else the first evidence."""
+    evidence = finding.evidence
+    if finding.primary is not None and 0 <= finding.primary < len(evidence):
+        chosen = evidence[finding.primary]
+        if not checked or is_checked(chosen, checked):
+            return chosen
+    for item in evidence:
+        if is_checked(item, checked):
+            return item
+    return evidence[0] if evidence else None
+
+
+def rule_counts(report: Report) -> list[tuple[str, int]]:
+    """(rule id, findings) for every rule that made one, most findings first (`--statistics`)."""
+    counts: dict[str, int] = {}
+    for finding in report.findings:
+        counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

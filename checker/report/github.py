@@ -8,8 +8,10 @@ GitHub documents (newlines become %0A): article text can never begin a line of i
 from __future__ import annotations
 
 from collections.abc import Collection
+from pathlib import PurePosixPath
 
-from checker.models import Finding, Report, Severity
+from checker.load import ARTICLE_SUFFIXES
+from checker.models import Diagnostic, Finding, Report, Severity
 from checker.report.common import posix_path, primary_evidence
 from checker.report.escape import github_data, github_property, one_line, strip_controls
 
@@ -43,12 +45,17 @@ def _annotation(finding: Finding, checked: Collection[str] | None) -> str:
     )
 
 
+def _diagnostic(diagnostic: Diagnostic) -> str:
+    """A warning; on the file when it is an article (a bad file, an undated draft), else in the
+    run's summary only (a folder's skipped images need no annotation in the diff)."""
+    path = posix_path(diagnostic.path)
+    pairs = [("file", path)] if PurePosixPath(path).suffix.lower() in ARTICLE_SUFFIXES else []
+    message = one_line(diagnostic.message) if pairs else f"{path}: {one_line(diagnostic.message)}"
+    return f"::warning {_properties([*pairs, ('title', 'checker')])}::{github_data(message)}"
+
+
 def render(report: Report, *, color: bool = False, checked: Collection[str] | None = None) -> str:
     """One annotation per finding, then a warning per diagnostic (a file that was skipped)."""
     out = [_annotation(f, checked) for f in report.findings]
-    out += [
-        f"::warning {_properties([('file', posix_path(d.path)), ('title', 'checker')])}"
-        f"::{github_data(one_line(d.message))}"
-        for d in report.diagnostics
-    ]
+    out += [_diagnostic(d) for d in report.diagnostics]
     return "".join(line + "\n" for line in out)

@@ -1,7 +1,9 @@
 """The pull-request comment: a summary line, then per finding a heading and a `diff` block.
 
-In the diff, `-` lines are the earlier or archive text and `+` lines the text under review, so
-GitHub colors the disagreement the way a reviewer reads a change. Article text goes inside the
+In the diff, `-` lines are the earlier or archive text and `+` lines the text under review, and
+each line says which side it is ("archive", "this pull request", "facts register"), so the
+colours read as "before" and "after", never as wrong and right. With a link base (the pull
+request's files), each `path:line` is also linked below the block. Article text goes inside the
 fence (where Markdown is not interpreted) on one line each, behind a fence longer than any
 backtick run it contains; text outside fences (messages, diagnostics) is escaped inline.
 """
@@ -9,7 +11,10 @@ backtick run it contains; text outside fences (messages, diagnostics) is escaped
 from __future__ import annotations
 
 from collections.abc import Collection
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
+from checker.consolidate import is_article_evidence
 from checker.models import Evidence, Finding, Report
 from checker.report.common import checked_flags, count_line, posix_path
 from checker.report.escape import code_fence, markdown_inline, one_line
@@ -19,12 +24,36 @@ from checker.report.escape import code_fence, markdown_inline, one_line
 MAX_CHARS = 60_000
 
 
-def _diff_line(evidence: Evidence, checked: bool) -> str:
+# The side of each line: (the `+` side, the `-` side), with and without checked paths.
+LABELS = {True: ("this pull request", "archive"), False: ("disagrees", "compared")}
+REGISTER = "facts register"
+_LABEL_WIDTH = max(len(label) for pair in LABELS.values() for label in pair)
+
+
+def _diff_line(evidence: Evidence, plus: bool, label: str) -> str:
     where = f"{one_line(posix_path(evidence.path))}:{evidence.line}"
-    return f"{'+' if checked else '-'} {where}: {one_line(evidence.text)}"
+    return f"{'+' if plus else '-'} {label:<{_LABEL_WIDTH}}  {where}: {one_line(evidence.text)}"
 
 
-def _section(finding: Finding, checked: Collection[str] | None) -> str:
+def _label(evidence: Evidence, plus: bool, checked: bool) -> str:
+    plus_label, minus_label = LABELS[checked]
+    if plus:
+        return plus_label
+    return minus_label if is_article_evidence(evidence) else REGISTER
+
+
+def _link(evidence: Evidence, base: str) -> str | None:
+    """A Markdown link from `path:line` to the file at `base`, for paths inside the checkout."""
+    path = posix_path(evidence.path)
+    if PurePosixPath(path).is_absolute() or path.startswith("../") or ":" in path.split("/")[0]:
+        return None
+    url = f"{base.rstrip('/')}/{quote(path)}#L{max(1, evidence.line)}"
+    return f"[{markdown_inline(f'{path}:{evidence.line}')}]({url})"
+
+
+def _section(
+    finding: Finding, checked: Collection[str] | None, link_base: str | None = None
+) -> str:
     heading = (
         f"### {markdown_inline(finding.severity.value)}: {markdown_inline(finding.rule)}"
         f" — {markdown_inline(finding.message)}"
@@ -32,17 +61,32 @@ def _section(finding: Finding, checked: Collection[str] | None) -> str:
     if not finding.evidence:
         return heading
     flags = checked_flags(finding, checked)
-    lines = [_diff_line(e, flag) for e, flag in zip(finding.evidence, flags, strict=True)]
+    lines = [
+        _diff_line(e, flag, _label(e, flag, bool(checked)))
+        for e, flag in zip(finding.evidence, flags, strict=True)
+    ]
     fence = code_fence(lines)
-    return "\n".join([heading, "", f"{fence}diff", *lines, fence])
+    parts = [heading, "", f"{fence}diff", *lines, fence]
+    if link_base:
+        links = [link for e in finding.evidence if (link := _link(e, link_base))]
+        if links:
+            parts += ["", " · ".join(links)]
+    return "\n".join(parts)
 
 
-def render(report: Report, *, color: bool = False, checked: Collection[str] | None = None) -> str:
-    """The report as GitHub-flavoured Markdown; `checked` paths get `+`, the others `-`."""
+def render(
+    report: Report,
+    *,
+    color: bool = False,
+    checked: Collection[str] | None = None,
+    link_base: str | None = None,
+) -> str:
+    """The report as GitHub-flavoured Markdown; `checked` paths get `+`, the others `-`; with
+    `link_base` (".../blob/SHA"), each `path:line` links to `link_base/path#Lline`."""
     parts = [f"**checker**: {markdown_inline(count_line(report))}"]
     size = len(parts[0])
     for index, finding in enumerate(report.findings):
-        section = _section(finding, checked)
+        section = _section(finding, checked, link_base)
         if size + len(section) > MAX_CHARS:
             left = len(report.findings) - index
             parts.append(f"_{left} more finding{'s' if left != 1 else ''} not shown._")

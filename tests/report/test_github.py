@@ -81,3 +81,17 @@ def test_percent_is_escaped_first() -> None:
 
 def test_empty_report_prints_nothing() -> None:
     assert github.render(empty_report()) == ""
+
+
+def test_diagnostics_of_articles_sit_on_the_file_others_in_the_summary() -> None:
+    from checker.models import Diagnostic, Report
+
+    report = Report(
+        diagnostics=[
+            Diagnostic(path="drafts/a.md", message="publication date unknown"),
+            Diagnostic(path="drafts", message="skipped 2 files that are not articles (2 .jpg)"),
+        ]
+    )
+    lines = github.render(report).splitlines()
+    assert lines[0] == "::warning file=drafts/a.md,title=checker::publication date unknown"
+    assert lines[1].startswith("::warning title=checker::drafts: skipped 2 files")

@@ -26,7 +26,11 @@ def _outside_fences(text: str) -> list[str]:
 
 
 def _diff_lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line[:2] in ("- ", "+ ") and ".md:" in line]
+    return [
+        line
+        for line in text.splitlines()
+        if line[:2] in ("- ", "+ ") and (".md:" in line or ".toml:" in line)
+    ]
 
 
 def test_markdown_golden(golden: Golden) -> None:
@@ -41,11 +45,47 @@ def test_summary_line_and_empty_report() -> None:
     )
 
 
-def test_checked_paths_get_plus_and_the_archive_minus() -> None:
-    lines = _diff_lines(markdown.render(sample_report(), checked=CHECKED))
-    signs = {line.split(":")[0][2:]: line[0] for line in lines}
-    assert signs["archive/a.md"] == "-" and signs["archive/c.md"] == "-"
-    assert signs["drafts/b.md"] == "+" and signs["drafts/e,f"] == "+"
+def _sides(text: str) -> dict[str, tuple[str, str]]:
+    """path -> (sign, label) of each diff line."""
+    sides = {}
+    for line in _diff_lines(text):
+        match = re.match(r"([-+]) (.+?)  +(\S+?):\d+: ", line)
+        assert match, line
+        sides[match.group(3)] = (match.group(1), match.group(2))
+    return sides
+
+
+def test_checked_paths_get_plus_and_the_archive_minus_each_labelled() -> None:
+    sides = _sides(markdown.render(sample_report(), checked=CHECKED))
+    assert sides["archive/a.md"] == sides["archive/c.md"] == ("-", "archive")
+    assert sides["drafts/b.md"] == sides["drafts/e,f:g.md"] == ("+", "this pull request")
+
+
+def test_without_checked_paths_the_primary_side_is_plus() -> None:
+    report = sample_report()
+    first = report.findings[0].model_copy(update={"primary": 0})
+    report = report.model_copy(update={"findings": [first]})
+    sides = _sides(markdown.render(report))
+    assert sides["archive/a.md"] == ("+", "disagrees") and sides["drafts/b.md"][0] == "-"
+
+
+def test_register_lines_are_labelled() -> None:
+    register = Evidence(path="../facts.toml", line=3, text="register: Ivana Kos: minister")
+    finding = Finding(
+        rule="title-mismatch",
+        severity=Severity.ERROR,
+        message="m",
+        evidence=(Evidence(path="drafts/b.md", line=2, text="t"), register),
+    )
+    text = markdown.render(Report(findings=[finding]), checked=CHECKED)
+    assert _sides(text)["../facts.toml"] == ("-", "facts register")
+
+
+def test_locations_link_to_the_pull_requests_files() -> None:
+    text = markdown.render(sample_report(), checked=CHECKED, link_base="https://h/o/r/blob/abc/")
+    assert "[archive/a.md:14](https://h/o/r/blob/abc/archive/a.md#L14)" in text
+    assert "(https://h/o/r/blob/abc/drafts/e%2Cf%3Ag.md#L40)" in text
+    assert "blob/abc" not in markdown.render(sample_report(), checked=CHECKED)
 
 
 def test_without_checked_paths_the_last_evidence_is_plus() -> None:

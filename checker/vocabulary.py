@@ -1,0 +1,58 @@
+"""`[vocabulary]`: a newsroom's own words, added to the bundled tables.
+
+    [vocabulary]
+    titles = ["harbour master", "county executive"]     # read before a name, like "mayor"
+    boilerplate = ["^subscribe to the morning briefing$"]  # lines that are never reporting
+                                                         # (regular expressions, lower case)
+    [vocabulary.synonyms.nouns]                          # what is counted: one canonical
+    resident = ["inhabitant", "householder"]             # form, spellings that mean it
+    [vocabulary.synonyms.events]                         # what happened to it
+    evacuated = ["moved out", "relocated"]
+
+Synonym tables are those of `checker/data/synonyms.toml` (nouns, events, ...). The words only
+add to the bundled ones; they reach extraction through `checker.data.set_overlay`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+
+class Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    titles: tuple[str, ...] = ()
+    synonyms: dict[str, dict[str, list[str]]] = {}
+    boilerplate: tuple[str, ...] = ()
+
+    @field_validator("titles")
+    @classmethod
+    def _plain_titles(cls, titles: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = tuple(" ".join(t.lower().split()) for t in titles)
+        if any(not t for t in cleaned):
+            raise ValueError("a title cannot be empty")
+        return cleaned
+
+    @field_validator("boilerplate")
+    @classmethod
+    def _patterns_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
+        return patterns
+
+    def overlay(self) -> dict[str, Any]:
+        """The additions per data file, for `checker.data.set_overlay`."""
+        additions: dict[str, Any] = {}
+        if self.titles:
+            additions["titles"] = {"titles": list(self.titles)}
+        if self.synonyms:
+            additions["synonyms"] = {name: dict(table) for name, table in self.synonyms.items()}
+        if self.boilerplate:
+            additions["boilerplate"] = {"patterns": list(self.boilerplate)}
+        return additions
