@@ -28,7 +28,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from checker.compare.anchors import cluster_anchors, name_key
+from checker.compare.anchors import cluster_anchors, name_key, primary_key
 from checker.compat import LASTING_DIMENSIONS, compatible, dimension
 from checker.data import load_data
 from checker.models import Figure
@@ -82,6 +82,8 @@ def _event_words(predicate: str) -> str:
     return "" if predicate in _measurement_words().verbs else predicate
 
 
+# Dimensions in which a thing named by the attribute has a size ("a 607 km stage").
+_SIZES = frozenset({"[length]", "[length] ** 2"})
 # Anchors that come from around the sentence, not from it.
 _WEAK_ANCHORS = frozenset({"paragraph", "title"})
 
@@ -143,13 +145,15 @@ def raw_key(figure: Figure) -> RawKey | None:
     if figure.unit and unit_dimension.startswith("["):
         attribute = "" if attribute in _measurement_words().properties else attribute
         predicate = _event_words(predicate)
+        if attribute and unit_dimension in _SIZES:
+            predicate = ""  # "owns a farm of 240 hectares": the farm's size, whoever owns it
     counted = unit_dimension.startswith(("count", "dimensionless"))
     if counted and not predicate and (not attribute or frame.anchor_from in _WEAK_ANCHORS):
         # A bare number says nothing of what it counts; "42 regions" and "31 regions" in one
         # story, with nothing that happened to them and no name of their own, may be two sets.
         return None
     names = [name_key(name) for name in frame.anchor]
-    primary = names[0] if frame.has_primary else ""
+    primary = primary_key(frame.anchor[0], frame.aliases) if frame.has_primary else ""
     others = sorted(set(names[1:] if frame.has_primary else names) - {"", primary})
     if not primary and not others:
         return None

@@ -114,6 +114,9 @@ class FrameReader:
     aliases: dict[str, str] = field(default_factory=dict)
     last_person: str | None = None
     people: set[str] = field(default_factory=set)  # the persons named so far
+    # A name -> the other names the article says it goes by ("also known as Carl Weiss"),
+    # which other articles may use alone.
+    other_names: dict[str, list[str]] = field(default_factory=dict)
     paragraph: int = -1
     paragraph_entity: str | None = None
 
@@ -162,12 +165,12 @@ class FrameReader:
         value = span.root if mention.kind == "date" else _value_token(span)
         if mention.kind == "date" and value.dep_ == "nummod" and value.head.pos_ == "NOUN":
             return None  # "more than 1000 people": a count read as a year
+        if mention.kind == "figure" and not mention.measured and _beside_person(value):
+            mention = Mention(mention.start, mention.end, "age")  # "Klitschko, 36, stopped"
         if mention.kind == "figure" and (
             _is_clock_or_date(value, mention) or _is_offset(value, mention)
         ):
             return None
-        if mention.kind == "figure" and not mention.measured and _beside_person(value):
-            mention = Mention(mention.start, mention.end, "age")  # "Klitschko, 36, stopped"
         if mention.kind == "age":
             noun = _age_owner(value, span)
             if noun is None:
@@ -180,7 +183,7 @@ class FrameReader:
                 return None  # "a 3-point range", "a 10-point lead": a kind, not a count
         if mention.kind == "age":
             # "volunteers aged 21 to 45": the age of a kind of people, not of someone
-            generic = noun is not None and noun.pos_ == "NOUN"
+            generic = noun is not None and noun.pos_ == "NOUN" and _kind_of_people(noun)
             attribute = f"{_lemma(noun)} age" if generic and noun is not None else "age"
         elif mention.kind == "date":
             attribute = _object_of(value, span)
@@ -212,6 +215,7 @@ class FrameReader:
         return Frame(
             anchor=anchor,
             anchor_from=anchor_from,
+            aliases=tuple(self.other_names.get(anchor[0], ())) if anchor else (),
             predicate=predicate,
             attribute=attribute,
             scope=_scope(doc, noun if noun is not None else value, span),
@@ -253,7 +257,7 @@ class FrameReader:
         primary: str | None = None
         kind: AnchorFrom = "clause"
         others: list[str] = []
-        for token in _phrase(phrase_root, owned):
+        for token in _phrase(phrase_root, owned, participles=True):
             if token.ent_type_ in labels and token.ent_iob_ == "B":
                 name = self._name(_entity_of(doc, token))
                 if token.dep_ == "poss" or _entity_of(doc, token).root.dep_ == "poss":
@@ -302,7 +306,9 @@ class FrameReader:
         # No name in the clause: the things it names with common nouns ("the northern
         # harbour", "the island"), beside who gave the figure ("Governor Marek said 35,000
         # residents were evacuated") or else the entity the paragraph or the title is about.
-        things = _things(clause, phrase_root, owned | source_tokens)
+        # the counted noun's own heads are not things it is about ("the total number of")
+        heads = {t.i for t in phrase_root.ancestors if t.i != clause.i}
+        things = _things(clause, phrase_root, owned | source_tokens | heads)
         speaker = [mention.source] if mention.source else []
         borrowed = speaker[:1] or [n for n in (self.paragraph_entity or self.title_entity,) if n]
         if things:
@@ -372,7 +378,9 @@ class FrameReader:
         for first, second in pairwise(people):
             between = doc.text[first.end_char : second.start_char]
             if _ALIAS.match(between):
-                self.aliases.setdefault(_clean_name(second.text).lower(), self._name(first))
+                full, other = self._name(first), _clean_name(second.text)
+                self.aliases.setdefault(other.lower(), full)
+                self.other_names.setdefault(full, []).append(other)
 
     def _learn_salience(self, doc: Doc) -> None:
         labels = _words().anchor_labels
@@ -505,6 +513,13 @@ def _through_quantity(noun: Token) -> Token:
             if objects:
                 return objects[0]
     return noun
+
+
+def _kind_of_people(noun: Token) -> bool:
+    """ "volunteers aged 21 to 45": a plural with no definite article names a kind of people;
+    "the 33-year-old actress" is someone."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    return noun.tag_ in ("NNS", "NNPS") and not definite
 
 
 def _classifies(noun: Token, value: Token) -> bool:
@@ -693,15 +708,17 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _phrase(root: Token, skip: set[int]) -> Iterable[Token]:
-    """The tokens of the noun phrase headed by `root`, without the clauses inside it."""
+def _phrase(root: Token, skip: set[int], *, participles: bool = False) -> Iterable[Token]:
+    """The tokens of the noun phrase headed by `root`, without the clauses inside it; with
+    `participles`, with the participle that describes it ("homes damaged in Dolna")."""
     stack = [root]
     while stack:
         token = stack.pop()
         if token.i not in skip:
             yield token
         for child in token.children:
-            if child.dep_ not in _CLAUSE_DEPS:
+            described = participles and child.dep_ == "acl" and child.tag_ == "VBN"
+            if child.dep_ not in _CLAUSE_DEPS or described:
                 stack.append(child)
 
 
