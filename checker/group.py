@@ -82,8 +82,6 @@ def _event_words(predicate: str) -> str:
     return "" if predicate in _measurement_words().verbs else predicate
 
 
-# Dimensions in which a thing named by the attribute has a size ("a 607 km stage").
-_SIZES = frozenset({"[length]", "[length] ** 2"})
 # Anchors that come from around the sentence, not from it.
 _WEAK_ANCHORS = frozenset({"paragraph", "title"})
 
@@ -145,8 +143,6 @@ def raw_key(figure: Figure) -> RawKey | None:
     if figure.unit and unit_dimension.startswith("["):
         attribute = "" if attribute in _measurement_words().properties else attribute
         predicate = _event_words(predicate)
-        if attribute and unit_dimension in _SIZES:
-            predicate = ""  # "owns a farm of 240 hectares": the farm's size, whoever owns it
     counted = unit_dimension.startswith(("count", "dimensionless"))
     if counted and not predicate and (not attribute or frame.anchor_from in _WEAK_ANCHORS):
         # A bare number says nothing of what it counts; "42 regions" and "31 regions" in one

@@ -264,7 +264,7 @@ class FrameReader:
                     primary, kind = primary or name, "owner"
                 else:
                     others.append(name)
-        if mention.kind == "age" and (noun is None or noun.pos_ != "NOUN" or primary):
+        if mention.kind == "age" and not (noun is not None and _kind_of_people(noun)):
             # someone's age: "Reid, 33", "the 33-year-old Reid", "he is 33"
             if primary is None:
                 apposed = self._apposed(phrase_root, doc)
