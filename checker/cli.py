@@ -157,7 +157,7 @@ def claims(
 
     _require_paths(paths)
     settings, _ = _settings(config, None, None, debug=False)
-    extraction = extract_all(load(paths, excludes=settings.excludes))
+    extraction = _guarded(lambda: extract_all(load(paths, excludes=settings.excludes)), False)
     sys.stdout.write(render_claims(extraction.claims, format.value))
     _print_diagnostics(extraction.diagnostics)
     if not extraction.articles:
