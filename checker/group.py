@@ -153,6 +153,10 @@ def raw_key(figure: Figure) -> RawKey | None:
     others = sorted(set(names[1:] if frame.has_primary else names) - {"", primary})
     if not primary and not others:
         return None
+    if not primary and not attribute and not counted:
+        # "75 km west of Manokwari" with nothing said of what is that far: the place is where
+        # the distance is measured from, not what it is about
+        return None
     anchor = (primary, *others)
     return RawKey(attribute, predicate, unit_dimension, anchor)
 

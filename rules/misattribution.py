@@ -252,9 +252,10 @@ def _masked_source(text: str, chain: tuple[str, ...]) -> str | None:
 
 
 def _chain(claim: Claim) -> tuple[str, ...]:
-    if claim.source_chain:
-        return claim.source_chain
-    return (claim.source,) if claim.source else ()
+    """Who the claim credits; a name of one letter ("U" of a "U. S." the sentence splitter cut)
+    names no one the checker can compare."""
+    chain = claim.source_chain or ((claim.source,) if claim.source else ())
+    return tuple(name for name in chain if sum(c.isalpha() for c in name) > 1)
 
 
 def _credit(claim: Claim) -> str:
