@@ -125,11 +125,12 @@ class FrameReader:
         headline set in Title Case the recognizer finds entities that are none), else the
         title itself when it is a bare name (an encyclopedia's article title: "Karl
         Weyprecht", "HMS Royal George (1756)")."""
-        folded = body.replace(doc.text.strip(), " ").lower()  # the title repeated as a heading
+        # the title repeated as a heading does not count, however its quotes are written
+        folded = f" {_words_of(body)} ".replace(f" {_words_of(doc.text)} ", " ")
         names = [
             self._name(e)
             for e in doc.ents
-            if e.label_ in _words().anchor_labels and e.text.lower() in folded
+            if e.label_ in _words().anchor_labels and f" {_words_of(e.text)} " in folded
         ]
         # a title that is a person's name ("Karl Weyprecht"), not one that holds one ("Battle
         # of Martín García")
@@ -771,6 +772,14 @@ def _lemma(token: Token) -> str:
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+def _words_of(text: str) -> str:
+    """Lower-case words, one space apart: for finding a name in text however it is punctuated."""
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def _clean_name(text: str) -> str:
