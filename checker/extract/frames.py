@@ -496,8 +496,13 @@ def _counted_noun(value: Token, span: Span, measured: bool) -> Token | None:
         subject = _subject_of(verb)  # "the toll rose to 35", "the toll reached 35"
         if subject is not None and subject.pos_ in _NOUNS:
             return subject
-    for child in token.children:  # "35 of the soldiers"
-        if child.dep_ == "prep" and child.lemma_ == "of":
+    return _of_noun(token)  # "35 of the soldiers"
+
+
+def _of_noun(token: Token) -> Token | None:
+    """The noun of the token's "of" phrase: "35 of the soldiers", "the number of homes"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
             if objects:
                 return objects[0]
@@ -508,12 +513,7 @@ def _through_quantity(noun: Token) -> Token:
     """ "the total number of homes" -> homes: a word for a quantity counts what it is of."""
     if _lemma(noun) not in _words().quantity_nouns:
         return noun
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
-            if objects:
-                return objects[0]
-    return noun
+    return _of_noun(noun) or noun
 
 
 def _kind_of_people(noun: Token) -> bool:
