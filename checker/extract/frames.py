@@ -261,7 +261,15 @@ class FrameReader:
         for token in _phrase(phrase_root, owned, participles=True):
             if token.ent_type_ in labels and token.ent_iob_ == "B":
                 name = self._name(_entity_of(doc, token))
-                if token.dep_ == "poss" or _entity_of(doc, token).root.dep_ == "poss":
+                root = _entity_of(doc, token).root
+                # "Russia's soldiers"; "the Tayler Mane height", "the Vero bridge length": a
+                # name before a word for a size is whose size it is
+                owns = root.dep_ == "poss" or (
+                    root.dep_ == "compound"
+                    and root.head.i == phrase_root.i
+                    and _lemma(phrase_root) in _words().size_nouns
+                )
+                if token.dep_ == "poss" or owns:
                     primary, kind = primary or name, "owner"
                 else:
                     others.append(name)
