@@ -11,6 +11,7 @@ from checker.extract.context import ArticleContext
 from checker.extract.dates import find_dates
 from checker.extract.figures import find_figures
 from checker.extract.frames import FrameReader, Mention
+from checker.extract.paragraph_scope import opening_period, with_opening_period
 from checker.extract.people import find_people
 from checker.extract.sentences import split_sentences
 from checker.models import Article, Claim, DateClaim, Figure, Sentence
@@ -103,13 +104,24 @@ def _with_frames(
     if title:
         reader.read_title(next(docs), " ".join(s.text for s in sentences))
     result = list(per_sentence)
+    opening: DateClaim | None = None
     for k, doc in zip(order, docs, strict=True):
         frames = reader.read(doc, sentences[k].paragraph, [m for _, m in mentions[k]])
+        if firsts[sentences[k].paragraph] == k:
+            opening = opening_period([c for c in per_sentence[k] if isinstance(c, DateClaim)])
         if not mentions[k]:
             continue
         updated = list(per_sentence[k])
         for (index, _), frame in zip(mentions[k], frames, strict=True):
-            if frame is not None:
-                updated[index] = updated[index].model_copy(update={"frame": frame})
+            if frame is None:
+                continue
+            claim = updated[index].model_copy(update={"frame": frame})
+            if (
+                isinstance(claim, Figure)
+                and opening is not None
+                and firsts[sentences[k].paragraph] != k
+            ):
+                claim = with_opening_period(claim, opening, doc)
+            updated[index] = claim
         result[k] = updated
     return result

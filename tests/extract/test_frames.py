@@ -209,3 +209,22 @@ def test_a_date_inside_another_noun_phrase_is_not_its_scope() -> None:
     text = "With 87 tornadoes confirmed, it was the largest October outbreak in Vero."
     frame = _frame(Case("no scope", text, "87"))
     assert frame is not None and frame.scope == ""
+
+
+def test_a_figure_takes_the_period_its_paragraph_opens_with() -> None:
+    text = (
+        "During the March 2024 floods the river rose quickly. "
+        "In the end, 140 homes in Brezno were flooded."
+    )
+    lines = (1,)
+    claims = extract_sentences(split_sentences(text, lines), PUBLISHED, path="a.md")
+    figure = next(c for c in claims if isinstance(c, Figure) and c.value == 140)
+    assert figure.period_start == dt.date(2024, 3, 1)
+    assert figure.period_end == dt.date(2024, 3, 31)
+
+
+def test_a_figure_of_today_does_not_take_the_paragraphs_period() -> None:
+    text = "In 2020, the Vero shelter had 50 beds. It now has 80 beds."
+    claims = extract_sentences(split_sentences(text, (1,)), PUBLISHED, path="a.md")
+    figure = next(c for c in claims if isinstance(c, Figure) and c.value == 80)
+    assert figure.period_start is None

@@ -1,0 +1,62 @@
+"""A period a paragraph opens with, for the figures of its later sentences.
+
+"During the October 2010 storm complex the front tracked east. In the end, with 87 tornadoes
+confirmed, it was the largest outbreak." The 87 tornadoes are October 2010's, though their own
+sentence names no date. A figure takes the period its paragraph opens with when:
+
+- the paragraph's first sentence opens with that period ("In 2010, ...", "During the October
+  2010 ...": a month or a year, within its first words);
+- the figure's own sentence names no date and its figure has no period of its own;
+- the figure's sentence tells of the past (its main verb is in a past tense): "It now has 80
+  staff", after "In 2020 the company had 50", is today's figure, not 2020's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from checker.extract.timex import month_bounds
+from checker.models import DateClaim, Figure, Granularity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["opening_period", "with_opening_period"]
+
+# How far into the paragraph's first sentence its period may start ("During the October ...").
+_OPENING_REACH = 16
+_PAST = frozenset({"VBD", "VBN"})
+
+
+def opening_period(claims: list[DateClaim]) -> DateClaim | None:
+    """The month or year a paragraph's first sentence opens with, if any."""
+    for claim in claims:
+        start, _ = claim.value_span
+        coarse = claim.granularity in (Granularity.MONTH, Granularity.YEAR)
+        single = claim.end is None or claim.end <= _last_day(claim)  # one month or year
+        if coarse and single and start <= _OPENING_REACH and not claim.relative:
+            return claim
+    return None
+
+
+def _last_day(claim: DateClaim) -> dt.date:
+    start = claim.date
+    if claim.granularity is Granularity.YEAR:
+        return start.replace(month=12, day=31)
+    return month_bounds(start.year, start.month)[1]
+
+
+def with_opening_period(figure: Figure, period: DateClaim, doc: Doc) -> Figure:
+    """The figure with its paragraph's opening period, when it takes it (see the module)."""
+    frame = figure.frame
+    if figure.period_start is not None or figure.cumulative or frame is None or frame.scope:
+        return figure
+    if not any(t.dep_ == "ROOT" and t.tag_ in _PAST for t in doc):
+        return figure
+    update = {
+        "period_start": period.date,
+        "period_end": _last_day(period),
+        "period_granularity": period.granularity,
+    }
+    return figure.model_copy(update=update)
