@@ -230,7 +230,7 @@ class FrameReader:
         if not before:
             return None
         label = before[-1].lower_
-        predicate = canonical_label(label)
+        predicate = _label_predicate(label)
         if not predicate:
             return None
         names = [self._name(e) for e in doc.ents if e.label_ in _words().anchor_labels]
@@ -416,7 +416,7 @@ class FrameReader:
 # -- reading the parse ---------------------------------------------------------------------
 
 
-def canonical_label(word: str) -> str:
+def _label_predicate(word: str) -> str:
     """The predicate of a label word ("Born" -> bear, "Died" -> die), empty for other words."""
     return _words().labels.get(word.lower(), "")
 
