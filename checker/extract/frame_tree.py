@@ -1,0 +1,440 @@
+"""What a parse tree says around a value: which token carries it, the noun it counts or
+measures, the verb or noun that governs it, its clause, that clause's subject, and the
+sentence's date expressions and speakers. Read by `checker.extract.frames`, which assembles
+them into a claim's frame; nothing here keeps state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from checker.data import load_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependencies that open a clause of its own: its entities are not the figure's.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
+OFFSET_WORDS = frozenset(
+    {"before", "after", "ago", "later", "earlier", "remain", "left", "since", "until", "into"}
+)
+CLOCK = re.compile(r"\d:\d|\b[ap]\.?m\b|\bgmt\b|\butc\b", re.I)
+
+
+@dataclass(frozen=True)
+class Words:
+    light_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    anchor_labels: frozenset[str]
+    time_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
+    labels: dict[str, str]
+    size_verbs: frozenset[str]
+    size_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> Words:
+    data = load_data("frames")
+    reporting = frozenset(data["reporting_verbs"]["words"])
+    return Words(
+        light_verbs=frozenset(data["light_verbs"]["words"]) | reporting,
+        reporting_verbs=reporting,
+        anchor_labels=frozenset(data["anchors"]["labels"]),
+        time_nouns=frozenset(data["time_nouns"]["words"]),
+        quantity_nouns=frozenset(data["quantity_nouns"]["words"]),
+        labels=dict(data["labels"]),
+        size_verbs=frozenset(data["measurement"]["verbs"]) | {"be", "locate", "lie", "sit"},
+        size_nouns=frozenset(data["measurement"]["properties"]),
+    )
+
+
+def label_predicate(word: str) -> str:
+    """The predicate of a label word ("Born" -> bear, "Died" -> die), empty for other words."""
+    return word_lists().labels.get(word.lower(), "")
+
+
+def is_statement(doc: Doc) -> bool:
+    """Whether the sentence states something: it has a verb, and is no table row. Datelines
+    ("4 October 2013, 18:07 GMT"), bylines and table rows state nothing to compare."""
+    text = doc.text
+    if "\t" in text or text.count("|") >= 2:
+        return False
+    if len(doc) <= 10 and CLOCK.search(text):
+        return False  # "16 September 2013 Last updated at 12:42 GMT"
+    return any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def is_clock_or_date(value: Token, measured: bool) -> bool:
+    """A number that is part of a time of day or a date ("3:23 PM", "11/30/09"), not a count."""
+    if value.ent_type_ == "TIME" and CLOCK.search(entity_of(value.doc, value).text):
+        return True
+    return value.ent_type_ == "DATE" and not measured and value.head.lemma_ != "old"
+
+
+def is_offset(value: Token, measured: bool) -> bool:
+    """A duration that places something in time ("six weeks before he takes office", "with 5
+    minutes remaining"): it depends on when it was written, and is no figure of the story."""
+    if not measured:
+        return False
+    unit = value.head if value.dep_ == "nummod" else value
+    if unit.lemma_.lower() not in TIME_UNITS:
+        return False
+    near = [unit.head, *unit.children, *unit.head.children]
+    return any(t.lemma_.lower() in OFFSET_WORDS for t in near)
+
+
+def beside_person(value: Token) -> bool:
+    """ "Klitschko, 36," or "Reid, 33": a bare number set beside a person's name is an age."""
+    head = value.head
+    return (
+        value.dep_ in ("appos", "npadvmod", "amod", "nummod")
+        and head.ent_type_ == "PERSON"
+        and value.i == head.i + 2
+        and value.nbor(-1).text == ","
+    )
+
+
+def value_token(span: Span) -> Token:
+    """The token that carries the value: the last number word of the span, else its root."""
+    numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    token = numbers[-1] if numbers else span.root
+    # "1.2 million": climb to the scale word the digits modify
+    while token.dep_ in ("compound", "quantmod", "nummod") and token.head.pos_ == "NUM":
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def counted_noun(value: Token, span: Span, measured: bool) -> Token | None:
+    """The noun the number counts or measures, or None when it stands alone."""
+    token = value
+    if token.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"):
+        head = token.head
+        if head.pos_ in NOUNS and head.i != token.i:
+            token = head
+            # a unit word inside the figure ("607 km", "5 percent"): what it measures is
+            # further up ("a 607 km stage"), or the unit is all there is
+            if measured and span.start <= token.i <= span.end:
+                upper = measured_thing(token)
+                return upper if upper is not None else None
+            return token
+    if token.dep_ in ("attr", "acomp") and token.head.lemma_ in ("be", "become", "remain"):
+        subject = subject_of(token.head)
+        return subject if subject is not None and subject.pos_ in NOUNS else None
+    if token.dep_ == "pobj" and token.head.lemma_ == "of" and token.head.head.pos_ in NOUNS:
+        return token.head.head  # "a death toll of 35", "an area of 5 km2"
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if (
+        token.dep_ in ("dobj", "pobj")
+        and verb.pos_ == "VERB"
+        and lemma_of(verb) in word_lists().light_verbs
+    ):
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS]
+        if token.dep_ == "pobj" and objects:
+            return objects[0]  # "officials put the toll at 35"
+        subject = subject_of(verb)  # "the toll rose to 35", "the toll reached 35"
+        if subject is not None and subject.pos_ in NOUNS:
+            return subject
+    return of_noun(token)  # "35 of the soldiers"
+
+
+def of_noun(token: Token) -> Token | None:
+    """The noun of the token's "of" phrase: "35 of the soldiers", "the number of homes"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
+            if objects:
+                return objects[0]
+    return None
+
+
+def through_quantity(noun: Token) -> Token:
+    """ "the total number of homes" -> homes: a word for a quantity counts what it is of."""
+    if lemma_of(noun) not in word_lists().quantity_nouns:
+        return noun
+    return of_noun(noun) or noun
+
+
+def kind_of_people(noun: Token) -> bool:
+    """ "volunteers aged 21 to 45": a plural with no definite article names a kind of people;
+    "the 33-year-old actress" is someone."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    return noun.tag_ in ("NNS", "NNPS") and not definite
+
+
+def classifies(noun: Token, value: Token) -> bool:
+    """Whether "<number>-<noun>" modifies another noun, as a kind of it ("3-point range")."""
+    hyphenated = value.i + 2 == noun.i and value.nbor(1).text == "-"
+    return hyphenated and noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN"
+
+
+def described_by(noun: Token) -> Token | None:
+    """The participle that says what happened to the counted things: "homes damaged since
+    the floods began", "the people killed"."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.pos_ == "VERB" and child.tag_ == "VBN":
+            return child
+    return None
+
+
+def age_owner(value: Token, span: Span) -> Token | None:
+    """Whose age it is: "the 33-year-old actress" -> actress, "Reid, 33," -> Reid,
+    "a man aged 40" -> man."""
+    current = value
+    for _ in range(5):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if head not in span and head.pos_ in NOUNS | {"PRON"}:
+            return head
+        if head not in span and head.pos_ not in ("ADJ", "VERB", "NOUN", "NUM", "PUNCT"):
+            return None
+        current = head
+    return None
+
+
+def measured_thing(unit: Token) -> Token | None:
+    """What a unit word's measurement is of: "a 607 km stage" -> stage; "the race is 607 km
+    long" -> race; "a length of 607 km" -> length."""
+    head = unit.head
+    if unit.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod") and head.pos_ in NOUNS:
+        return head
+    if unit.dep_ == "npadvmod" and head.pos_ == "ADJ":  # "607 km long"
+        verb = head.head
+        subject = subject_of(verb) if head.dep_ in ("acomp", "attr") else None
+        return subject if subject is not None and subject.pos_ in NOUNS else None
+    if unit.dep_ == "pobj" and head.lemma_ == "of" and head.head.pos_ in NOUNS:
+        return head.head
+    if unit.dep_ in ("attr", "dobj") and head.lemma_ in ("be", "measure", "cover", "span"):
+        subject = subject_of(head)  # a named subject is the anchor, not what is measured
+        return subject if subject is not None and subject.pos_ == "NOUN" else None
+    return None
+
+
+def attribute_of(noun: Token, span: Span) -> str:
+    """The counted noun with its adjectives and compounds, lemmatized, named entities and
+    numbers left out (they are the anchor and the value)."""
+    words: list[Token] = []
+    for child in noun.children:
+        if child.i >= noun.i or span.start <= child.i < span.end:
+            continue
+        if (
+            child.dep_ in ("amod", "compound")
+            and not child.ent_type_
+            and child.is_alpha
+            and child.pos_ in ("ADJ", "NOUN", "VERB")
+        ):
+            words.append(child)
+    words.append(noun)
+    return " ".join(lemma_of(t) for t in sorted(words, key=lambda t: t.i))
+
+
+def subject_attribute(governor: Token) -> str:
+    """The clause's subject as an attribute, when it is a common noun: "the bridge is 1.5 km
+    long" -> bridge; empty for names (they anchor) and pronouns."""
+    verb = governor if governor.pos_ in ("VERB", "AUX") else None
+    subject = subject_of(verb) if verb is not None else None
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return ""
+    words = [
+        c
+        for c in subject.children
+        if c.i < subject.i and c.dep_ in ("amod", "compound") and not c.ent_type_ and c.is_alpha
+    ]
+    return " ".join(lemma_of(t) for t in [*words, subject])
+
+
+def scope_of(doc: Doc, token: Token, span: Span) -> str:
+    """The date expressions that say what time the figure covers, as written ("this season",
+    "yesterday", "on 11th March"): those attached to the figure, its noun or a verb of the
+    clauses above it; not a date inside another noun phrase ("the largest October outbreak")."""
+    path = {t.i for t in token.ancestors} | {token.i}
+    found: list[str] = []
+    for entity in doc.ents:
+        if entity.label_ != "DATE" or (entity.start < span.end and span.start < entity.end):
+            continue
+        attach = entity.root.head
+        if attach.pos_ == "ADP":
+            attach = attach.head
+        if attach.i in path and (attach.pos_ in ("VERB", "AUX") or attach.i == token.i):
+            found.append(entity.text.lower())
+    return "; ".join(found)
+
+
+def object_of(value: Token, span: Span) -> str:
+    """For a date: the object of the event it dates, so that recurring events are told apart
+    ("signed a decree on March 3" -> decree); a named object is the anchor, not this."""
+    governor = governor_of(value, span)
+    if governor is None or governor.pos_ != "VERB":
+        return ""
+    for child in governor.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN" and not child.ent_type_:
+            return lemma_of(child)
+    return ""
+
+
+def governor_of(token: Token, span: Span | None) -> Token | None:
+    """The verb (or event noun) that governs `token`: its clause's event."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ == "ROOT"):
+            return head
+        if current.dep_ == "pobj" and head.pos_ == "ADP":
+            owner = head.head
+            inside = span is not None and span.start <= owner.i < span.end
+            if owner.pos_ in NOUNS and head.lemma_ == "of" and owner.dep_ != "ROOT" and not inside:
+                return owner  # "the deaths of 35 people", "the decree of December 8"
+            current = head
+            continue
+        if head.pos_ in NOUNS | {"NUM", "ADJ", "ADP", "ADV"}:
+            current = head
+            continue
+        return None
+    return None
+
+
+def predicate_of(governor: Token | None, *, measured: bool = False) -> str:
+    """The governor's lemma, with its particle ("lay down"); empty for light verbs. For a
+    measurement only the verbs that state a size are light ("is 1.5 km long", "covers 612
+    km2"): "Bush had 404 yards" or "the man fell 2,000 feet" is no size of anything."""
+    if governor is None:
+        return ""
+    lemma = lemma_of(governor)
+    if governor.pos_ in NOUNS:
+        return lemma
+    light = word_lists().size_verbs if measured else word_lists().light_verbs
+    if lemma in light:
+        return ""
+    particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
+    return " ".join([lemma, *particles])
+
+
+def clause_head(token: Token) -> Token:
+    """The verb that heads the clause `token` is in."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") and (
+            current.dep_ in CLAUSE_DEPS or current.dep_ == "ROOT"
+        ):
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The doer of a passive verb: "killed by the police" -> police."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "Baker, who was born in 1972": the relative clause's noun
+            return child
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in NOUNS | {"PRON"}:
+        return verb.head  # "a lake covering 5 km2"
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return subject_of(verb.head)  # "was born in Oslo and died in Bergen"
+    return None
+
+
+def phrase_tokens(root: Token, skip: set[int], *, participles: bool = False) -> Iterable[Token]:
+    """The tokens of the noun phrase headed by `root`, without the clauses inside it; with
+    `participles`, with the participle that describes it ("homes damaged in Dolna")."""
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        if token.i not in skip:
+            yield token
+        for child in token.children:
+            described = participles and child.dep_ == "acl" and child.tag_ == "VBN"
+            if child.dep_ not in CLAUSE_DEPS or described:
+                stack.append(child)
+
+
+def speaker_tokens(doc: Doc, clause: Token) -> set[int]:
+    """Tokens of the subjects of the sentence's reporting verbs other than the figure's own
+    clause ("..., the Regional Crisis Office said"): the source, not what the figure is about."""
+    found: set[int] = set()
+    reporting = word_lists().reporting_verbs
+    for token in doc:
+        if token.i != clause.i and token.pos_ == "VERB" and lemma_of(token) in reporting:
+            for child in token.children:
+                if child.dep_ in SUBJECTS:
+                    found.update(t.i for t in child.subtree)
+        elif token.lower_ == "according" and token.dep_ == "prep":
+            found.update(t.i for t in token.subtree)  # "according to the Crisis Office"
+    return found
+
+
+def things_named(clause: Token, counted: Token, skip: set[int]) -> list[str]:
+    """The definite common-noun phrases of a clause ("the northern harbour", "the island"),
+    lemmatized: its subject, objects and objects of prepositions, other than what is counted."""
+    found: list[str] = []
+    for token in phrase_tokens(clause, skip):
+        if token.i == counted.i or token.pos_ != "NOUN" or token.ent_type_:
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            continue
+        if token.lemma_.lower() in word_lists().time_nouns:
+            continue
+        words = [
+            c
+            for c in token.children
+            if c.i < token.i and c.dep_ in ("amod", "compound") and c.is_alpha and not c.ent_type_
+        ]
+        found.append(" ".join(lemma_of(t) for t in [*words, token]))
+    return list(dict.fromkeys(found))
+
+
+def entity_of(doc: Doc, token: Token) -> Span:
+    for entity in doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return doc[token.i : token.i + 1]
+
+
+def lemma_of(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+def words_of(text: str) -> str:
+    """Lower-case words, one space apart: for finding a name in text however it is punctuated."""
+    return " ".join(NON_WORD.sub(" ", text.lower()).split())
+
+
+NON_WORD = re.compile(r"[\W_]+")
+
+
+def clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return POSSESSIVE.sub("", text).strip(" ,.;:")
