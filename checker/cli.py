@@ -1,12 +1,14 @@
 """The `checker` command line (typer). Nothing else imports this module.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage errors (a missing
-path, a bad facts or config file, an unknown rule id). A CheckerError is one line on stderr,
+path, a bad facts or config file, an unknown rule id); 130 and 143 when stopped by SIGINT and
+SIGTERM (`checker.interrupt`). A CheckerError is one line on stderr,
 never a traceback (unless --debug).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -23,6 +25,7 @@ from checker.claims_report import render_claims
 from checker.engine import CheckSettings
 from checker.errors import CheckerError
 from checker.gc_pause import paused
+from checker.interrupt import Interrupted, ending_on_signals
 from checker.models import Diagnostic, Report, Severity
 from checker.output import ensure_outside, write_atomic
 from checker.report.escape import one_line
@@ -623,5 +626,14 @@ def list_rules(
 def main() -> None:
     # One command is one batch whose claims, findings and reports hold no reference cycles:
     # the cycle collector would only walk them again and again (see checker.gc_pause).
-    with paused():
-        app()
+    try:
+        with paused(), ending_on_signals():
+            app()
+    except Interrupted as stop:
+        # Every `finally` has run (workers killed, temporary files removed, transactions rolled
+        # back). Leave at once: the interpreter's exit joins threads that need not be waited for.
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe changes nothing now
+            sys.stderr.write(f"checker: interrupted ({stop})\n")
+            sys.stderr.flush()
+            sys.stdout.flush()
+        os._exit(stop.exit_code)
