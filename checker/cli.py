@@ -160,7 +160,8 @@ def claims(
 
     _require_paths(paths)
     settings, _ = _settings(config, None, None, debug=False)
-    extraction = extract_all(load(paths, excludes=settings.excludes))
+    loaded = load(paths, excludes=settings.excludes, max_article_kb=settings.max_article_kb)
+    extraction = extract_all(loaded)
     sys.stdout.write(render_claims(extraction.claims, format.value))
     _print_diagnostics(extraction.diagnostics)
     if not extraction.articles:
@@ -206,6 +207,8 @@ def _settings(
             diagnostics=tuple(catalogue.diagnostics),
             config_file=str(found) if found else None,
         )
+        if config.max_article_kb is not None:
+            settings = replace(settings, max_article_kb=config.max_article_kb)
         return settings, FailOn(config.fail_on) if config.fail_on else None
 
     if config_file is not None and not config_file.is_file():
