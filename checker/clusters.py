@@ -87,12 +87,19 @@ def more(side: Sequence[object]) -> str:
     return f" and {len(side) - 1} more" if len(side) > 1 else ""
 
 
+def _where(claim: Claim) -> Hashable:
+    return (claim.path, claim.line)
+
+
 class Reported:
     """Which pairs of sides findings have covered, so that another pass over the same copies
-    (a rule's twin-sentence pass) does not report them again: linear in the copies recorded."""
+    (a rule's twin-sentence pass) does not report them again: linear in the copies recorded,
+    where a set of covered pairs would grow with the product of the sides. Claims are told
+    apart by `key` (by default their line: another pass may read other claims of it)."""
 
-    def __init__(self) -> None:
-        self._sides: dict[tuple[str, int], set[tuple[int, int]]] = {}
+    def __init__(self, key: Callable[[Claim], Hashable] = _where) -> None:
+        self._key = key
+        self._sides: dict[Hashable, set[tuple[int, int]]] = {}
         self._count = 0
 
     def add(self, first: Iterable[Claim], second: Iterable[Claim]) -> None:
@@ -100,9 +107,24 @@ class Reported:
         self._count += 1
         for side, claims in enumerate((first, second)):
             for claim in claims:
-                self._sides.setdefault((claim.path, claim.line), set()).add((number, side))
+                self._sides.setdefault(self._key(claim), set()).add((number, side))
 
     def covers(self, first: Claim, second: Claim) -> bool:
-        left = self._sides.get((first.path, first.line), set())
-        right = self._sides.get((second.path, second.line), set())
+        left = self._sides.get(self._key(first), set())
+        right = self._sides.get(self._key(second), set())
         return any((number, 1 - side) in right for number, side in left)
+
+    def covers_all(self, first: Sequence[Claim], second: Sequence[Claim]) -> bool:
+        """Whether every pair across the two sides was reported: by one finding (checked in a
+        pass over each side), else pair by pair, stopping at the first pair left out."""
+        if not first or not second:
+            return True
+        shared = set(self._sides.get(self._key(first[0]), set()))
+        for claim in first[1:]:
+            shared &= self._sides.get(self._key(claim), set())
+        wanted = {(number, 1 - side) for number, side in shared}
+        for claim in second:
+            wanted &= self._sides.get(self._key(claim), set())
+        if wanted:
+            return True
+        return all(self.covers(a, b) for a in first for b in second)
