@@ -69,7 +69,5 @@ def test_copies_of_a_superlative_make_one_finding_with_evidence_capped() -> None
     context = RuleContext(articles={}, claims=[*claims, *beaten])
     [finding] = SuperlativeConflict().check(context)
     assert finding.message.startswith("160,000 (s0.md:1 and 499 more) is called the largest")
-    assert finding.message.endswith(
-        "190,000 (b007.md:1) and 592 more came in between: men conscripted"
-    )
+    assert "190,000 (b007.md:1) and 592 more came in between: " in finding.message
     assert len(finding.evidence) == 16
