@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, TextIO, TypeVar
 
 import typer
 
@@ -467,16 +467,18 @@ def check(
     to_terminal = output is None and sys.stdout.isatty()
     color = to_terminal and not os.environ.get("NO_COLOR")
     people = format in (ReportFormat.table, ReportFormat.concise)
+    text: str | Callable[[TextIO], None]
     if quiet and people:
         text = _findings_only(report, format, color=color, checked=checked)
-    elif format is ReportFormat.markdown:
-        from checker.report import markdown
-
-        text = markdown.render(report, checked=checked, link_base=link_base)
+    elif format in STREAMED:
+        text = _streamed(report, format, checked, link_base)
     else:
         text = _render_to(report, format.value, output, checked)
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            text(sys.stdout)
     else:
         _guarded(lambda: write_atomic(output, text), debug)
     if statistics:
@@ -491,6 +493,27 @@ def check(
     if not report.articles:
         raise _fail("no article was checked (see the diagnostics above)")
     raise typer.Exit(_exit_code(report, fail_on or configured_fail_on or FailOn.error))
+
+
+# Formats written finding by finding (`checker.report.stream`): a report of any size is never
+# held whole as text.
+STREAMED = frozenset(
+    {ReportFormat.json, ReportFormat.sarif, ReportFormat.github, ReportFormat.markdown}
+)
+
+
+def _streamed(
+    report: Report, format: ReportFormat, checked: list[str] | None, link_base: str | None
+) -> Callable[[TextIO], None]:
+    """A function that writes the report in `format` to the stream it is given."""
+    from checker.report import github, json, markdown, sarif
+
+    if format is ReportFormat.markdown:
+        return partial(markdown.write, report, checked=checked, link_base=link_base)
+    writer = {ReportFormat.json: json.write, ReportFormat.sarif: sarif.write}.get(
+        format, github.write
+    )
+    return partial(writer, report, checked=checked)
 
 
 def _findings_only(
