@@ -139,9 +139,12 @@ def extraction_version() -> str:
 @lru_cache(maxsize=1)
 def _package_version() -> str:
     import checker
+    from checker.nlp import model_identity
 
     root = Path(checker.__file__).resolve().parent
     digest = hashlib.sha256(checker.__version__.encode())
+    # the model makes the frames: another model, other claims
+    digest.update((model_identity() or "no model").encode() + b"\0")
     for file in sorted(root.rglob("*")):
         if file.suffix in _VERSIONED_SUFFIXES and "__pycache__" not in file.parts:
             digest.update(file.relative_to(root).as_posix().encode() + b"\0")

@@ -10,11 +10,14 @@ from tabulate import tabulate
 
 from checker.models import Claim
 
+# The SPEC's fields, then each figure's and date's frame (see checker.extract.frames) and what
+# a date's claim says of its period: its last day, its granularity, whether it was read against
+# the publication date.
 FIELDS = (
     "kind", "path", "line", "column", "text", "value", "low", "high", "unit", "qualifier",
-    "modality", "subject", "anchor", "predicate", "attribute",
+    "modality", "subject", "anchor", "predicate", "attribute", "scope",
     "period_start", "period_end", "as_of", "source", "source_chain",
-    "person", "title", "event", "date",
+    "person", "title", "event", "date", "end", "granularity", "relative",
 )  # fmt: skip
 
 
@@ -29,7 +32,7 @@ TABLE_FIELDS = (
 def claim_row(claim: Claim) -> dict[str, Any]:
     data = claim.model_dump(mode="json")
     frame = data.pop("frame", None) or {}
-    data.update({part: frame.get(part) for part in ("anchor", "predicate", "attribute")})
+    data.update({part: frame.get(part) for part in ("anchor", "predicate", "attribute", "scope")})
     return {name: data.get(name) for name in FIELDS}
 
 

@@ -161,7 +161,7 @@ def claims(
     _require_paths(paths)
     settings, _ = _settings(config, None, None, debug=False)
     loaded = load(paths, excludes=settings.excludes, max_article_kb=settings.max_article_kb)
-    extraction = extract_all(loaded)
+    extraction = _guarded(lambda: extract_all(loaded), False)
     sys.stdout.write(render_claims(extraction.claims, format.value))
     _print_diagnostics(extraction.diagnostics)
     if not extraction.articles:

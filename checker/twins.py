@@ -15,8 +15,10 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+# Digits glued to letters name a model or a unit ("Nordlys X1", "T-72"): a changed one is
+# another thing, not a changed figure, so they stay in the sentence.
 _NUMBER = re.compile(
-    r"\d(?:[\d,.\u00a0\u202f ]*\d)?"
+    r"(?<![A-Za-z])(?<![A-Za-z]-)\d(?:[\d,.\u00a0\u202f ]*\d)?"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|thousand|million|billion|dozen)\b"
 )

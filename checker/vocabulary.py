@@ -4,13 +4,14 @@
     titles = ["harbour master", "county executive"]     # read before a name, like "mayor"
     boilerplate = ["^subscribe to the morning briefing$"]  # lines that are never reporting
                                                          # (regular expressions, lower case)
-    [vocabulary.synonyms.nouns]                          # what is counted: one canonical
-    resident = ["inhabitant", "householder"]             # form, spellings that mean it
-    [vocabulary.synonyms.events]                         # what happened to it
-    evacuated = ["moved out", "relocated"]
+    [vocabulary.synonyms.attributes]                     # what is counted: one lemma, and
+    resident = ["inhabitant", "householder"]             # the lemmas that mean the same
+    [vocabulary.synonyms.predicates]                     # what happened to it
+    evacuate = ["relocate", "move out"]
 
-Synonym tables are those of `checker/data/synonyms.toml` (nouns, events, ...). The words only
-add to the bundled ones; they reach extraction through `checker.data.set_overlay`.
+Synonym tables are those of `checker/data/synonyms.toml` (attributes, predicates,
+superlatives): they correct the frames' open vocabulary. The words only add to the bundled
+ones; they reach extraction through `checker.data.set_overlay`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
+
+# The tables of checker/data/synonyms.toml a user may extend.
+SYNONYM_TABLES = frozenset({"attributes", "predicates", "superlatives"})
 
 
 class Vocabulary(BaseModel):
@@ -35,6 +39,20 @@ class Vocabulary(BaseModel):
         if any(not t for t in cleaned):
             raise ValueError("a title cannot be empty")
         return cleaned
+
+    @field_validator("synonyms")
+    @classmethod
+    def _known_tables(
+        cls, synonyms: dict[str, dict[str, list[str]]]
+    ) -> dict[str, dict[str, list[str]]]:
+        unknown = sorted(set(synonyms) - SYNONYM_TABLES)
+        if unknown:
+            known = ", ".join(sorted(SYNONYM_TABLES))
+            raise ValueError(f"unknown synonym table {unknown[0]!r} (known: {known})")
+        return {
+            table: {k.lower(): [w.lower() for w in v] for k, v in words.items()}
+            for table, words in synonyms.items()
+        }
 
     @field_validator("boilerplate")
     @classmethod

@@ -11,7 +11,7 @@ from functools import cache, lru_cache, partial
 from rapidfuzz import fuzz
 
 from checker.clusters import Reported, classes, evidence, first_fit, more
-from checker.compare.anchors import cluster_anchors, name_key
+from checker.compare.anchors import cluster_anchors, name_key, primary_key
 from checker.extract.timex import find_times, month_bounds
 from checker.group import canonical, happens_once
 from checker.models import Claim, DateClaim, DateSource, Finding, Granularity, Severity
@@ -244,7 +244,9 @@ def _blocks(
             continue
         keys = [name_key(n) for n in names]
         primary = keys[0] if frame is None or frame.has_primary or not frame.anchor else ""
-        others = tuple(sorted(set(keys) - {primary, ""}))
+        if primary and frame is not None and frame.aliases:
+            primary = primary_key(names[0], frame.aliases)
+        others = tuple(sorted(set(keys[1:] if primary else keys) - {""}))
         # the extractor's event word stands alone; the parse's object goes with a predicate
         # that can recur ("signed a decree"): what happens once is told apart by its anchor
         recurs = not claim.event and not happens_once(predicate)

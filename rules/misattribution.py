@@ -183,9 +183,11 @@ class Misattribution(Rule):
             blocks[" ".join(folded.split()[:3])].append((claim, folded))
         folded_of = {id(claim): folded for claim, folded in quotes}
         for block in blocks.values():
-            # Copies of one quote credited to one source agree: one class, never paired.
+            # Copies of one quote credited to one source agree: one class, never paired. The
+            # sentence is part of the class because `_relayed` reads it.
             kinds = classes(
-                (claim for claim, _ in block), lambda c: _quote_key(c, folded_of[id(c)])
+                (claim for claim, _ in block),
+                lambda c: (*_quote_key(c, folded_of[id(c)]), c.text),
             )
             memo: dict[int, list[Attribution]] = {}
             for i, j in combinations(range(len(kinds)), 2):
@@ -196,7 +198,9 @@ class Misattribution(Rule):
                 )
                 if fuzz.ratio(first_text, second_text) < self.options.quote_similarity:
                     continue
-                if sources_compatible(_chain(first_kind[0]), _chain(second_kind[0])):
+                if _relayed(first_kind[0], second_kind[0], ()):
+                    # the same origin, or "a resident told AP" beside "Bensu Elianita told the
+                    # Associated Press": the outlet that was told, named in the other sentence
                     continue
                 pair = first_fit(first_kind, second_kind, _other_articles, _focus(context), memo)
                 if pair is None:
@@ -292,9 +296,10 @@ def _masked_source(text: str, chain: tuple[str, ...]) -> str | None:
 
 
 def _chain(claim: Claim) -> tuple[str, ...]:
-    if claim.source_chain:
-        return claim.source_chain
-    return (claim.source,) if claim.source else ()
+    """Who the claim credits; a name of one letter ("U" of a "U. S." the sentence splitter cut)
+    names no one the checker can compare."""
+    chain = claim.source_chain or ((claim.source,) if claim.source else ())
+    return tuple(name for name in chain if sum(c.isalpha() for c in name) > 1)
 
 
 def _credit(claim: Claim) -> str:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from checker.group import RawKey, group_figures, groups_from_raw, raw_key
 from checker.models import Figure, Frame
 from tests.test_compat import figure
@@ -179,3 +181,29 @@ def test_groups_from_raw_do_not_depend_on_the_arrival_order() -> None:
     assert groups == group_figures(figures)
     assert len(groups) == 1
     assert [f.value for f in groups[0].figures] == [1, 2, 3, 4]
+
+
+def test_users_extend_the_synonym_overrides() -> None:
+    from checker.data import set_overlay
+    from checker.vocabulary import Vocabulary
+
+    moved = figure(300, line=1, frame=_frame("Vero", attribute="resident", predicate="relocate"))
+    evacuated = figure(
+        500, line=2, frame=_frame("Vero", attribute="resident", predicate="evacuate")
+    )
+    assert len(group_figures([moved, evacuated])) == 2
+    vocabulary = Vocabulary.model_validate({"synonyms": {"predicates": {"evacuate": ["relocate"]}}})
+    set_overlay(vocabulary.overlay())
+    try:
+        assert len(group_figures([moved, evacuated])) == 1
+    finally:
+        set_overlay({})
+
+
+def test_an_unknown_synonym_table_is_a_config_error() -> None:
+    import pydantic
+
+    from checker.vocabulary import Vocabulary
+
+    with pytest.raises(pydantic.ValidationError, match="unknown synonym table 'nouns'"):
+        Vocabulary.model_validate({"synonyms": {"nouns": {"resident": ["inhabitant"]}}})

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from checker.data import load_data
 
-__all__ = ["anchors_agree", "cluster_anchors", "name_key", "names_match"]
+__all__ = ["anchors_agree", "cluster_anchors", "name_key", "names_match", "primary_key"]
 
 # How alike two spellings of a name of at least `_FUZZY_MIN` characters must be (rapidfuzz
 # ratio) to be the same name: one letter in ten ("Tayler"/"Tyler", "Weyprecht"/"Weyprect").
@@ -33,6 +33,7 @@ _FUZZY = 90.0
 _FUZZY_MIN = 8
 _SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "de", "la", "du"})
 _NOT_WORD = re.compile(r"[^\w\s]")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -63,11 +64,20 @@ def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w not in _SMALL_WORDS)
 
 
+def primary_key(name: str, aliases: Sequence[str] = ()) -> str:
+    """The key of a primary name with the other names its article gives it ("Karl Weyprecht,
+    also spelt Carl Weyprecht"): any of them matches."""
+    return "|".join(dict.fromkeys(k for k in (name_key(name), *map(name_key, aliases)) if k))
+
+
 @lru_cache(maxsize=262144)
 def names_match(first: str, second: str) -> bool:
-    """Whether two names (keys from `name_key`) can name the same person or thing."""
+    """Whether two names (keys from `name_key`, or `primary_key`s) can name the same person or
+    thing."""
     if first == second:
         return True
+    if "|" in first or "|" in second:
+        return any(names_match(a, b) for a in first.split("|") for b in second.split("|"))
     a, b = first.split(), second.split()
     if len(a) > len(b):
         a, b = b, a
@@ -76,6 +86,8 @@ def names_match(first: str, second: str) -> bool:
     if len(a) == 1 and len(a[0]) >= 2 and a[0] == _initials(b) and len(b) >= 2:
         return True  # "isw" / "institute for the study of war"
     if min(len(first), len(second)) >= _FUZZY_MIN and len(a) == len(b):
+        if _DIGIT.search(first) or _DIGIT.search(second):
+            return False  # "Nordlys X1" and "Nordlys X3", "T-72" and "T-80": other models
         return fuzz.ratio(first, second) >= _FUZZY
     return False
 

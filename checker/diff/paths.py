@@ -15,6 +15,7 @@ from checker.diff.models import Change, ChangeKind, ChangeSide, DiffError, DiffR
 from checker.extract import extract_article
 from checker.load import load
 from checker.models import Article, Claim, Diagnostic
+from checker.nlp import require_model
 
 Extractor = Callable[[Article], list[Claim]]
 
@@ -58,6 +59,8 @@ def diff_paths(old: Path, new: Path, *, extract: Extractor = extract_article) ->
     """Compare two files, or two folders whose articles pair by relative path."""
     if old.is_dir() != new.is_dir():
         raise DiffError(f"cannot compare a file with a folder: {old} and {new}")
+    if extract is extract_article:
+        require_model()
     loaded_old, loaded_new = load([old]), load([new])
     result = DiffResult(
         old=str(old),

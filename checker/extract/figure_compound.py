@@ -20,7 +20,7 @@ __all__ = ["combine"]
 
 _GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?$", re.I)
 _INCHES_AFTER_FOOT = re.compile(r"-(?P<n>\d{1,2}(?:\.\d+)?)(?![\w.-])")  # "6-foot-8"
-_FEET_MARK = re.compile(r"\s?['′]$")
+_FEET_MARK = re.compile(r"\s?['′]\s?$")  # a space may follow the mark: "6' 8" tall"
 _INCH_MARK = re.compile(r"\s?(?:[\"″]|'')")
 # "12 ft 2 in more or less"; not "3 feet 4 in the snow", where "in" opens a phrase
 _INCH_WORD = re.compile(r" in\b(?!\s+(?:the|a|an|his|her|their|its|this|that|[A-Z0-9]))")

@@ -114,6 +114,9 @@ class FrameReader:
     aliases: dict[str, str] = field(default_factory=dict)
     last_person: str | None = None
     people: set[str] = field(default_factory=set)  # the persons named so far
+    # A name -> the other names the article says it goes by ("also known as Carl Weiss"),
+    # which other articles may use alone.
+    other_names: dict[str, list[str]] = field(default_factory=dict)
     paragraph: int = -1
     paragraph_entity: str | None = None
 
@@ -122,11 +125,12 @@ class FrameReader:
         headline set in Title Case the recognizer finds entities that are none), else the
         title itself when it is a bare name (an encyclopedia's article title: "Karl
         Weyprecht", "HMS Royal George (1756)")."""
-        folded = body.replace(doc.text.strip(), " ").lower()  # the title repeated as a heading
+        # the title repeated as a heading does not count, however its quotes are written
+        folded = f" {_words_of(body)} ".replace(f" {_words_of(doc.text)} ", " ")
         names = [
             self._name(e)
             for e in doc.ents
-            if e.label_ in _words().anchor_labels and e.text.lower() in folded
+            if e.label_ in _words().anchor_labels and f" {_words_of(e.text)} " in folded
         ]
         # a title that is a person's name ("Karl Weyprecht"), not one that holds one ("Battle
         # of Martín García")
@@ -162,12 +166,12 @@ class FrameReader:
         value = span.root if mention.kind == "date" else _value_token(span)
         if mention.kind == "date" and value.dep_ == "nummod" and value.head.pos_ == "NOUN":
             return None  # "more than 1000 people": a count read as a year
+        if mention.kind == "figure" and not mention.measured and _beside_person(value):
+            mention = Mention(mention.start, mention.end, "age")  # "Klitschko, 36, stopped"
         if mention.kind == "figure" and (
             _is_clock_or_date(value, mention) or _is_offset(value, mention)
         ):
             return None
-        if mention.kind == "figure" and not mention.measured and _beside_person(value):
-            mention = Mention(mention.start, mention.end, "age")  # "Klitschko, 36, stopped"
         if mention.kind == "age":
             noun = _age_owner(value, span)
             if noun is None:
@@ -180,7 +184,7 @@ class FrameReader:
                 return None  # "a 3-point range", "a 10-point lead": a kind, not a count
         if mention.kind == "age":
             # "volunteers aged 21 to 45": the age of a kind of people, not of someone
-            generic = noun is not None and noun.pos_ == "NOUN"
+            generic = noun is not None and noun.pos_ == "NOUN" and _kind_of_people(noun)
             attribute = f"{_lemma(noun)} age" if generic and noun is not None else "age"
         elif mention.kind == "date":
             attribute = _object_of(value, span)
@@ -212,6 +216,7 @@ class FrameReader:
         return Frame(
             anchor=anchor,
             anchor_from=anchor_from,
+            aliases=tuple(self.other_names.get(anchor[0], ())) if anchor else (),
             predicate=predicate,
             attribute=attribute,
             scope=_scope(doc, noun if noun is not None else value, span),
@@ -253,14 +258,22 @@ class FrameReader:
         primary: str | None = None
         kind: AnchorFrom = "clause"
         others: list[str] = []
-        for token in _phrase(phrase_root, owned):
+        for token in _phrase(phrase_root, owned, participles=True):
             if token.ent_type_ in labels and token.ent_iob_ == "B":
                 name = self._name(_entity_of(doc, token))
-                if token.dep_ == "poss" or _entity_of(doc, token).root.dep_ == "poss":
+                root = _entity_of(doc, token).root
+                # "Russia's soldiers"; "the Tayler Mane height", "the Vero bridge length": a
+                # name before a word for a size is whose size it is
+                owns = root.dep_ == "poss" or (
+                    root.dep_ == "compound"
+                    and root.head.i == phrase_root.i
+                    and _lemma(phrase_root) in _words().size_nouns
+                )
+                if token.dep_ == "poss" or owns:
                     primary, kind = primary or name, "owner"
                 else:
                     others.append(name)
-        if mention.kind == "age" and (noun is None or noun.pos_ != "NOUN" or primary):
+        if mention.kind == "age" and not (noun is not None and _kind_of_people(noun)):
             # someone's age: "Reid, 33", "the 33-year-old Reid", "he is 33"
             if primary is None:
                 apposed = self._apposed(phrase_root, doc)
@@ -302,7 +315,9 @@ class FrameReader:
         # No name in the clause: the things it names with common nouns ("the northern
         # harbour", "the island"), beside who gave the figure ("Governor Marek said 35,000
         # residents were evacuated") or else the entity the paragraph or the title is about.
-        things = _things(clause, phrase_root, owned | source_tokens)
+        # the counted noun's own heads are not things it is about ("the total number of")
+        heads = {t.i for t in phrase_root.ancestors if t.i != clause.i}
+        things = _things(clause, phrase_root, owned | source_tokens | heads)
         speaker = [mention.source] if mention.source else []
         borrowed = speaker[:1] or [n for n in (self.paragraph_entity or self.title_entity,) if n]
         if things:
@@ -372,7 +387,9 @@ class FrameReader:
         for first, second in pairwise(people):
             between = doc.text[first.end_char : second.start_char]
             if _ALIAS.match(between):
-                self.aliases.setdefault(_clean_name(second.text).lower(), self._name(first))
+                full, other = self._name(first), _clean_name(second.text)
+                self.aliases.setdefault(other.lower(), full)
+                self.other_names.setdefault(full, []).append(other)
 
     def _learn_salience(self, doc: Doc) -> None:
         labels = _words().anchor_labels
@@ -487,8 +504,13 @@ def _counted_noun(value: Token, span: Span, measured: bool) -> Token | None:
         subject = _subject_of(verb)  # "the toll rose to 35", "the toll reached 35"
         if subject is not None and subject.pos_ in _NOUNS:
             return subject
-    for child in token.children:  # "35 of the soldiers"
-        if child.dep_ == "prep" and child.lemma_ == "of":
+    return _of_noun(token)  # "35 of the soldiers"
+
+
+def _of_noun(token: Token) -> Token | None:
+    """The noun of the token's "of" phrase: "35 of the soldiers", "the number of homes"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
             if objects:
                 return objects[0]
@@ -499,12 +521,14 @@ def _through_quantity(noun: Token) -> Token:
     """ "the total number of homes" -> homes: a word for a quantity counts what it is of."""
     if _lemma(noun) not in _words().quantity_nouns:
         return noun
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
-            if objects:
-                return objects[0]
-    return noun
+    return _of_noun(noun) or noun
+
+
+def _kind_of_people(noun: Token) -> bool:
+    """ "volunteers aged 21 to 45": a plural with no definite article names a kind of people;
+    "the 33-year-old actress" is someone."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    return noun.tag_ in ("NNS", "NNPS") and not definite
 
 
 def _classifies(noun: Token, value: Token) -> bool:
@@ -693,15 +717,17 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _phrase(root: Token, skip: set[int]) -> Iterable[Token]:
-    """The tokens of the noun phrase headed by `root`, without the clauses inside it."""
+def _phrase(root: Token, skip: set[int], *, participles: bool = False) -> Iterable[Token]:
+    """The tokens of the noun phrase headed by `root`, without the clauses inside it; with
+    `participles`, with the participle that describes it ("homes damaged in Dolna")."""
     stack = [root]
     while stack:
         token = stack.pop()
         if token.i not in skip:
             yield token
         for child in token.children:
-            if child.dep_ not in _CLAUSE_DEPS:
+            described = participles and child.dep_ == "acl" and child.tag_ == "VBN"
+            if child.dep_ not in _CLAUSE_DEPS or described:
                 stack.append(child)
 
 
@@ -754,6 +780,14 @@ def _lemma(token: Token) -> str:
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+def _words_of(text: str) -> str:
+    """Lower-case words, one space apart: for finding a name in text however it is punctuated."""
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def _clean_name(text: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from checker.models import Figure, Granularity, Modality, Qualifier
+from checker.models import Figure, Frame, Granularity, Modality, Qualifier
 from checker.rule import RuleContext
 from rules.figure_mismatch import FigureMismatch, FigureMismatchOptions
 from tests.test_compat import figure
@@ -172,6 +172,8 @@ def test_sizes_are_compared_across_years_and_periods() -> None:
         "event": None,
         "modifiers": ("kessel bridge", "length"),
         "unit": "meter",
+        # "The Kessel Bridge is 1,240 m long": the bridge is the subject, what is measured
+        "frame": Frame(anchor=("Kessel Bridge",), anchor_from="subject"),
     }
     built = {"period_start": dt.date(1964, 1, 1), "period_end": dt.date(1964, 12, 31)}
     messages = _run(

@@ -6,7 +6,7 @@ rather than as a share of one total. Then times extraction of hostile texts (lon
 separators and spaces; one very long sentence) at two sizes: a regex that backtracks shows up as
 a ratio far above the size ratio. Prints figures only.
 
-    python bench/profile.py [--megabytes 2] [--source FOLDER] [--skip-adversarial]
+    python bench/stage_profile.py [--megabytes 2] [--source FOLDER] [--skip-adversarial]
 """
 
 from __future__ import annotations

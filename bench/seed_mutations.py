@@ -1,0 +1,153 @@
+"""Copies of the seed articles with one fact changed, and with facts reworded.
+
+Reads the dated seed articles from `../shared/corpus/seeds-dated/` relative to the repository
+(third-party text, measured here, never copied in). For each article, each figure, date and
+source the checker reads in it becomes one mutation: a copy of the article dated a day later,
+with that one fact changed (a figure times 1.5, a date's day moved by three, a source renamed),
+checked together with the five originals. A mutation is caught when an error or warning finding
+that the originals alone do not raise has evidence in the copy and in another article (a copy
+repeats its original's own problems, such as a report cited before the events it reports). Rewordings that change no fact
+("reported" for "said", "almost" for "nearly", "Sept." for "September") must raise nothing.
+
+    .venv/bin/python bench/seed_mutations.py [--limit N]
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from checker.engine import check_paths  # noqa: E402
+from checker.extract import extract_article  # noqa: E402
+from checker.load import load  # noqa: E402
+from checker.models import Attribution, DateClaim, Figure, Finding, Severity  # noqa: E402
+
+SEEDS = REPO.parent / "shared" / "corpus" / "seeds-dated"
+REWORDINGS = [
+    (r"\bsaid\b", "reported"),
+    (r"\bnearly\b", "almost"),
+    (r"\bSeptember\b", "Sept."),
+    (r"\breported\b", "said"),
+]
+_DIGITS = re.compile(r"\d[\d,.]*")
+_DAY = re.compile(r"\b([12]?\d)\b")
+
+
+def _key(finding: Finding) -> tuple[str, str]:
+    return (finding.rule, finding.message)
+
+
+def _changed_figure(text: str, claim: Figure) -> str | None:
+    found = _DIGITS.search(claim.surface)
+    if not found or claim.value == 0:
+        return None
+    new = f"{claim.value * 1.5:,.0f}" if claim.value >= 10 else f"{claim.value * 1.5:g}"
+    changed_surface = claim.surface.replace(found.group(), new, 1)
+    sentence = claim.text.replace(claim.surface, changed_surface, 1)
+    return text.replace(claim.text, sentence, 1) if claim.text in text else None
+
+
+def _changed_date(text: str, claim: DateClaim) -> str | None:
+    start, end = claim.value_span
+    written = claim.text[start:end]
+    day = _DAY.search(written)
+    if not day:
+        return None
+    moved = written.replace(day.group(1), str((int(day.group(1)) + 2) % 28 + 1), 1)
+    sentence = claim.text[:start] + moved + claim.text[end:]
+    return text.replace(claim.text, sentence, 1) if claim.text in text else None
+
+
+def _changed_source(text: str, claim: Attribution) -> str | None:
+    if not claim.source or claim.source not in claim.text or claim.source == "Reuters":
+        return None
+    sentence = claim.text.replace(claim.source, "Reuters", 1)
+    return text.replace(claim.text, sentence, 1) if claim.text in text else None
+
+
+def _later(text: str) -> str:
+    return re.sub(r"^date: (\S+)", lambda m: f"date: {m.group(1)}", text, count=1, flags=re.M)
+
+
+def _new_findings(folder: Path, copy: Path, baseline: set[tuple[str, str]]) -> list[Finding]:
+    report = check_paths(sorted(folder.iterdir()))
+    return [
+        f
+        for f in report.findings
+        if f.severity in (Severity.ERROR, Severity.WARNING)
+        and _key(f) not in baseline
+        and any(Path(e.path).name == copy.name for e in f.evidence)
+        and any(Path(e.path).name != copy.name for e in f.evidence)
+    ]
+
+
+def main(argv: list[str]) -> None:
+    if not SEEDS.is_dir():
+        print("seeds-dated: not found beside the checkout, skipped")
+        return
+    limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
+    originals = sorted(SEEDS.glob("*.md"))
+    baseline = {_key(f) for f in check_paths(originals).findings}
+    mutations: list[tuple[str, Path, str, str]] = []
+    for article in load(originals).articles:
+        path = Path(article.path)
+        text = path.read_text(encoding="utf-8")
+        for claim in extract_article(article):
+            changed = None
+            if isinstance(claim, Figure):
+                changed, kind = _changed_figure(text, claim), "figure"
+            elif isinstance(claim, DateClaim) and not claim.relative:
+                changed, kind = _changed_date(text, claim), "date"
+            elif isinstance(claim, Attribution):
+                changed, kind = _changed_source(text, claim), "source"
+            if changed and changed != text:
+                mutations.append((kind, path, changed, claim.text[:90]))
+    if limit:
+        mutations = mutations[:limit]
+    caught: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as scratch:
+        for kind, path, changed, sentence in mutations:
+            folder = Path(scratch) / f"m{sum(total.values())}"
+            folder.mkdir()
+            for original in originals:
+                shutil.copy(original, folder)
+            copy = folder / f"copy-{path.name}"
+            copy.write_text(_later(changed), encoding="utf-8")
+            total[kind] += 1
+            if _new_findings(folder, copy, baseline):
+                caught[kind] += 1
+            else:
+                print(f"missed {kind:6} {path.name[:3]}: {sentence}")
+        false_alarms = 0
+        for pattern, replacement in REWORDINGS:
+            for path in originals:
+                text = path.read_text(encoding="utf-8")
+                reworded = re.sub(pattern, replacement, text)
+                if reworded == text:
+                    continue
+                folder = Path(scratch) / f"r{false_alarms}-{path.stem}-{replacement}"
+                folder.mkdir()
+                for original in originals:
+                    shutil.copy(original, folder)
+                copy = folder / f"copy-{path.name}"
+                copy.write_text(reworded, encoding="utf-8")
+                found = _new_findings(folder, copy, baseline)
+                for finding in found:
+                    print(f"false alarm ({replacement!r}): {finding.rule}: {finding.message[:150]}")
+                false_alarms += len(found)
+    for kind in sorted(total):
+        print(f"{kind:7} caught {caught[kind]}/{total[kind]}")
+    print(f"all     caught {sum(caught.values())}/{sum(total.values())}; "
+          f"false alarms on rewordings {false_alarms}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,211 @@
+"""Frames of sentences written for these tests: anchor, predicate, attribute, time scope.
+
+Each case names the words of one value in a sentence and the frame its claim must carry;
+`anchor` lists names that must all be in the claim's anchor, `None` means no frame at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from checker.extract import extract_sentences
+from checker.extract.sentences import split_sentences
+from checker.models import DateClaim, Figure, Frame
+
+PUBLISHED = dt.date(2026, 3, 12)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    text: str
+    value: str  # the words of the value whose frame is checked
+    predicate: str | None = None
+    attribute: str | None = None
+    anchor: tuple[str, ...] = ()
+    no_frame: bool = False
+    title: str | None = None
+
+
+CASES = [
+    Case(
+        "passive kill in a place",
+        "Twelve people were killed in Vero County on Monday.",
+        "Twelve",
+        "kill",
+        "people",
+        ("Vero County",),
+    ),
+    Case(
+        "active verb with a named subject",
+        "Storm Alda destroyed 4,200 homes in Brezno.",
+        "4,200",
+        "destroy",
+        "home",
+        ("Storm Alda", "Brezno"),
+    ),
+    Case(
+        "owner of the counted noun",
+        "Russia's army lost 5,000 tanks in the winter.",
+        "5,000",
+        "lose",
+        "tank",
+        ("Russia",),
+    ),
+    Case(
+        "a toll put at a number by its source",
+        "Officials put the death toll at 45.",
+        "45",
+        "",
+        "death toll",
+    ),
+    Case(
+        "a toll that rose",
+        "The death toll in the Alda earthquake rose to 130.",
+        "130",
+        "",
+        "death toll",
+        ("Alda",),
+    ),
+    Case(
+        "a quantity word counts what it is of",
+        "The total number of homes damaged in Dolna has risen to 14,900.",
+        "14,900",
+        "damage",
+        "home",
+        ("Dolna",),
+    ),
+    Case(
+        "a size stated with a copula",
+        "The Vero bridge is 1.2 km long.",
+        "1.2 km",
+        "",
+        "bridge",
+        ("Vero",),
+    ),
+    Case(
+        "a size stated as an area",
+        "Lake Orsen has a surface area of 612 km2.",
+        "612 km2",
+        "",
+        "surface area",
+        ("Lake Orsen",),
+    ),
+    Case(
+        "a relative clause's subject is its noun",
+        "Anglers travel to Lake Orsen, which covers 587 square kilometres.",
+        "587 square kilometres",
+        "",
+        "",
+        ("Lake Orsen",),
+    ),
+    Case(
+        "an age set beside a name",
+        "Anna Holt, 34, reached the summit on Sunday.",
+        "34",
+        "",
+        "age",
+        ("Anna Holt",),
+    ),
+    Case(
+        "the age of nobody named", "The 33-year-old actress left the studio.", "33", no_frame=True
+    ),
+    Case(
+        "the age of a kind of people",
+        "The service accepts volunteers aged 21 to 45.",
+        "21 to 45",
+        "",
+        "volunteer age",
+    ),
+    Case("a timestamp", "Updated: May 24, 2025, 3:23 PM ET", "3:23", no_frame=True),
+    Case(
+        "a number that classifies", "Hansen hit a 3-point shot at the buzzer.", "3", no_frame=True
+    ),
+    Case(
+        "an offset in time",
+        "Six weeks before the vote, Lena Park resigned.",
+        "Six weeks",
+        no_frame=True,
+    ),
+    Case(
+        "a date's predicate",
+        "HMS Vigilant was laid down on 14 March 1757.",
+        "14 March 1757",
+        "lay down",
+        None,
+        ("Vigilant",),
+    ),
+    Case(
+        "a pronoun is the title's person",
+        "He died on 2 March 1881 in Trieste.",
+        "2 March 1881",
+        "die",
+        None,
+        ("Karl Weiss",),
+        title="Karl Weiss",
+    ),
+    Case(
+        "'they' stays unresolved",
+        "They had 45 dead and 50 wounded.",
+        "50",
+        no_frame=False,
+        anchor=(),
+    ),
+    Case(
+        "an infobox line",
+        "Julian Ross Born\t27 August 1968",
+        "27 August 1968",
+        "bear",
+        None,
+        ("Julian Ross",),
+    ),
+]
+
+
+def _frame(case: Case) -> Frame | None:
+    lines = tuple(range(1, case.text.count("\n") + 2))
+    claims = extract_sentences(
+        split_sentences(case.text, lines), PUBLISHED, path="a.md", title=case.title
+    )
+    start = case.text.index(case.value)
+    for claim in claims:
+        if isinstance(claim, Figure | DateClaim) and claim.value_span[0] <= start < max(
+            claim.value_span[1], claim.value_span[0] + 1
+        ):
+            return claim.frame
+    if case.no_frame:
+        return None
+    raise AssertionError(f"no claim at {case.value!r}: {claims}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_frame(case: Case) -> None:
+    frame = _frame(case)
+    if case.no_frame:
+        assert frame is None, frame
+        return
+    if case.name == "'they' stays unresolved":
+        assert frame is None or not frame.anchor, frame
+        return
+    assert frame is not None
+    if case.predicate is not None:
+        assert frame.predicate == case.predicate, frame
+    if case.attribute is not None:
+        assert frame.attribute == case.attribute, frame
+    for name in case.anchor:
+        assert any(name in part for part in frame.anchor), frame
+
+
+def test_a_date_of_the_sentence_above_the_figure_is_its_scope() -> None:
+    text = "On 11 March, Lena Park said her unit had seven wounded."
+    frame = _frame(Case("scope", text, "seven"))
+    assert frame is not None and "11 march" in frame.scope
+
+
+def test_a_date_inside_another_noun_phrase_is_not_its_scope() -> None:
+    text = "With 87 tornadoes confirmed, it was the largest October outbreak in Vero."
+    frame = _frame(Case("no scope", text, "87"))
+    assert frame is not None and frame.scope == ""
