@@ -62,3 +62,19 @@ def test_a_lazy_array_is_written_as_a_list_would_be(count: int) -> None:
     out = io.StringIO()
     write_document({**document, "findings": Lazy(iter(items))}, out)
     assert out.getvalue() == json_inert(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+
+
+def test_a_long_array_reaches_the_stream_in_pieces() -> None:
+    class Counting(io.StringIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.largest = 0
+
+        def write(self, text: str) -> int:
+            self.largest = max(self.largest, len(text))
+            return super().write(text)
+
+    items = ({"rule": "figure-mismatch", "line": n} for n in range(50_000))
+    out = Counting()
+    write_document({"findings": Lazy(items)}, out)
+    assert out.largest < len(out.getvalue()) / 10  # never the whole document at once
