@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from checker.clusters import MAX_EVIDENCE
 from checker.data import load_data
 from checker.models import (
     Attribution,
@@ -94,10 +95,10 @@ class TemporalOrder(Rule):
         late = [c for c in late if isinstance(c, Figure) or _reads_past(c.text)]
         if not late:
             return
-        shown = "; ".join(f"{_when(c)} (line {c.line})" for c in late[:3])
+        shown = "; ".join(f"{_when(c)} (line {c.line})" for c in late[:_SHOWN]) + _rest(late)
         yield self.finding(
             f"{path} is dated {published.isoformat()} but reports as past events of {shown}",
-            late,
+            late[:MAX_EVIDENCE],
             subject=f"published {published.isoformat()}",
         )
 
@@ -136,12 +137,13 @@ class TemporalOrder(Rule):
                 continue
             source = citation.source or "the cited report"
             shown = " and ".join(
-                f"{_when(c)} ({c.path}:{c.line})" for c in sorted(late, key=lambda c: c.line)[:3]
-            )
+                f"{_when(c)} ({c.path}:{c.line})"
+                for c in sorted(late, key=lambda c: c.line)[:_SHOWN]
+            ) + _rest(late)
             yield self.finding(
                 f"{source} is cited as of {cited.isoformat()} ({citation.path}:{citation.line}), "
                 f"but the passage credited to it reports {shown}, after that date",
-                [citation, *sorted(late, key=lambda c: (c.line, c.column))],
+                [citation, *sorted(late, key=lambda c: (c.line, c.column))[: MAX_EVIDENCE - 1]],
                 subject=f"{source} {cited.isoformat()}".lower(),
             )
 
@@ -178,6 +180,14 @@ class _Passages:
             if other >= 0:
                 low = max(low, self._sentences[other] + 1)
         return low, high
+
+
+# Late claims named in a message; the evidence lists up to MAX_EVIDENCE, the rest are counted.
+_SHOWN = 3
+
+
+def _rest(late: Sequence[Claim]) -> str:
+    return f" and {len(late) - _SHOWN} more" if len(late) > _SHOWN else ""
 
 
 def _reported_start(claim: Claim) -> dt.date | None:

@@ -161,3 +161,15 @@ def test_an_article_of_many_dated_citations_takes_linear_time() -> None:
     found = list(TemporalOrder().check(RuleContext(articles={}, claims=claims)))
     assert found
     assert time.perf_counter() - started < 30  # a rescan per citation takes many minutes
+
+
+def test_a_long_list_of_late_figures_is_counted_not_listed() -> None:
+    late = [killed(n, dt.date(2026, 3, 1)) for n in range(20)]
+    [message] = _run(*late)
+    assert message.endswith("(line 12) and 17 more")
+    article = Article(
+        path="a.md", date=PUBLISHED, date_source=DateSource.METADATA, body="", line_numbers=()
+    )
+    context = RuleContext(articles={"a.md": article}, claims=list(late))
+    [finding] = TemporalOrder().check(context)
+    assert len(finding.evidence) == 8
