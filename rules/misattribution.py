@@ -219,8 +219,10 @@ class Misattribution(Rule):
 def _figure_class(figure: Figure) -> tuple[object, ...]:
     """What pairing a figure reads besides where it is: its value as stated, its credit, and
     its sentence."""
-    stated = (figure.value, figure.low, figure.high, figure.qualifier)
-    return (*stated, _chain(figure), figure.text)
+    chain = _chain(figure)
+    if not sources_compatible(chain, chain):
+        return (id(figure),)  # a source that folds to nothing agrees with nothing, as quotes
+    return (figure.value, figure.low, figure.high, figure.qualifier, chain, figure.text)
 
 
 def _other_articles(first: Claim, second: Claim) -> bool:
