@@ -163,7 +163,13 @@ def check_against(
     checked_files = {_resolved(a.path) for a in checked_loaded.articles}
     # The archive's images and other files are not news to anyone reviewing a draft.
     archive_loaded = _unique(
-        load([archive], excludes=settings.excludes, note_skipped=False), checked_files
+        load(
+            [archive],
+            excludes=settings.excludes,
+            max_article_kb=settings.max_article_kb,
+            note_skipped=False,
+        ),
+        checked_files,
     )
 
     cache, cache_diagnostics = open_cache(folder) if use_cache else (None, [])

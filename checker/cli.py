@@ -1,12 +1,14 @@
 """The `checker` command line (typer). Nothing else imports this module.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage errors (a missing
-path, a bad facts or config file, an unknown rule id). A CheckerError is one line on stderr,
+path, a bad facts or config file, an unknown rule id); 130 and 143 when stopped by SIGINT and
+SIGTERM (`checker.interrupt`). A CheckerError is one line on stderr,
 never a traceback (unless --debug).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -15,7 +17,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, TextIO, TypeVar
 
 import typer
 
@@ -23,6 +25,7 @@ from checker.claims_report import render_claims
 from checker.engine import CheckSettings
 from checker.errors import CheckerError
 from checker.gc_pause import paused
+from checker.interrupt import Interrupted, ending_on_signals
 from checker.models import Diagnostic, Report, Severity
 from checker.output import ensure_outside, write_atomic
 from checker.report.escape import one_line
@@ -157,7 +160,8 @@ def claims(
 
     _require_paths(paths)
     settings, _ = _settings(config, None, None, debug=False)
-    extraction = _guarded(lambda: extract_all(load(paths, excludes=settings.excludes)), False)
+    loaded = load(paths, excludes=settings.excludes, max_article_kb=settings.max_article_kb)
+    extraction = _guarded(lambda: extract_all(loaded), False)
     sys.stdout.write(render_claims(extraction.claims, format.value))
     _print_diagnostics(extraction.diagnostics)
     if not extraction.articles:
@@ -203,6 +207,8 @@ def _settings(
             diagnostics=tuple(catalogue.diagnostics),
             config_file=str(found) if found else None,
         )
+        if config.max_article_kb is not None:
+            settings = replace(settings, max_article_kb=config.max_article_kb)
         return settings, FailOn(config.fail_on) if config.fail_on else None
 
     if config_file is not None and not config_file.is_file():
@@ -461,16 +467,18 @@ def check(
     to_terminal = output is None and sys.stdout.isatty()
     color = to_terminal and not os.environ.get("NO_COLOR")
     people = format in (ReportFormat.table, ReportFormat.concise)
+    text: str | Callable[[TextIO], None]
     if quiet and people:
         text = _findings_only(report, format, color=color, checked=checked)
-    elif format is ReportFormat.markdown:
-        from checker.report import markdown
-
-        text = markdown.render(report, checked=checked, link_base=link_base)
+    elif format in STREAMED:
+        text = _streamed(report, format, checked, link_base)
     else:
         text = _render_to(report, format.value, output, checked)
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            text(sys.stdout)
     else:
         _guarded(lambda: write_atomic(output, text), debug)
     if statistics:
@@ -485,6 +493,27 @@ def check(
     if not report.articles:
         raise _fail("no article was checked (see the diagnostics above)")
     raise typer.Exit(_exit_code(report, fail_on or configured_fail_on or FailOn.error))
+
+
+# Formats written finding by finding (`checker.report.stream`): a report of any size is never
+# held whole as text.
+STREAMED = frozenset(
+    {ReportFormat.json, ReportFormat.sarif, ReportFormat.github, ReportFormat.markdown}
+)
+
+
+def _streamed(
+    report: Report, format: ReportFormat, checked: list[str] | None, link_base: str | None
+) -> Callable[[TextIO], None]:
+    """A function that writes the report in `format` to the stream it is given."""
+    from checker.report import github, json, markdown, sarif
+
+    if format is ReportFormat.markdown:
+        return partial(markdown.write, report, checked=checked, link_base=link_base)
+    writer = {ReportFormat.json: json.write, ReportFormat.sarif: sarif.write}.get(
+        format, github.write
+    )
+    return partial(writer, report, checked=checked)
 
 
 def _findings_only(
@@ -623,5 +652,14 @@ def list_rules(
 def main() -> None:
     # One command is one batch whose claims, findings and reports hold no reference cycles:
     # the cycle collector would only walk them again and again (see checker.gc_pause).
-    with paused():
-        app()
+    try:
+        with paused(), ending_on_signals():
+            app()
+    except Interrupted as stop:
+        # Every `finally` has run (workers killed, temporary files removed, transactions rolled
+        # back). Leave at once: the interpreter's exit joins threads that need not be waited for.
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe changes nothing now
+            sys.stderr.write(f"checker: interrupted ({stop})\n")
+            sys.stderr.flush()
+            sys.stdout.flush()
+        os._exit(stop.exit_code)

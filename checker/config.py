@@ -3,6 +3,7 @@
     fail-on = "error"                 # error | warning | info | never
     facts = "facts.toml"              # relative to the config file
     exclude = ["drafts/**", "*.tmp.md"]
+    max-article-kb = 200              # longer articles are skipped, with a diagnostic
 
     [rules.figure-mismatch]
     enabled = true
@@ -50,6 +51,7 @@ class Config(BaseModel):
     fail_on: Literal["error", "warning", "info", "never"] | None = Field(None, alias="fail-on")
     facts: Path | None = None
     exclude: tuple[str, ...] = ()
+    max_article_kb: int | None = Field(None, alias="max-article-kb", gt=0)
     rules: dict[str, RuleSettings] = {}
     vocabulary: Vocabulary = Vocabulary()
     path: Path | None = Field(None, exclude=True)

@@ -34,17 +34,20 @@ def _where(evidence: Evidence) -> Location:
 
 
 def drop_restated_passages(findings: Sequence[Finding]) -> list[Finding]:
-    """Without the `repeated-passage` findings whose every line another finding names."""
-    named: dict[Location, set[str]] = defaultdict(set)
+    """Without the `repeated-passage` findings whose every line another finding names, with
+    the lines' texts differing there: a finding that lists agreeing copies of one side as its
+    evidence (`checker.clusters`) does not restate a passage copied between two of them."""
+    named: dict[Location, dict[str, str]] = defaultdict(dict)
     for finding in findings:
         if finding.rule != "repeated-passage":
             for evidence in finding.evidence:
-                named[_where(evidence)].add(finding.fingerprint or finding.message)
+                named[_where(evidence)][finding.fingerprint or finding.message] = evidence.text
     kept = []
     for finding in findings:
         if finding.rule == "repeated-passage" and finding.evidence:
-            shared = set.intersection(*(named.get(_where(e), set()) for e in finding.evidence))
-            if shared:
+            places = [named.get(_where(e), {}) for e in finding.evidence]
+            shared = set.intersection(*(set(place) for place in places))
+            if any(len({place[key] for place in places}) > 1 for key in shared):
                 continue
         kept.append(finding)
     return kept

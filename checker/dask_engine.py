@@ -50,6 +50,7 @@ from checker.engine import (
     report_subjects,
 )
 from checker.errors import CheckerError
+from checker.figure_cap import cap_figures
 from checker.group import RawKey, SubjectGroup, groups_from_raw, raw_key
 from checker.load import LoadResult
 from checker.models import Article, Claim, Diagnostic, Figure, Report
@@ -201,17 +202,22 @@ class DaskStep:
             Extraction(articles=list(s.loaded.articles), diagnostics=list(s.loaded.diagnostics))
             for s in sources
         ]
+        dropped: set[int] = set()  # ids of the figures past the cap (`checker.figure_cap`)
         for index, article_claims in enumerate(found):
             result = extractions[owner[index]]
             if article_claims is not None:
-                result.claims.extend(article_claims)
+                kept, note = cap_figures(article_claims, articles[index].path)
+                result.claims.extend(kept)
+                if note is not None:
+                    result.diagnostics.append(note)
+                    dropped |= {id(c) for c in article_claims} - {id(c) for c in kept}
             elif index in failed:
                 message = f"extraction failed: {failed[index]}"
                 result.diagnostics.append(Diagnostic(path=articles[index].path, message=message))
         for source, result in zip(sources, extractions, strict=True):
             if source.cache is not None:
                 result.diagnostics.extend(source.cache.finish())
-        return extractions, _groups(found, folded, {i for i, _ in pending})
+        return extractions, _groups(found, folded, {i for i, _ in pending}, dropped)
 
 
 def _submit(client: Any, pending: list[tuple[int, Article]], chunk: int) -> tuple[list[Any], Any]:
@@ -232,9 +238,11 @@ def _groups(
     found: Sequence[Sequence[Claim] | None],
     folded: Iterable[tuple[tuple[Any, ...], list[Position]]],
     extracted: set[int],
+    dropped: set[int],
 ) -> list[SubjectGroup]:
     """`group_figures` of every found figure, in article order: the cluster's fold for the
-    articles extracted there, raw keys computed here for the cache hits, merged by raw key."""
+    articles extracted there, raw keys computed here for the cache hits, merged by raw key.
+    The fold's positions count every figure extracted; those in `dropped` (ids) are left out."""
     figures: list[Figure] = []
     first_figure: dict[int, int] = {}  # article index -> global index of its first figure
     raw_groups: dict[RawKey, list[tuple[int, Figure]]] = {}
@@ -246,7 +254,7 @@ def _groups(
         if index not in extracted:  # a cache hit: keyed here, it never went to the cluster
             for position, figure in enumerate(own, start=len(figures)):
                 key = raw_key(figure)
-                if key is not None:
+                if key is not None and id(figure) not in dropped:
                     raw_groups.setdefault(key, []).append((position, figure))
         figures.extend(own)
     # A raw key that crossed workers may arrive as a plain tuple (the same hash and equality,
@@ -255,7 +263,8 @@ def _groups(
         members = raw_groups.setdefault(RawKey(*raw), [])
         for article, position in positions:
             at = first_figure[article] + position
-            members.append((at, figures[at]))
+            if id(figures[at]) not in dropped:
+                members.append((at, figures[at]))
     return groups_from_raw(raw_groups.items())
 
 

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from checker.consolidate import consolidate
 from checker.extract import extract_article
+from checker.figure_cap import cap_figures
 from checker.gc_pause import paused
 from checker.group import SubjectGroup, group_figures
-from checker.load import LoadResult, load
+from checker.load import DEFAULT_ARTICLE_KB, LoadResult, load
 from checker.models import (
     Article,
     ArticleInfo,
@@ -103,7 +104,10 @@ def extract_all(
                 cache.store(article, claims)
         for position, claims_found in enumerate(found):
             if claims_found is not None:
-                result.claims.extend(claims_found)
+                kept, note = cap_figures(claims_found, loaded.articles[position].path)
+                result.claims.extend(kept)
+                if note is not None:
+                    result.diagnostics.append(note)
             elif position in failed:
                 result.diagnostics.append(failed[position])
     if cache is not None:
@@ -230,12 +234,13 @@ class CheckSettings:
     # The publication date of checked articles without one in their metadata (`--date`).
     published: dt.date | None = None
     config_file: str | None = None  # the config in use, named in the JSON report
+    max_article_kb: int = DEFAULT_ARTICLE_KB  # longer articles are skipped (`checker.load`)
 
 
 def load_checked(paths: Sequence[str | Path], settings: CheckSettings) -> LoadResult:
     """The articles under review: loaded, given `settings.published` when their metadata has
     no date, and warned about when their date is unknown and some of their dates need it."""
-    loaded = load(paths, excludes=settings.excludes)
+    loaded = load(paths, excludes=settings.excludes, max_article_kb=settings.max_article_kb)
     if settings.published is not None:
         loaded.articles = [with_date(a, settings.published) for a in loaded.articles]
     loaded.diagnostics.extend(undated_warnings(loaded.articles))

@@ -8,6 +8,10 @@
 - A file reached twice (named directly and inside a folder, or through a link) loads once.
 - Malformed front matter costs the metadata, not the article: the body is still checked, with
   a diagnostic naming the parser's line.
+- An article over the size limit (`max_article_bytes`, `max-article-kb` in the config, 200 KB by
+  default: a real news article is far smaller) is skipped with a diagnostic that names it, so
+  no single input sets the run's time or memory. An HTML page may carry up to
+  `MARKUP_ALLOWANCE` times the limit in markup; the limit applies to its text.
 - Invalid UTF-8 skips the file (the byte offset is reported): guessing an encoding could turn
   figures into garbage. UTF-8 and UTF-16/32 byte-order marks are honoured.
 """
@@ -30,12 +34,14 @@ from checker.html_text import html_to_text
 from checker.models import Article, DateSource, Diagnostic
 from checker.pubdate import infer_date, parse_date_value
 
-__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "LoadResult", "load", "parse_article"]
+__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_ARTICLE_KB", "LoadResult", "load", "parse_article"]
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_ARTICLE_KB = 200
+# Bytes of an HTML page per byte of its text: scripts, styles and attributes are not prose.
+MARKUP_ALLOWANCE = 10
 
 # Terminal escape sequences and control characters are never prose. Left in, "\x1b[2J" reads
 # as "2 J" (two joules) and "\x1b]0;" as a zero. Each is blanked with as many spaces, so every
@@ -75,7 +81,7 @@ def load(
     paths: Iterable[str | Path],
     *,
     excludes: Iterable[str] = (),
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_article_kb: int = DEFAULT_ARTICLE_KB,
     note_skipped: bool = True,
 ) -> LoadResult:
     """Load every article under `paths`; bad files become diagnostics, never exceptions.
@@ -83,6 +89,7 @@ def load(
     `excludes` are glob patterns matched against a file's path, its path inside the folder
     being walked and its name ("drafts/*", "*.draft.md", "README.md"). `note_skipped`: say
     which files of a folder are not articles (one diagnostic per folder); False for an archive.
+    `max_article_kb`: the size limit of one article's text, in KB (1,024 bytes).
     """
     result = LoadResult()
     patterns = tuple(excludes)
@@ -96,7 +103,7 @@ def load(
                 continue
             seen.add(key)
             try:
-                article, notes = _load_file(file, max_bytes)
+                article, notes = _load_file(file, max_article_kb * 1024)
             except _Skip as skip:
                 result.diagnostics.append(Diagnostic(path=str(file), message=str(skip)))
                 continue
@@ -256,24 +263,36 @@ def _identity(path: Path) -> str:
 # --- one file --------------------------------------------------------------------------------
 
 
-def _load_file(path: Path, max_bytes: int) -> tuple[Article, list[Diagnostic]]:
+def _load_file(path: Path, limit: int) -> tuple[Article, list[Diagnostic]]:
+    """One file, unless it or its text is over `limit` bytes (markup allowed for in HTML)."""
+    max_bytes = limit * MARKUP_ALLOWANCE if path.suffix.lower() in HTML_SUFFIXES else limit
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
             # A named pipe or device would block or never end.
             raise _Skip("skipped: not a regular file")
-        size = status.st_size
-        if size > max_bytes:
-            raise _Skip(f"skipped: {_megabytes(size)} is over the {_megabytes(max_bytes)} limit")
+        if status.st_size > max_bytes:
+            raise _Skip(_over_limit(status.st_size, limit))
         with path.open("rb") as handle:
             # Read one byte past the limit: a file can grow between stat() and read().
             data = handle.read(max_bytes + 1)
     except OSError as error:
         raise _Skip(_os_reason(error)) from None
     if len(data) > max_bytes:
-        raise _Skip(f"skipped: file is over the {_megabytes(max_bytes)} limit")
+        raise _Skip(_over_limit(len(data), limit))
     article, notes = _parse(data, str(path))
+    if max_bytes > limit:  # markup is gone: the limit is on the text
+        size = len(article.body.encode("utf-8", "replace"))
+        if size > limit:
+            raise _Skip(_over_limit(size, limit, what="of text "))
     return article, notes
+
+
+def _over_limit(size: int, limit: int, *, what: str = "") -> str:
+    return (
+        f"skipped: {_kilobytes(size)} {what}is over the {_kilobytes(limit)} article limit"
+        " (max-article-kb in the config)"
+    )
 
 
 def _parse(data: bytes, path: str) -> tuple[Article, list[Diagnostic]]:
@@ -368,8 +387,10 @@ def _text(value: object) -> str | None:
     return text or None
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+def _kilobytes(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+    return f"{size / 1024:.1f} KB".replace(".0 KB", " KB")
 
 
 def _unexpected(error: Exception) -> str:

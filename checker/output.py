@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from checker.errors import CheckerError
 
@@ -24,8 +25,9 @@ def ensure_outside(target: Path, checked: Sequence[Path]) -> None:
             raise OutputError(f"{target}: refusing to write inside the checked path {root}")
 
 
-def write_atomic(target: Path, text: str) -> None:
+def write_atomic(target: Path, text: str | Callable[[TextIO], None]) -> None:
     """Write `text` so that readers see the old file or the new one, never half of it.
+    `text` may be a function that writes it to the stream it is given, piece by piece.
 
     Any failure (a folder in the way, no permission, a full disk) is an OutputError naming the
     target, and leaves no temporary file behind.
@@ -39,7 +41,10 @@ def write_atomic(target: Path, text: str) -> None:
         # mkstemp makes the file private (0600); a report is meant for the next CI step too.
         os.fchmod(handle, _mode_for(target))
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+            if isinstance(text, str):
+                stream.write(text)
+            else:
+                text(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)

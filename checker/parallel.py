@@ -9,6 +9,9 @@ extracting a few dozen articles.
 
 The worker function is a module-level function of picklable arguments, so the pool works with
 the "spawn" start method (macOS, Windows) as well as "fork".
+
+A run that stops early (a signal, see `checker.interrupt`; an error; a caller that stops reading)
+kills its workers instead of letting the pool's shutdown wait for every queued chunk.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from checker.extract import extract_article
+from checker.interrupt import ignored_in_workers
 from checker.models import Article, Claim
 
 __all__ = ["MIN_PARALLEL_FILES", "Outcome", "default_jobs", "extract_many", "extract_one"]
@@ -54,7 +58,8 @@ def extract_one(article: Article, extract: Extractor = extract_article) -> Outco
 
 
 def _exit_with(parent: int) -> None:
-    """Worker initializer: the worker ends soon after the process that started it is gone.
+    """Worker initializer: the worker ends soon after the process that started it is gone, and
+    leaves SIGINT and SIGTERM to the main process (`ignored_in_workers`).
 
     A worker waits on its task queue, whose writing end its siblings hold too: when the parent
     is killed outright (SIGKILL, the out-of-memory killer) no end-of-file ever comes, and the
@@ -65,6 +70,7 @@ def _exit_with(parent: int) -> None:
             time.sleep(PARENT_CHECK)
         os._exit(1)
 
+    ignored_in_workers()
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
@@ -97,9 +103,8 @@ def extract_many(
             yield extract_one(article, extract)
         return
     done = 0
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_exit_with, initargs=(os.getpid(),)
-    ) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with, initargs=(os.getpid(),))
+    try:
         # `map` yields results in submission order: deterministic output whatever finishes first.
         for outcomes in pool.map(partial(_extract_chunk, extract), _chunks(articles, jobs)):
             for outcome in outcomes:
@@ -107,3 +112,18 @@ def extract_many(
                 if progress is not None:
                     progress(done)
                 yield outcome
+    except BaseException:  # Interrupted, GeneratorExit, an error: nothing more is wanted
+        _kill(pool)
+        raise
+    pool.shutdown()
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """End the pool now: a plain shutdown would wait for every chunk already queued."""
+    # The executor has no public way to reach its processes; `_processes` is None once shut down.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=1)

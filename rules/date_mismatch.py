@@ -10,6 +10,7 @@ from functools import cache, lru_cache, partial
 
 from rapidfuzz import fuzz
 
+from checker.clusters import Reported, classes, evidence, first_fit, more
 from checker.compare.anchors import cluster_anchors, name_key, primary_key
 from checker.extract.timex import find_times, month_bounds
 from checker.group import canonical, happens_once
@@ -79,25 +80,21 @@ class DateMismatch(Rule):
     def check(self, context: RuleContext) -> Iterator[Finding]:
         assert isinstance(self.options, DateMismatchOptions)
         seen: set[tuple[str, ...]] = set()
-        twinned: set[frozenset[tuple[str, int]]] = set()
-        # Per-claim work done once, not once per pair: a block can hold hundreds of claims.
-        markers = {id(c): _markers(c) for c in context.dates}
+        reported = Reported()
         # With a focus (`--against`), a pair of two unfocused claims only makes findings that
-        # would be dropped. Claims of the checked articles come first in each block, so such
-        # pairs come after every focused pair of their block and cannot change which focused
-        # finding is reported first.
+        # would be dropped.
         focused = {id(c): context.in_focus(c.path) for c in context.dates}
+        # Per-claim work done once, not once per pair.
+        markers = {id(c): _markers(c) for c in context.dates}
         for (predicate, event, shared), claims in _blocks(context.dates):
-            # Two claims of one period agree: only pairs across periods can disagree.
-            periods = [(claim.date, _last_day(claim)) for claim in claims]
-            for i, j in differing_pairs(periods):
-                first, second = claims[i], claims[j]
-                if not (focused[id(first)] or focused[id(second)]):
-                    continue
-                if first.path == second.path and (
-                    not self.options.same_article or first.sentence_index == second.sentence_index
-                ):
-                    continue
+            # Copies of a story state one date alike: claims equal in all the pair's decision
+            # reads form one class, and classes are paired (`checker.clusters`). Two classes of
+            # one period agree: only pairs across periods can disagree.
+            kinds = classes(claims, partial(self._class_key, context, predicate, markers))
+            memo: dict[int, list[DateClaim]] = {}
+            for i, j in differing_pairs([_period(kind[0]) for kind in kinds]):
+                first_kind, second_kind = kinds[i], kinds[j]
+                first, second = first_kind[0], second_kind[0]
                 if markers[id(first)] != markers[id(second)] or _overlap(first, second):
                     continue
                 if not self._placed(first, context) or not self._placed(second, context):
@@ -110,19 +107,45 @@ class DateMismatch(Rule):
                 marker = (event, shared, *sorted([_label(first), _label(second)]))
                 if marker in seen:
                     continue
+                heads = first_fit(
+                    first_kind, second_kind, self._may_pair, lambda c: focused[id(c)], memo
+                )
+                if heads is None:
+                    continue
                 seen.add(marker)
-                twinned.add(frozenset({(first.path, first.line), (second.path, second.line)}))
+                head, other = heads
+                reported.add(first_kind, second_kind)
                 yield self.finding(
-                    f"{shared}, {event}: {_label(first)} ({first.path}:{first.line}) vs "
-                    f"{_label(second)} ({second.path}:{second.line})",
-                    [first, second],
+                    f"{shared}, {event}: {_label(head)} ({head.path}:{head.line}"
+                    f"{more(first_kind)}) vs {_label(other)} ({other.path}:{other.line}"
+                    f"{more(second_kind)})",
+                    [*evidence(head, first_kind), *evidence(other, second_kind)],
                     subject=f"{shared} {event}",
                 )
-        yield from self._twin_findings(context, twinned)
+        yield from self._twin_findings(context, reported)
 
-    def _twin_findings(
-        self, context: RuleContext, reported: set[frozenset[tuple[str, int]]]
-    ) -> Iterator[Finding]:
+    def _may_pair(self, first: DateClaim, second: DateClaim) -> bool:
+        """Claims of one article compare only when the options say so, and never in one
+        sentence."""
+        assert isinstance(self.options, DateMismatchOptions)
+        return first.path != second.path or (
+            self.options.same_article and first.sentence_index != second.sentence_index
+        )
+
+    @staticmethod
+    def _class_key(
+        context: RuleContext,
+        predicate: str,
+        markers: dict[int, frozenset[str]],
+        claim: DateClaim,
+    ) -> tuple[object, ...]:
+        """Everything a pair's decision reads of one claim, besides where it is."""
+        placed = DateMismatch._placed(claim, context)
+        alike = "" if happens_once(predicate) else _undated(claim.text)
+        period, written = _period(claim), _written(claim)
+        return (period, _label(claim), markers[id(claim)], placed, written, alike)
+
+    def _twin_findings(self, context: RuleContext, reported: Reported) -> Iterator[Finding]:
         """One sentence in two articles with a date changed ("dismissed the talk on March 15"
         and "... on March 18"), whatever event it dates: the copy cannot be right twice."""
         sentences: dict[tuple[str, int], Claim] = {}
@@ -152,8 +175,7 @@ class DateMismatch(Rule):
             main_dates, main = sides[0]
             for other_dates, other in sides[1:]:
                 first, second = main[0], other[0]
-                pair = frozenset({(first.path, first.line), (second.path, second.line)})
-                if pair in reported:
+                if reported.covers(first, second):
                     continue
                 changed = [(a, b) for a, b in zip(main_dates, other_dates, strict=True) if a != b]
                 was, now = changed[0]
@@ -246,6 +268,10 @@ def _blocks(
                 said = next((c.event for c in block if c.event), None)
                 event = said or " ".join(part for part in (predicate, attribute) if part)
                 yield (predicate, event, labels[cluster]), block
+
+
+def _period(claim: DateClaim) -> tuple[dt.date, dt.date]:
+    return claim.date, _last_day(claim)
 
 
 def _markers(claim: DateClaim) -> frozenset[str]:

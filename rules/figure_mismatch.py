@@ -8,6 +8,7 @@ from functools import cache, partial
 
 from pydantic import Field
 
+from checker.clusters import Reported
 from checker.compat import (
     DEFAULT_TOLERANCE,
     LASTING_DIMENSIONS,
@@ -79,7 +80,7 @@ class FigureMismatch(Rule):
         assert isinstance(options, FigureMismatchOptions)
         register = register_figures(context.facts)
         register_ids = {id(figure) for figure in register}
-        covered: set[tuple[int, int]] = set()
+        covered = Reported(key=id)
         labels: dict[int, SubjectGroup] = {}
         for group in groups_of(context.figures, context.groups, register):
             for figure in group.figures:
@@ -87,8 +88,7 @@ class FigureMismatch(Rule):
             for finding, outlier, majority in self._check_group(
                 group, context, options, register_ids
             ):
-                covered.update((id(a), id(b)) for a in outlier for b in majority)
-                covered.update((id(b), id(a)) for a in outlier for b in majority)
+                covered.add(outlier, majority)
                 yield finding
         yield from self._twin_findings(context, labels, covered)
 
@@ -96,7 +96,7 @@ class FigureMismatch(Rule):
         self,
         context: RuleContext,
         labels: dict[int, SubjectGroup],
-        covered: set[tuple[int, int]],
+        covered: Reported,
     ) -> Iterator[Finding]:
         """One sentence in two articles with its n-th figure changed: "at least 42 regions" and
         "at least 24 regions", "up to 900,000" and "up to 700,000". Compared even where the
@@ -114,7 +114,7 @@ class FigureMismatch(Rule):
             main = sorted(sides[0], key=_order)
             for other in sides[1:]:
                 other = sorted(other, key=_order)
-                if all((id(a), id(b)) in covered for a in other for b in main):
+                if covered.covers_all(other, main):
                     continue
                 group = labels.get(id(main[0])) or SubjectGroup(
                     key=("", "", "", dimension(main[0].unit)),

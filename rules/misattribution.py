@@ -6,13 +6,15 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache, partial
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from checker.clusters import Reported, classes, evidence, first_fit, more
 from checker.compare.anchors import names_match
 from checker.group import group_figures
 from checker.models import Attribution, Claim, Figure, Finding, Severity
-from checker.pairs import differing_pairs, nearby_pairs
+from checker.pairs import nearby_pairs
 from checker.rule import Rule, RuleContext, RuleOptions
 from checker.titles import name_key as person_key
 from checker.twins import long_enough, mask_names, twins
@@ -62,15 +64,12 @@ class Misattribution(Rule):
     Options = MisattributionOptions
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        reported: set[frozenset[tuple[str, int]]] = set()
-        for finding in (*self._figures(context), *self._quotes(context)):
-            reported.add(frozenset((e.path, e.line) for e in finding.evidence))
-            yield finding
+        reported = Reported()
+        yield from self._figures(context, reported)
+        yield from self._quotes(context, reported)
         yield from self._twin_findings(context, reported)
 
-    def _twin_findings(
-        self, context: RuleContext, reported: set[frozenset[tuple[str, int]]]
-    ) -> Iterator[Finding]:
+    def _twin_findings(self, context: RuleContext, reported: Reported) -> Iterator[Finding]:
         """One sentence in two articles credited to different sources ("..., according to
         Bloomberg" and "..., according to Reuters"), whatever it claims."""
         # Copies of a story repeat sentences verbatim: each distinct text is masked once.
@@ -82,7 +81,7 @@ class Misattribution(Rule):
             for second in twin[1:]:
                 if second.path == first.path or sources_compatible(_chain(first), _chain(second)):
                     continue
-                if frozenset({(first.path, first.line), (second.path, second.line)}) in reported:
+                if reported.covers(first, second):
                     continue
                 yield self.finding(
                     f"the same sentence is credited to {_credit(first)} ({_where(first)}) "
@@ -92,7 +91,7 @@ class Misattribution(Rule):
                 )
                 break
 
-    def _figures(self, context: RuleContext) -> Iterator[Finding]:
+    def _figures(self, context: RuleContext, reported: Reported) -> Iterator[Finding]:
         assert isinstance(self.options, MisattributionOptions)
         sourced = [f for f in context.figures if f.source_chain or f.source]
         keyed: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
@@ -104,26 +103,38 @@ class Misattribution(Rule):
             if len(figures) < 2 or not context.any_in_focus(figures):
                 continue
             relays = [f for f in figures if len(_chain(f)) > 1]
-            for i, j in self._candidates(figures, context):
-                first, second = figures[i], figures[j]
-                if first.path == second.path or not self._same_value(first, second):
+            # Copies of one sentence credit one figure alike: one class, paired once. The
+            # sentence is part of the key because `_relayed` reads it.
+            kinds = classes(figures, _figure_class)
+            heads = [kind[0] for kind in kinds]
+            memo: dict[int, list[Figure]] = {}
+            for i, j in self._candidates(heads, context, kinds):
+                first_kind, second_kind = kinds[i], kinds[j]
+                if not self._same_value(heads[i], heads[j]):
                     continue
-                if _relayed(first, second, relays):
+                if _relayed(heads[i], heads[j], relays):
                     continue
+                pair = first_fit(first_kind, second_kind, _other_articles, _focus(context), memo)
+                if pair is None:
+                    continue
+                first, second = pair
                 marker = tuple(sorted([_where(first), _where(second)]))
                 if marker in seen:
                     continue
                 seen.add(marker)
+                reported.add(first_kind, second_kind)
                 yield self.finding(
                     f"{first.value:,.0f} {first.subject} is credited to "
-                    f"{_credit(first)} ({_where(first)}) but to {_credit(second)} "
-                    f"({_where(second)})",
-                    [first, second],
+                    f"{_credit(first)} ({_where(first)}{more(first_kind)}) but to "
+                    f"{_credit(second)} ({_where(second)}{more(second_kind)})",
+                    [*evidence(first, first_kind), *evidence(second, second_kind)],
                     subject=first.subject,
                 )
 
-    def _candidates(self, figures: Sequence[Figure], context: RuleContext) -> list[tuple[int, int]]:
-        """Index pairs (i < j) of figures whose values may be the same, at least one focused.
+    def _candidates(
+        self, figures: Sequence[Figure], context: RuleContext, kinds: Sequence[Sequence[Figure]]
+    ) -> list[tuple[int, int]]:
+        """Index pairs (i < j) of class heads whose values may be the same, one class focused.
 
         Sorting by value and sweeping replaces all pairs: for sorted values a <= b, being within
         the relative tolerance t needs b - a <= t * max(|a|, |b|) <= t * (|a| + (b - a)), so no
@@ -137,8 +148,10 @@ class Misattribution(Rule):
             spread = tolerance * abs(low) / (1 - tolerance) if tolerance < 1 else float("inf")
             return spread + 1e-9 * max(abs(low), 1.0)
 
+        focused = [context.any_in_focus(kind) for kind in kinds]
+
         def wanted(i: int, j: int) -> bool:
-            return context.in_focus(figures[i].path) or context.in_focus(figures[j].path)
+            return focused[i] or focused[j]
 
         return nearby_pairs([figure.value for figure in figures], reach, wanted)
 
@@ -156,7 +169,7 @@ class Misattribution(Rule):
                     return False
         return True
 
-    def _quotes(self, context: RuleContext) -> Iterator[Finding]:
+    def _quotes(self, context: RuleContext, reported: Reported) -> Iterator[Finding]:
         assert isinstance(self.options, MisattributionOptions)
         quotes: list[tuple[Attribution, str]] = []
         for claim in context.attributions:
@@ -168,25 +181,56 @@ class Misattribution(Rule):
         blocks: dict[str, list[tuple[Attribution, str]]] = defaultdict(list)
         for claim, folded in quotes:
             blocks[" ".join(folded.split()[:3])].append((claim, folded))
+        folded_of = {id(claim): folded for claim, folded in quotes}
         for block in blocks.values():
-            for i, j in differing_pairs([_quote_key(claim, text) for claim, text in block]):
-                (first, first_text), (second, second_text) = block[i], block[j]
-                if first.path == second.path:
-                    continue
-                if not (context.in_focus(first.path) or context.in_focus(second.path)):
-                    continue
+            # Copies of one quote credited to one source agree: one class, never paired. The
+            # sentence is part of the class because `_relayed` reads it.
+            kinds = classes(
+                (claim for claim, _ in block),
+                lambda c: (*_quote_key(c, folded_of[id(c)]), c.text),
+            )
+            memo: dict[int, list[Attribution]] = {}
+            for i, j in combinations(range(len(kinds)), 2):
+                first_kind, second_kind = kinds[i], kinds[j]
+                first_text, second_text = (
+                    folded_of[id(first_kind[0])],
+                    folded_of[id(second_kind[0])],
+                )
                 if fuzz.ratio(first_text, second_text) < self.options.quote_similarity:
                     continue
-                if _relayed(first, second, ()):
+                if _relayed(first_kind[0], second_kind[0], ()):
                     # the same origin, or "a resident told AP" beside "Bensu Elianita told the
                     # Associated Press": the outlet that was told, named in the other sentence
                     continue
+                pair = first_fit(first_kind, second_kind, _other_articles, _focus(context), memo)
+                if pair is None:
+                    continue
+                first, second = pair
+                reported.add(first_kind, second_kind)
                 yield self.finding(
                     f"the quote “{first.quote}” is credited to {_credit(first)} "
-                    f"({_where(first)}) but to {_credit(second)} ({_where(second)})",
-                    [first, second],
+                    f"({_where(first)}{more(first_kind)}) but to {_credit(second)} "
+                    f"({_where(second)}{more(second_kind)})",
+                    [*evidence(first, first_kind), *evidence(second, second_kind)],
                     subject=first_text[:60],
                 )
+
+
+def _figure_class(figure: Figure) -> tuple[object, ...]:
+    """What pairing a figure reads besides where it is: its value as stated, its credit, and
+    its sentence."""
+    chain = _chain(figure)
+    if not sources_compatible(chain, chain):
+        return (id(figure),)  # a source that folds to nothing agrees with nothing, as quotes
+    return (figure.value, figure.low, figure.high, figure.qualifier, chain, figure.text)
+
+
+def _other_articles(first: Claim, second: Claim) -> bool:
+    return first.path != second.path
+
+
+def _focus(context: RuleContext) -> Callable[[Claim], bool]:
+    return lambda claim: context.in_focus(claim.path)
 
 
 def _quote_key(claim: Attribution, folded: str) -> tuple[object, ...]:

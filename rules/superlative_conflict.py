@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import partial
 
 from pydantic import Field
 
+from checker.clusters import MAX_EVIDENCE, classes, evidence, more
 from checker.compat import DEFAULT_TOLERANCE, describe, interval
 from checker.data import load_data
 from checker.group import SubjectGroup, groups_of
@@ -74,8 +77,22 @@ class SuperlativeConflict(Rule):
         claims = [f for f in group.figures if f.superlative and f.superlative_since]
         if not claims:
             return
-        facts = [f for f in group.figures if f.modality in _FACTS]
-        for claim in claims:
+        # Copies of a story repeat a superlative, and the facts it is checked against: each
+        # class of equal claims is decided once (`checker.clusters`), and the classes of facts
+        # sorted by date make the facts "in between" a slice.
+        # A running total is not one period's figure; an undated fact is in no interval.
+        facts = [
+            f
+            for f in group.figures
+            if f.modality in _FACTS and not f.cumulative and _when(f, context) is not None
+        ]
+        fact_kinds = sorted(
+            classes(facts, partial(_fact_key, context, tolerance)),
+            key=lambda kind: _when(kind[0], context) or dt.date.min,
+        )
+        dates = [_when(kind[0], context) or dt.date.min for kind in fact_kinds]
+        for kind in classes(claims, partial(_claim_key, context, tolerance)):
+            claim = kind[0]
             direction = _direction(claim.superlative or "")
             since = claim.superlative_since
             until = _when(claim, context)
@@ -83,28 +100,48 @@ class SuperlativeConflict(Rule):
                 continue
             span = interval(claim, tolerance)
             beaten: list[Figure] = []
-            for other in facts:
-                when = _when(other, context)
-                if other is claim or when is None or not since <= when < until:
-                    continue
-                if other.cumulative:
-                    continue  # a running total is not one period's figure
+            # since <= when < until
+            for others in fact_kinds[bisect_left(dates, since) : bisect_left(dates, until)]:
+                other = others[0]
                 if not _comparable_periods(claim, other):
                     continue
                 other_span = interval(other, tolerance)
                 if (direction > 0 and other_span.low > span.high) or (
                     direction < 0 and other_span.high < span.low
                 ):
-                    beaten.append(other)
+                    beaten.extend(others)
             if beaten:
                 beaten.sort(key=lambda f: (f.path, f.line))
+                shown = beaten[:MAX_EVIDENCE]
+                rest = len(beaten) - len(shown)
                 message = (
-                    f"{describe(claim)} ({claim.path}:{claim.line}) is called the "
+                    f"{describe(claim)} ({claim.path}:{claim.line}{more(kind)}) is called the "
                     f"{claim.superlative} since {since.year}, but "
-                    + ", ".join(f"{describe(f)} ({f.path}:{f.line})" for f in beaten)
+                    + ", ".join(f"{describe(f)} ({f.path}:{f.line})" for f in shown)
+                    + (f" and {rest} more" if rest else "")
                     + f" came in between: {group.label}"
                 )
-                yield self.finding(message, [claim, *beaten], subject=group.label)
+                yield self.finding(message, [*evidence(claim, kind), *shown], subject=group.label)
+
+
+def _claim_key(context: RuleContext, tolerance: float, claim: Figure) -> tuple[object, ...]:
+    """What deciding a superlative reads of it, besides where it is."""
+    span = interval(claim, tolerance)
+    when = _when(claim, context)
+    return (
+        claim.superlative,
+        claim.superlative_since,
+        when,
+        span.low,
+        span.high,
+        _span_days(claim),
+    )
+
+
+def _fact_key(context: RuleContext, tolerance: float, fact: Figure) -> tuple[object, ...]:
+    """What comparing a fact with a superlative reads of it, besides where it is."""
+    span = interval(fact, tolerance)
+    return (_when(fact, context), span.low, span.high, _span_days(fact))
 
 
 def _when(figure: Figure, context: RuleContext) -> dt.date | None:

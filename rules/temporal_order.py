@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from checker.clusters import MAX_EVIDENCE
 from checker.data import load_data
 from checker.models import (
     Attribution,
@@ -93,10 +95,10 @@ class TemporalOrder(Rule):
         late = [c for c in late if isinstance(c, Figure) or _reads_past(c.text)]
         if not late:
             return
-        shown = "; ".join(f"{_when(c)} (line {c.line})" for c in late[:3])
+        shown = "; ".join(f"{_when(c)} (line {c.line})" for c in late[:_SHOWN]) + _rest(late)
         yield self.finding(
             f"{path} is dated {published.isoformat()} but reports as past events of {shown}",
-            late,
+            late[:MAX_EVIDENCE],
             subject=f"published {published.isoformat()}",
         )
 
@@ -104,29 +106,27 @@ class TemporalOrder(Rule):
         assert isinstance(self.options, TemporalOrderOptions)
         after, before = self.options.window_sentences, self.options.window_before
         seen: set[tuple[int, dt.date]] = set()
-        citations = [c for c in claims if isinstance(c, Attribution) and c.cited_date is not None]
+        citations = sorted(
+            (c for c in claims if isinstance(c, Attribution) and c.cited_date is not None),
+            key=lambda c: c.sentence_index,
+        )
         if not citations:
             return
         # Dates with no event word ("an exercise ... on January 19, 2026" in a caption) still
-        # date what the passage shows: every date is a claim.
-        candidates = claims
+        # date what the passage shows: every date is a claim. Sorted by sentence, a window is
+        # found by bisection, not by reading every claim for every citation.
+        candidates = sorted(claims, key=lambda c: c.sentence_index)
+        sentences = [c.sentence_index for c in candidates]
+        bounds = _Passages(citations)
         for citation in citations:
             cited = citation.cited_date
             assert cited is not None
             if (citation.sentence_index, cited) in seen:
                 continue
             seen.add((citation.sentence_index, cited))
-            low, high = citation.sentence_index - before, citation.sentence_index + after
-            # Another dated citation starts its own passage: the window stops short of it.
-            for other in citations:
-                if other.cited_date != cited and other.sentence_index > citation.sentence_index:
-                    high = min(high, other.sentence_index - 1)
-                if other.cited_date != cited and other.sentence_index < citation.sentence_index:
-                    low = max(low, other.sentence_index + 1)
+            low, high = bounds.window(citation, before, after)
             late: list[Claim] = []
-            for claim in candidates:
-                if not low <= claim.sentence_index <= high:
-                    continue
+            for claim in candidates[bisect_left(sentences, low) : bisect_right(sentences, high)]:
                 if isinstance(claim, DateClaim) and claim.granularity is not Granularity.DAY:
                     continue
                 start = _reported_start(claim)
@@ -137,14 +137,57 @@ class TemporalOrder(Rule):
                 continue
             source = citation.source or "the cited report"
             shown = " and ".join(
-                f"{_when(c)} ({c.path}:{c.line})" for c in sorted(late, key=lambda c: c.line)[:3]
-            )
+                f"{_when(c)} ({c.path}:{c.line})"
+                for c in sorted(late, key=lambda c: c.line)[:_SHOWN]
+            ) + _rest(late)
             yield self.finding(
                 f"{source} is cited as of {cited.isoformat()} ({citation.path}:{citation.line}), "
                 f"but the passage credited to it reports {shown}, after that date",
-                [citation, *sorted(late, key=lambda c: (c.line, c.column))],
+                [citation, *sorted(late, key=lambda c: (c.line, c.column))[: MAX_EVIDENCE - 1]],
                 subject=f"{source} {cited.isoformat()}".lower(),
             )
+
+
+class _Passages:
+    """Where the passage of a dated citation ends: another citation with another date starts
+    its own passage, so a window stops short of the nearest one on each side. Citations sorted
+    by sentence; for each, the next and previous one with another date, found in one pass."""
+
+    def __init__(self, citations: Sequence[Attribution]) -> None:
+        self._dates = [c.cited_date for c in citations]
+        self._sentences = [c.sentence_index for c in citations]
+        count = len(citations)
+        self._next = [count] * count  # the first later position with another date
+        self._previous = [-1] * count  # the last earlier position with another date
+        for k in range(count - 2, -1, -1):
+            differs = self._dates[k + 1] != self._dates[k]
+            self._next[k] = k + 1 if differs else self._next[k + 1]
+        for k in range(1, count):
+            differs = self._dates[k - 1] != self._dates[k]
+            self._previous[k] = k - 1 if differs else self._previous[k - 1]
+
+    def window(self, citation: Attribution, before: int, after: int) -> tuple[int, int]:
+        here, cited = citation.sentence_index, citation.cited_date
+        low, high = here - before, here + after
+        later = bisect_right(self._sentences, here)  # the first citation of a later sentence
+        if later < len(self._dates):
+            other = later if self._dates[later] != cited else self._next[later]
+            if other < len(self._dates):
+                high = min(high, self._sentences[other] - 1)
+        earlier = bisect_left(self._sentences, here) - 1  # the last of an earlier sentence
+        if earlier >= 0:
+            other = earlier if self._dates[earlier] != cited else self._previous[earlier]
+            if other >= 0:
+                low = max(low, self._sentences[other] + 1)
+        return low, high
+
+
+# Late claims named in a message; the evidence lists up to MAX_EVIDENCE, the rest are counted.
+_SHOWN = 3
+
+
+def _rest(late: Sequence[Claim]) -> str:
+    return f" and {len(late) - _SHOWN} more" if len(late) > _SHOWN else ""
 
 
 def _reported_start(claim: Claim) -> dt.date | None:

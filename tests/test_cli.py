@@ -100,6 +100,22 @@ def test_config_turns_rules_off_and_changes_severity(drift: Path, tmp_path: Path
     assert run("check", str(drift))[0] == 0
 
 
+def test_config_sets_the_article_size_limit(drift: Path, tmp_path: Path) -> None:
+    (drift / "long.md").write_text(
+        "The ferry sank in the harbour at dawn.\n\n" * 100, encoding="utf-8"
+    )
+    (tmp_path / "checker.toml").write_text("max-article-kb = 2\n")
+    _, out, _ = run("check", str(drift), "--format", "json")
+    report = json.loads(out)
+    shown = "articles/long.md"  # paths are shown relative to the working folder
+    assert shown not in {a["path"] for a in report["articles"]} and report["articles"]
+    [message] = [d["message"] for d in report["diagnostics"] if d["path"] == shown]
+    assert "over the 2 KB article limit" in message
+    (tmp_path / "checker.toml").write_text("max-article-kb = 0\n")
+    code, _, err = run("check", str(drift))
+    assert code == 2 and "max-article-kb" in err
+
+
 def test_config_in_pyproject(drift: Path, tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "news"\n\n[tool.checker.rules.figure-mismatch]\nenabled = false\n'
@@ -114,6 +130,7 @@ def test_config_in_pyproject(drift: Path, tmp_path: Path) -> None:
         ("colour = true\n", "colour"),
         ("[rules.figure-mismatch]\ntolerance = 7\n", "tolerance"),
         ("[rules.figure-mismatch]\nwidth = 1\n", "width"),
+        ('max-article-kb = "big"\n', "max-article-kb"),
         ("fail-on = [\n", "checker.toml"),
     ],
 )

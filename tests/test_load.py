@@ -254,12 +254,25 @@ def test_front_matter_only(tmp_path: Path) -> None:
 
 
 def test_size_limit(tmp_path: Path) -> None:
-    path = _write(tmp_path, "big.txt", "word " * 100)
-    result = load([path], max_bytes=100)
+    path = _write(tmp_path, "big.txt", "word " * 300)
+    result = load([path], max_article_kb=1)
     assert result.articles == []
     [diagnostic] = result.diagnostics
-    assert diagnostic.path == str(path) and "limit" in diagnostic.message
-    assert load([path]).articles  # the default limit is 50 MB
+    assert diagnostic.path == str(path)
+    assert diagnostic.message == (
+        "skipped: 1.5 KB is over the 1 KB article limit (max-article-kb in the config)"
+    )
+    assert load([path]).articles  # the default limit is 200 KB
+
+
+def test_the_size_limit_of_a_page_is_on_its_text(tmp_path: Path) -> None:
+    markup = "<div class='advert'></div>" * 100
+    page = _write(tmp_path, "page.html", f"<html><body>{markup}<p>The ferry sank.</p></body>")
+    assert page.stat().st_size > 1024
+    assert load([page], max_article_kb=1).articles
+    wordy = _write(tmp_path, "wordy.html", f"<p>{'word ' * 300}</p>")
+    [diagnostic] = load([wordy], max_article_kb=1).diagnostics
+    assert "of text is over the 1 KB article limit" in diagnostic.message
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

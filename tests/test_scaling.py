@@ -90,14 +90,14 @@ def figure(path: str, value: float, source: str, line: int = 1) -> Figure:
 
 
 class AllPairs(Misattribution):
-    """The all-pairs reference the sweep replaced."""
+    """The all-pairs reference the sweep replaced (over the classes of equal figures)."""
 
-    def _candidates(self, figures, context):  # type: ignore[no-untyped-def]
+    def _candidates(self, figures, context, kinds):  # type: ignore[no-untyped-def]
         return [
             (i, j)
             for i in range(len(figures))
             for j in range(i + 1, len(figures))
-            if context.in_focus(figures[i].path) or context.in_focus(figures[j].path)
+            if context.any_in_focus(kinds[i]) or context.any_in_focus(kinds[j])
         ]
 
 

@@ -14,6 +14,7 @@ from checker.extract.frames import FrameReader, Mention
 from checker.extract.paragraph_scope import opening_period, with_opening_period
 from checker.extract.people import find_people
 from checker.extract.sentences import split_sentences
+from checker.figure_cap import MAX_FIGURES_PER_SENTENCE
 from checker.models import Article, Claim, DateClaim, Figure, Sentence
 from checker.nlp import parse
 
@@ -45,7 +46,8 @@ def extract_sentences(
         attributions = find_attributions(sentence, context)
         source = source_for(sentence, attributions, context)
         found: list[Claim] = [*people, *attributions]
-        found.extend(find_figures(sentence, context, source))
+        # One past the cap, so that `checker.figure_cap` can tell that figures were dropped.
+        found.extend(find_figures(sentence, context, source)[: MAX_FIGURES_PER_SENTENCE + 1])
         found.extend(find_dates(sentence, context, source))
         per_sentence.append(found)
     return [c for found in _with_frames(sentences, per_sentence, title) for c in found]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import PurePosixPath
+from typing import TextIO
 
 from checker.load import ARTICLE_SUFFIXES
 from checker.models import Diagnostic, Finding, Report, Severity
 from checker.report.common import posix_path, primary_evidence
 from checker.report.escape import github_data, github_property, one_line, strip_controls
+from checker.report.stream import text_of
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -56,6 +58,14 @@ def _diagnostic(diagnostic: Diagnostic) -> str:
 
 def render(report: Report, *, color: bool = False, checked: Collection[str] | None = None) -> str:
     """One annotation per finding, then a warning per diagnostic (a file that was skipped)."""
-    out = [_annotation(f, checked) for f in report.findings]
-    out += [_diagnostic(d) for d in report.diagnostics]
-    return "".join(line + "\n" for line in out)
+    return text_of(write, report, color=color, checked=checked)
+
+
+def write(
+    report: Report, out: TextIO, *, color: bool = False, checked: Collection[str] | None = None
+) -> None:
+    """`render`, written to `out` one line at a time."""
+    for finding in report.findings:
+        out.write(_annotation(finding, checked) + "\n")
+    for diagnostic in report.diagnostics:
+        out.write(_diagnostic(diagnostic) + "\n")

@@ -2,35 +2,74 @@
 
 The document is exactly `Report.to_json_dict()`: keys in the models' field order, so two runs
 over the same input print the same bytes and a diff of two reports shows only what changed.
+It is written finding by finding (`write`): the text of a report with 100,000 findings is
+never held whole, only one finding's at a time.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from typing import TextIO
 
 from checker.gc_pause import paused
 from checker.models import Report
 from checker.report.escape import json_inert
+from checker.report.stream import text_of
 
 
 def render(report: Report, *, color: bool = False, checked: Collection[str] | None = None) -> str:
-    """The report as indented JSON; `color` and `checked` are accepted for a uniform call.
+    """The report as indented JSON; `color` and `checked` are accepted for a uniform call."""
+    return text_of(write, report, color=color, checked=checked)
+
+
+def write(
+    report: Report, out: TextIO, *, color: bool = False, checked: Collection[str] | None = None
+) -> None:
+    """Write the report as indented JSON to `out`, one finding at a time.
 
     `ensure_ascii=False` keeps names such as "Zelenskyy" or "Kyiv" readable; control characters
     (ESC included) are still written as \\u escapes by the encoder, and `json_inert` escapes the
     C1 controls and bidi overrides it would leave raw, so the output is inert.
     """
     with paused():  # a large report is millions of small strings: see checker.gc_pause
-        parts: list[str] = []
-        _encode(report.to_json_dict(), "\n", parts)
-        parts.append("\n")
-        # Joined, then the pieces let go before escaping: a 90,000-finding report is 100 MB
-        # of text in millions of pieces, and holding both at once would double the peak.
-        document = "".join(parts)
-        del parts
-        return json_inert(document)
+        document = report.model_copy(update={"findings": []}).to_json_dict()
+        findings = (f.model_dump(mode="json", by_alias=True) for f in report.findings)
+        document["findings"] = Lazy(findings)
+        write_document(document, out)
+
+
+class Lazy:
+    """A JSON array whose items are made one by one while it is written, and let go after."""
+
+    def __init__(self, items: Iterable[object]) -> None:
+        self.items = items
+
+
+class _Sink(list[str]):
+    """Pieces of text on their way to `out`, handed over every few thousand."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__()
+        self.out = out
+
+    def drain(self) -> None:
+        # `json_inert` escapes single characters, so escaping piece by piece is the same.
+        self.out.write(json_inert("".join(self)))
+        self.clear()
+
+
+_DRAIN_AT = 4096  # pieces
+
+
+def write_document(document: object, out: TextIO) -> None:
+    """`document` as `json.dumps(document, indent=2, ensure_ascii=False)` writes it, made inert
+    (`json_inert`), plus a final newline; `Lazy` arrays are written item by item."""
+    sink = _Sink(out)
+    _encode(document, "\n", sink)
+    sink.append("\n")
+    sink.drain()
 
 
 # The text is the same as `json.dumps(document, indent=2, ensure_ascii=False)`, written here
@@ -61,6 +100,8 @@ def _encode(value: object, newline: str, parts: list[str]) -> None:
             _encode(item, inner, parts)
             separator = "," + inner
         parts.append(newline + "}")
+    elif isinstance(value, Lazy):
+        _encode_lazy(value, newline, parts)
     elif isinstance(value, list | tuple):
         if not value:
             parts.append("[]")
@@ -84,6 +125,18 @@ def _encode(value: object, newline: str, parts: list[str]) -> None:
         parts.append(float.__repr__(value))
     else:
         parts.append(_fallback(value, newline))
+
+
+def _encode_lazy(value: Lazy, newline: str, parts: list[str]) -> None:
+    inner = newline + _INDENT
+    separator = "[" + inner
+    for item in value.items:
+        parts.append(separator)
+        _encode(item, inner, parts)
+        separator = "," + inner
+        if isinstance(parts, _Sink) and len(parts) > _DRAIN_AT:
+            parts.drain()
+    parts.append("[]" if separator.startswith("[") else newline + "]")
 
 
 def _fallback(value: object, newline: str) -> str:

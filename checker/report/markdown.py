@@ -10,8 +10,10 @@ backtick run it contains; text outside fences (messages, diagnostics) is escaped
 
 from __future__ import annotations
 
+import io
 from collections.abc import Collection
 from pathlib import PurePosixPath
+from typing import TextIO
 from urllib.parse import quote
 
 from checker.consolidate import is_article_evidence
@@ -83,20 +85,33 @@ def render(
 ) -> str:
     """The report as GitHub-flavoured Markdown; `checked` paths get `+`, the others `-`; with
     `link_base` (".../blob/SHA"), each `path:line` links to `link_base/path#Lline`."""
-    parts = [f"**checker**: {markdown_inline(count_line(report))}"]
-    size = len(parts[0])
+    out = io.StringIO()
+    write(report, out, checked=checked, link_base=link_base)
+    return out.getvalue()
+
+
+def write(
+    report: Report,
+    out: TextIO,
+    *,
+    color: bool = False,
+    checked: Collection[str] | None = None,
+    link_base: str | None = None,
+) -> None:
+    """`render`, written to `out` one section at a time (at most MAX_CHARS of findings)."""
+    head = f"**checker**: {markdown_inline(count_line(report))}"
+    out.write(head)
+    size = len(head)
     for index, finding in enumerate(report.findings):
         section = _section(finding, checked, link_base)
         if size + len(section) > MAX_CHARS:
             left = len(report.findings) - index
-            parts.append(f"_{left} more finding{'s' if left != 1 else ''} not shown._")
+            out.write(f"\n\n_{left} more finding{'s' if left != 1 else ''} not shown._")
             break
-        parts.append(section)
+        out.write("\n\n" + section)
         size += len(section) + 2
     if report.diagnostics:
-        items = [
-            f"- {markdown_inline(posix_path(d.path))}: {markdown_inline(d.message)}"
-            for d in report.diagnostics
-        ]
-        parts.append("#### Diagnostics\n\n" + "\n".join(items))
-    return "\n\n".join(parts) + "\n"
+        out.write("\n\n#### Diagnostics\n")
+        for d in report.diagnostics:
+            out.write(f"\n- {markdown_inline(posix_path(d.path))}: {markdown_inline(d.message)}")
+    out.write("\n")

@@ -8,16 +8,16 @@ same finding across runs even when lines move.
 
 from __future__ import annotations
 
-import json
+import io
 from collections.abc import Collection, Sequence
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from checker import __version__
 from checker.models import Evidence, Finding, Report, Severity
 from checker.report.common import posix_path, primary_evidence
-from checker.report.escape import json_inert
+from checker.report.json import Lazy, write_document
 from checker.rule import Rule
 
 SCHEMA_URI = (
@@ -98,6 +98,18 @@ def to_sarif(
 ) -> dict[str, Any]:
     """The SARIF log as a dict. Rules found in results but not in `rule_classes` (a plugin that
     is no longer installed) still get a minimal descriptor, so every `ruleIndex` resolves."""
+    log = _log(report, checked, rule_classes)
+    run = log["runs"][0]
+    run["results"] = list(run["results"].items)
+    return log
+
+
+def _log(
+    report: Report,
+    checked: Collection[str] | None,
+    rule_classes: Sequence[type[Rule]] | None,
+) -> dict[str, Any]:
+    """The SARIF log, its results made one by one as they are written."""
     classes = list(_default_rules() if rule_classes is None else rule_classes)
     descriptors = [_descriptor(r) for r in classes]
     index = {r.id: i for i, r in enumerate(classes)}
@@ -120,7 +132,7 @@ def to_sarif(
         "tool": {"driver": {"name": "checker", "version": __version__, "rules": descriptors}},
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.rule], checked) for f in report.findings],
+        "results": Lazy(_result(f, index[f.rule], checked) for f in report.findings),
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
@@ -133,5 +145,18 @@ def render(
     rule_classes: Sequence[type[Rule]] | None = None,
 ) -> str:
     """The SARIF log as indented JSON; `color` is accepted for a uniform call."""
-    log = to_sarif(report, checked=checked, rule_classes=rule_classes)
-    return json_inert(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+    out = io.StringIO()
+    write(report, out, checked=checked, rule_classes=rule_classes)
+    return out.getvalue()
+
+
+def write(
+    report: Report,
+    out: TextIO,
+    *,
+    color: bool = False,
+    checked: Collection[str] | None = None,
+    rule_classes: Sequence[type[Rule]] | None = None,
+) -> None:
+    """Write the SARIF log to `out`, one result at a time (`json.write_document`)."""
+    write_document(_log(report, checked, rule_classes), out)

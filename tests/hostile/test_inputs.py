@@ -238,6 +238,13 @@ def test_html_unclosed_tags_and_comments(folder: Path) -> None:
     assert_good_still_checked(run, folder)
 
 
+def _allowing(folder: Path, kilobytes: int) -> tuple[str, ...]:
+    """Command-line arguments for a config that raises the article size limit."""
+    config = folder.parent / "checker.toml"
+    config.write_text(f"max-article-kb = {kilobytes}\n", encoding="utf-8")
+    return ("--config", str(config))
+
+
 def test_one_megabyte_single_line(folder: Path) -> None:
     line = ("The river rose past the old stone walls where people walk at dusk, " * 16_000)[
         : 1024 * 1024
@@ -245,7 +252,7 @@ def test_one_megabyte_single_line(folder: Path) -> None:
     file = folder / "line.txt"
     file.write_text(line, encoding="utf-8")
     started = time.perf_counter()
-    run = check_json(folder)
+    run = check_json(folder, extra=_allowing(folder, 2048))
     elapsed = time.perf_counter() - started
     assert_clean(run, codes=(0,))
     assert str(file) in run.article_paths
@@ -264,9 +271,21 @@ def test_twenty_megabyte_article(folder: Path) -> None:
     file = folder / "huge.md"
     file.write_text(paragraph * (20 * 1024 * 1024 // len(paragraph) + 1), encoding="utf-8")
     assert file.stat().st_size >= 20 * 1024 * 1024
-    run = check_json(folder)
+    run = check_json(folder, extra=_allowing(folder, 25 * 1024))
     assert_clean(run, codes=(0,))
     assert str(file) in run.article_paths
+    assert_good_still_checked(run, folder)
+
+
+def test_article_over_the_default_limit_is_skipped_and_named(folder: Path) -> None:
+    paragraph = "The river runs past the old stone walls where people walk at dusk.\n\n"
+    file = folder / "long.md"
+    file.write_text(paragraph * (300 * 1024 // len(paragraph)), encoding="utf-8")
+    run = check_json(folder)
+    assert_clean(run, codes=(0,))
+    assert str(file) not in run.article_paths
+    [message] = run.diagnostics_for(file)
+    assert "over the 200 KB article limit" in message and "max-article-kb" in message
     assert_good_still_checked(run, folder)
 
 
@@ -285,7 +304,7 @@ def test_file_over_the_size_limit_is_not_read(folder: Path) -> None:
         handle.truncate(60 * 1024 * 1024)  # sparse: costs no disk, and is never read
     run = check_json(folder)
     assert_clean(run, codes=(0,))
-    assert any("over the 50 MB limit" in m for m in run.diagnostics_for(huge))
+    assert any("60 MB is over the 200 KB article limit" in m for m in run.diagnostics_for(huge))
     assert_good_still_checked(run, folder)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
 
-from checker.report.json import _encode
+from checker.report.escape import json_inert
+from checker.report.json import Lazy, _encode, write_document
 
 
 def encoded(value: object) -> str:
@@ -48,3 +50,31 @@ def test_report_document_round_trips() -> None:
     text = encoded(document)
     assert json.loads(text) == document
     assert text == json.dumps(document, indent=2, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 5_000])
+def test_a_lazy_array_is_written_as_a_list_would_be(count: int) -> None:
+    # 5,000 items: the pieces are handed to the stream several times on the way.
+    items = [
+        {"rule": "r", "evidence": [{"line": n, "text": "caf\u00e9 \u202e"}]} for n in range(count)
+    ]
+    document = {"before": [1, 2], "findings": items, "after": {}}
+    out = io.StringIO()
+    write_document({**document, "findings": Lazy(iter(items))}, out)
+    assert out.getvalue() == json_inert(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+
+
+def test_a_long_array_reaches_the_stream_in_pieces() -> None:
+    class Counting(io.StringIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.largest = 0
+
+        def write(self, text: str) -> int:
+            self.largest = max(self.largest, len(text))
+            return super().write(text)
+
+    items = ({"rule": "figure-mismatch", "line": n} for n in range(50_000))
+    out = Counting()
+    write_document({"findings": Lazy(items)}, out)
+    assert out.largest < len(out.getvalue()) / 10  # never the whole document at once

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 from typing import Any
+
+import pytest
 
 from checker.models import DateClaim, Granularity
 from checker.rule import RuleContext
@@ -126,4 +130,74 @@ def test_a_block_that_agrees_but_for_one_claim_is_flagged_once() -> None:
     dissenting = event(dt.date(1868, 1, 1), path="late.md")
     claims = [*agreeing[:1_000], dissenting, *agreeing[1_000:]]
     messages = _run(*claims)
-    assert messages == ["Severn Shipyard, founded: 1867 (0.md:4) vs 1868 (late.md:4)"]
+    assert messages == ["Severn Shipyard, founded: 1867 (0.md:4 and 1999 more) vs 1868 (late.md:4)"]
+
+
+def test_copies_in_two_versions_make_one_finding_with_evidence_capped_per_side() -> None:
+    # A story republished 3,000 times, its founding year given two ways: one finding, not
+    # 1,500 x 1,500, with eight copies of each side as evidence and the rest counted.
+    claims = [
+        event(dt.date(1867 + n % 2, 1, 1), path=f"{n:04d}.md", line=4 + n % 2) for n in range(3_000)
+    ]
+    context = RuleContext(articles={}, claims=claims)
+    [finding] = DateMismatch().check(context)
+    assert finding.message == (
+        "Severn Shipyard, founded: 1867 (0000.md:4 and 1499 more) vs 1868 (0001.md:5 and 1499 more)"
+    )
+    assert len(finding.evidence) == 16
+    assert finding.evidence[0].path == "0000.md" and finding.evidence[8].path == "0001.md"
+
+
+def test_copies_inside_one_article_are_not_paired_across_sentences_when_told_not_to() -> None:
+    claims = [event(dt.date(1867, 1, 1), sentence_index=1), event(dt.date(1868, 1, 1), line=9)]
+    assert not _run(*claims, same_article=False)
+    # the other article's copy heads its side: a.md's own is counted, never paired with a.md
+    assert _run(*claims, event(dt.date(1868, 1, 1), path="b.md"), same_article=False) == [
+        "Severn Shipyard, founded: 1867 (a.md:4) vs 1868 (b.md:4 and 1 more)"
+    ]
+
+
+def _all_pairs_markers(
+    claims: list[DateClaim], focus: frozenset[str] | None
+) -> set[tuple[str, ...]]:
+    """The label pairs the all-pairs loop this rule replaced would report."""
+    from rules.date_mismatch import _blocks, _label, _markers, _overlap, _written
+
+    rule = DateMismatch()
+    context = RuleContext(articles={}, claims=list(claims), focus=focus)
+    found: set[tuple[str, ...]] = set()
+    for (_, event, shared), block in _blocks(context.dates):
+        for i, first in enumerate(block):
+            for second in block[i + 1 :]:
+                if not (context.in_focus(first.path) or context.in_focus(second.path)):
+                    continue
+                if first.path == second.path and first.sentence_index == second.sentence_index:
+                    continue
+                if _markers(first) != _markers(second) or _overlap(first, second):
+                    continue
+                if _written(first) is not None and _written(first) == _written(second):
+                    continue
+                if rule._placed(first, context) and rule._placed(second, context):
+                    found.add((f"{shared} {event}", *sorted([_label(first), _label(second)])))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_classes_report_the_label_pairs_all_pairs_would(seed: int) -> None:
+    rng = random.Random(seed)
+    claims = [
+        event(
+            dt.date(rng.choice([1866, 1867, 1868]), 1, 1),
+            path=f"{rng.randrange(5)}.md",
+            line=n,
+            sentence_index=rng.randrange(3),
+        )
+        for n in range(60)
+    ]
+    for focus in (None, frozenset({"0.md"})):
+        context = RuleContext(articles={}, claims=list(claims), focus=focus)
+        reported = {
+            (f.subject, *sorted(re.findall(r"(\d{4}) \(", f.message)))
+            for f in DateMismatch().check(context)
+        }
+        assert reported == _all_pairs_markers(claims, focus)

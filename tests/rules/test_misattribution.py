@@ -93,3 +93,36 @@ def test_quotes() -> None:
         quote(words, "CSIS"),
         quote("An entirely different remark made by someone else", "RAND", path="b.md"),
     )
+
+
+def test_copies_of_a_quote_credited_two_ways_make_one_finding() -> None:
+    # A wire story republished 2,000 times, its quote credited to the mayor in most copies and
+    # to the governor in some: one finding naming the first copy of each side and the count.
+    words = "we have never seen water rise this fast"
+    claims = [
+        quote(words, "Governor Tomas Rieck" if n % 4 == 0 else "Mayor Elena Varga", path=f"{n}.md")
+        for n in range(2_000)
+    ]
+    context = RuleContext(articles={}, claims=list(claims))
+    [finding] = Misattribution().check(context)
+    assert finding.message == (
+        f"the quote “{words}” is credited to Governor Tomas Rieck (0.md:8 and 499 more) but to"
+        " Mayor Elena Varga (1.md:8 and 1499 more)"
+    )
+    assert len(finding.evidence) == 16
+
+
+def test_copies_of_a_figure_credited_two_ways_make_one_finding() -> None:
+    claims = [
+        figure(35_000, "NATO" if n % 2 else "Mykhailo Fedorov", path=f"{n}.md")
+        for n in range(1_000)
+    ]
+    messages = _run(*claims)
+    assert messages == [
+        "35,000 russian soldiers killed is credited to Mykhailo Fedorov (0.md:5 and 499 more)"
+        " but to NATO (1.md:5 and 499 more)"
+    ]
+
+
+def test_copies_inside_one_article_are_never_paired() -> None:
+    assert not _run(figure(35_000, "NATO"), figure(35_000, "Mykhailo Fedorov", line=9))

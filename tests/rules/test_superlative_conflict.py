@@ -59,3 +59,15 @@ def test_periods_of_different_length_not_compared() -> None:
 def test_running_totals_do_not_beat_a_period_figure() -> None:
     total = draft(900_000, 2019, "b.md", cumulative=True)
     assert not _run(draft(160_000, 2025, **LARGEST), total)
+
+
+def test_copies_of_a_superlative_make_one_finding_with_evidence_capped() -> None:
+    # 500 copies call the draft the largest since 2011; 600 others report a larger one in
+    # 2019: one finding, eight beaten figures shown, the rest counted.
+    claims = [draft(160_000, 2025, f"s{n}.md", **LARGEST) for n in range(500)]
+    beaten = [draft(190_000, 2019, f"b{n:03d}.md") for n in range(600)]
+    context = RuleContext(articles={}, claims=[*claims, *beaten])
+    [finding] = SuperlativeConflict().check(context)
+    assert finding.message.startswith("160,000 (s0.md:1 and 499 more) is called the largest")
+    assert "190,000 (b007.md:1) and 592 more came in between: " in finding.message
+    assert len(finding.evidence) == 16

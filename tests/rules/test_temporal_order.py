@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 from checker.models import (
@@ -14,7 +15,7 @@ from checker.models import (
     Modality,
 )
 from checker.rule import RuleContext
-from rules.temporal_order import TemporalOrder, TemporalOrderOptions
+from rules.temporal_order import TemporalOrder, TemporalOrderOptions, _Passages
 
 PUBLISHED = dt.date(2026, 1, 31)
 BASE: dict[str, Any] = {"path": "a.md", "column": 1}
@@ -124,3 +125,51 @@ def test_window_stops_at_the_next_dated_citation() -> None:
     later = citation(2, dt.date(2025, 12, 20), source="Reuters")
     assert _run(citation(0, NOV30), killed(3, dt.date(2025, 12, 1)))
     assert not _run(citation(0, NOV30), later, killed(3, dt.date(2025, 12, 1)))
+
+
+def test_windows_of_alternating_citations_match_a_plain_scan() -> None:
+    # Citations of two dates in turn, some sharing a sentence: each window stops short of the
+    # nearest citation with another date on each side, as a scan of every citation finds.
+    early, late = dt.date(2025, 11, 30), dt.date(2026, 1, 10)
+    citations: list[Attribution] = []
+    for index in range(0, 60, 2):
+        citations.append(citation(index, early if index % 6 else late))
+        if index % 4 == 0:
+            citations.append(citation(index, late if index % 6 else early, source="Reuters"))
+        if index % 10 == 0:
+            citations.append(citation(index + 1, early))
+    ordered = sorted(citations, key=lambda c: c.sentence_index)
+    passages = _Passages(ordered)
+    for one in ordered:
+        low, high = one.sentence_index - 3, one.sentence_index + 3
+        for other in ordered:
+            if other.cited_date != one.cited_date:
+                if other.sentence_index > one.sentence_index:
+                    high = min(high, other.sentence_index - 1)
+                if other.sentence_index < one.sentence_index:
+                    low = max(low, other.sentence_index + 1)
+        assert passages.window(one, 3, 3) == (low, high)
+
+
+def test_an_article_of_many_dated_citations_takes_linear_time() -> None:
+    # A 20 MB article read as 40,000 dated citations: each one no longer rescans them all.
+    claims: list[Claim] = []
+    for index in range(0, 80_000, 2):
+        claims.append(citation(index, dt.date(2025, 11, 1 + index % 28)))
+        claims.append(killed(index + 1, dt.date(2025, 12, 1)))
+    started = time.perf_counter()
+    found = list(TemporalOrder().check(RuleContext(articles={}, claims=claims)))
+    assert found
+    assert time.perf_counter() - started < 30  # a rescan per citation takes many minutes
+
+
+def test_a_long_list_of_late_figures_is_counted_not_listed() -> None:
+    late = [killed(n, dt.date(2026, 3, 1)) for n in range(20)]
+    [message] = _run(*late)
+    assert message.endswith("(line 12) and 17 more")
+    article = Article(
+        path="a.md", date=PUBLISHED, date_source=DateSource.METADATA, body="", line_numbers=()
+    )
+    context = RuleContext(articles={"a.md": article}, claims=list(late))
+    [finding] = TemporalOrder().check(context)
+    assert len(finding.evidence) == 8
