@@ -6,14 +6,16 @@ source the checker reads in it becomes one mutation: a copy of the article dated
 with that one fact changed (a figure times 1.5, a date's day moved by three, a source renamed),
 checked together with the five originals. A mutation is caught when an error or warning finding
 that the originals alone do not raise has evidence in the copy and in another article (a copy
-repeats its original's own problems, such as a report cited before the events it reports). Rewordings that change no fact
-("reported" for "said", "almost" for "nearly", "Sept." for "September") must raise nothing.
+repeats its original's own problems, such as a report cited before the events it reports).
+Rewordings that change no fact ("reported" for "said", "almost" for "nearly", "Sept." for
+"September") must raise nothing.
 
     .venv/bin/python bench/seed_mutations.py [--limit N]
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import sys
@@ -73,7 +75,12 @@ def _changed_source(text: str, claim: Attribution) -> str | None:
 
 
 def _later(text: str) -> str:
-    return re.sub(r"^date: (\S+)", lambda m: f"date: {m.group(1)}", text, count=1, flags=re.M)
+    """The article dated a day later, as a copy published after it would be."""
+
+    def next_day(found: re.Match[str]) -> str:
+        return f"date: {dt.date.fromisoformat(found.group(1)) + dt.timedelta(days=1)}"
+
+    return re.sub(r"^date: (\d{4}-\d\d-\d\d)", next_day, text, count=1, flags=re.M)
 
 
 def _new_findings(folder: Path, copy: Path, baseline: set[tuple[str, str]]) -> list[Finding]:
