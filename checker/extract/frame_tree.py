@@ -274,6 +274,22 @@ def scope_of(doc: Doc, token: Token, span: Span) -> str:
     return "; ".join(found)
 
 
+def dates_a_count(value: Token, span: Span) -> bool:
+    """Whether the date's event is a number of things ("killed 35,000 soldiers in December",
+    "9,000 were killed in January"): then the date is the period of a figure, which recurs
+    month after month, not the date of one event."""
+    governor = governor_of(value, span)
+    if governor is None or governor.pos_ != "VERB":
+        return False
+    for child in governor.children:
+        # a cardinal: "a second book was published" counts nothing
+        if child.dep_ in ARGUMENTS and (
+            child.tag_ == "CD" or any(c.dep_ == "nummod" and c.tag_ == "CD" for c in child.children)
+        ):
+            return True
+    return False
+
+
 def object_of(value: Token, span: Span) -> str:
     """For a date: the object of the event it dates, so that recurring events are told apart
     ("signed a decree on March 3" -> decree); a named object is the anchor, not this."""

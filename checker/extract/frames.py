@@ -151,6 +151,8 @@ class FrameReader:
             generic = noun is not None and noun.pos_ == "NOUN" and tree.kind_of_people(noun)
             attribute = f"{tree.lemma_of(noun)} age" if generic and noun is not None else "age"
         elif mention.kind == "date":
+            if tree.dates_a_count(value, span):
+                return None  # "killed 35,000 soldiers in December": a figure's period
             attribute = tree.object_of(value, span)
         else:
             attribute = tree.attribute_of(noun, span) if noun is not None else ""

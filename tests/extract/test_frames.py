@@ -199,6 +199,14 @@ def test_frame(case: Case) -> None:
         assert any(name in part for part in frame.anchor), frame
 
 
+def test_the_month_of_a_count_is_no_event_date() -> None:
+    text = "Drone units killed 35,000 soldiers in December."
+    assert _frame(Case("count", text, "December", no_frame=True)) is None
+    text = "The fort was completed in December 1750."
+    frame = _frame(Case("event", text, "December 1750"))
+    assert frame is not None and frame.predicate == "complete"
+
+
 def test_a_date_of_the_sentence_above_the_figure_is_its_scope() -> None:
     text = "On 11 March, Lena Park said her unit had seven wounded."
     frame = _frame(Case("scope", text, "seven"))
