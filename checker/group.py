@@ -28,9 +28,10 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from checker.compare.anchors import cluster_anchors, name_key, primary_key
+from checker.compare.anchors import anchor_key, cluster_anchors, name_key
 from checker.compat import LASTING_DIMENSIONS, compatible, dimension
 from checker.data import load_data
+from checker.extract.frame_tree import word_lists
 from checker.models import Figure
 
 __all__ = [
@@ -54,18 +55,6 @@ class SubjectGroup:
     figures: tuple[Figure, ...]
 
 
-@dataclass(frozen=True)
-class _Measurement:
-    properties: frozenset[str]
-    verbs: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _measurement_words() -> _Measurement:
-    data = load_data("frames")["measurement"]
-    return _Measurement(frozenset(data["properties"]), frozenset(data["verbs"]))
-
-
 @lru_cache(maxsize=1)
 def _one_time_events() -> frozenset[str]:
     return frozenset(load_data("one_time_events")["events"])
@@ -79,7 +68,7 @@ def happens_once(predicate: str) -> bool:
 
 def _event_words(predicate: str) -> str:
     """The predicate without the verbs that only say a measurement is stated ("covers")."""
-    return "" if predicate in _measurement_words().verbs else predicate
+    return "" if predicate in word_lists().size_verbs else predicate
 
 
 # Anchors that come from around the sentence, not from it.
@@ -141,23 +130,20 @@ def raw_key(figure: Figure) -> RawKey | None:
     attribute = canonical("attributes", frame.attribute)
     predicate = canonical("predicates", frame.predicate)
     if figure.unit and unit_dimension.startswith("["):
-        attribute = "" if attribute in _measurement_words().properties else attribute
+        attribute = "" if attribute in word_lists().size_nouns else attribute
         predicate = _event_words(predicate)
     counted = unit_dimension.startswith(("count", "dimensionless"))
     if counted and not predicate and (not attribute or frame.anchor_from in _WEAK_ANCHORS):
         # A bare number says nothing of what it counts; "42 regions" and "31 regions" in one
         # story, with nothing that happened to them and no name of their own, may be two sets.
         return None
-    names = [name_key(name) for name in frame.anchor]
-    primary = primary_key(frame.anchor[0], frame.aliases) if frame.has_primary else ""
-    others = sorted(set(names[1:] if frame.has_primary else names) - {"", primary})
-    if not primary and not others:
+    anchor = anchor_key(frame.anchor, has_primary=frame.has_primary, aliases=frame.aliases)
+    if not any(anchor):
         return None
-    if not primary and not attribute and not counted:
+    if not anchor[0] and not attribute and not counted:
         # "75 km west of Manokwari" with nothing said of what is that far: the place is where
         # the distance is measured from, not what it is about
         return None
-    anchor = (primary, *others)
     return RawKey(attribute, predicate, unit_dimension, anchor)
 
 

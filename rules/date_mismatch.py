@@ -11,7 +11,7 @@ from functools import cache, lru_cache, partial
 from rapidfuzz import fuzz
 
 from checker.clusters import Reported, classes, evidence, first_fit, more
-from checker.compare.anchors import cluster_anchors, name_key, primary_key
+from checker.compare.anchors import anchor_key, cluster_anchors
 from checker.extract.timex import find_times, month_bounds
 from checker.group import canonical, happens_once
 from checker.models import Claim, DateClaim, DateSource, Finding, Granularity, Severity
@@ -242,16 +242,18 @@ def _blocks(
         names = frame.anchor if frame is not None and frame.anchor else claim.participants
         if not predicate or not names:
             continue
-        keys = [name_key(n) for n in names]
-        primary = keys[0] if frame is None or frame.has_primary or not frame.anchor else ""
-        if primary and frame is not None and frame.aliases:
-            primary = primary_key(names[0], frame.aliases)
-        others = tuple(sorted(set(keys[1:] if primary else keys) - {""}))
+        # the extractor's participants, where the parse named no anchor, are the primary name
+        from_frame = frame is not None and bool(frame.anchor)
+        anchor = anchor_key(
+            names,
+            has_primary=not from_frame or (frame is not None and frame.has_primary),
+            aliases=frame.aliases if frame is not None else (),
+        )
         # the extractor's event word stands alone; the parse's object goes with a predicate
         # that can recur ("signed a decree"): what happens once is told apart by its anchor
         recurs = not claim.event and not happens_once(predicate)
         attribute = frame.attribute if frame is not None and recurs else ""
-        by_event[(predicate, attribute)].append(((primary, *others), claim))
+        by_event[(predicate, attribute)].append((anchor, claim))
     for (predicate, attribute), members in by_event.items():
         clusters: dict[int, list[DateClaim]] = defaultdict(list)
         labels: dict[int, str] = {}

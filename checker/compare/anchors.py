@@ -25,7 +25,14 @@ from rapidfuzz import fuzz
 
 from checker.data import load_data
 
-__all__ = ["anchors_agree", "cluster_anchors", "name_key", "names_match", "primary_key"]
+__all__ = [
+    "anchor_key",
+    "anchors_agree",
+    "cluster_anchors",
+    "name_key",
+    "names_match",
+    "primary_key",
+]
 
 # How alike two spellings of a name of at least `_FUZZY_MIN` characters must be (rapidfuzz
 # ratio) to be the same name: one letter in ten ("Tayler"/"Tyler", "Weyprecht"/"Weyprect").
@@ -68,6 +75,17 @@ def primary_key(name: str, aliases: Sequence[str] = ()) -> str:
     """The key of a primary name with the other names its article gives it ("Karl Weyprecht,
     also spelt Carl Weyprecht"): any of them matches."""
     return "|".join(dict.fromkeys(k for k in (name_key(name), *map(name_key, aliases)) if k))
+
+
+def anchor_key(
+    names: Sequence[str], *, has_primary: bool, aliases: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """An anchor as `anchors_agree` compares it: the primary name's key with its aliases ("" when
+    the anchor has no primary name), then the other names' keys, sorted."""
+    keys = [name_key(name) for name in names]
+    primary = primary_key(names[0], aliases) if has_primary and names else ""
+    others = set(keys[1:] if primary else keys) - {"", keys[0] if primary else ""}
+    return (primary, *sorted(others))
 
 
 @lru_cache(maxsize=262144)
