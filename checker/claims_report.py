@@ -15,11 +15,13 @@ from checker.models import Claim
 # the publication date.
 FIELDS = (
     "kind", "path", "line", "column", "text", "value", "low", "high", "unit", "qualifier",
-    "modality", "subject", "anchor", "predicate", "attribute", "scope",
+    "modality", "subject", "anchor", "predicate", "attribute", "scope", "setting",
     "period_start", "period_end", "as_of", "source", "source_chain",
     "person", "title", "event", "date", "end", "granularity", "relative",
 )  # fmt: skip
 
+
+FRAME_FIELDS = ("anchor", "predicate", "attribute", "scope", "setting")
 
 # The terminal table leaves out the sentence and the column: they would not fit.
 TABLE_FIELDS = (
@@ -32,7 +34,7 @@ TABLE_FIELDS = (
 def claim_row(claim: Claim) -> dict[str, Any]:
     data = claim.model_dump(mode="json")
     frame = data.pop("frame", None) or {}
-    data.update({part: frame.get(part) for part in ("anchor", "predicate", "attribute", "scope")})
+    data.update({part: frame.get(part) for part in FRAME_FIELDS})
     return {name: data.get(name) for name in FIELDS}
 
 

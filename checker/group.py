@@ -31,7 +31,7 @@ from typing import NamedTuple
 from checker.compare.anchors import anchor_key, cluster_anchors, name_key
 from checker.compat import LASTING_DIMENSIONS, compatible, dimension
 from checker.data import load_data
-from checker.extract.frame_tree import word_lists
+from checker.extract.frame_tree import process_predicate, word_lists
 from checker.models import Figure
 
 __all__ = [
@@ -62,8 +62,9 @@ def _one_time_events() -> frozenset[str]:
 
 def happens_once(predicate: str) -> bool:
     """ "bear", "die", "kill", "found", "lay down": what happens once to its anchor, so a date
-    or a count of it holds whenever it is stated."""
-    return canonical("predicates", predicate) in _one_time_events()
+    or a count of it holds whenever it is stated; so does the start or the end of a process
+    that is anchored to one thing ("production of the A80 Supra began")."""
+    return process_predicate(predicate) or canonical("predicates", predicate) in _one_time_events()
 
 
 def _event_words(predicate: str) -> str:
@@ -116,7 +117,9 @@ class RawKey(NamedTuple):
 def raw_key(figure: Figure) -> RawKey | None:
     """The raw key of one figure; None when it cannot be compared with anything."""
     frame = figure.frame
-    if frame is None or not frame.anchor:
+    if frame is None or not frame.anchor or frame.setting:
+        # a figure set in a place ("at Wayne State, where he finished with 6,728 yards") may
+        # be one season's or one venue's, which the other side does not say
         return None
     unit_dimension = dimension(figure.unit)
     # a thing's size holds whatever the time; "fell 2,000 feet" or "rushed for 404 yards" is
@@ -133,9 +136,12 @@ def raw_key(figure: Figure) -> RawKey | None:
         attribute = "" if attribute in word_lists().size_nouns else attribute
         predicate = _event_words(predicate)
     counted = unit_dimension.startswith(("count", "dimensionless"))
-    if counted and not predicate and (not attribute or frame.anchor_from in _WEAK_ANCHORS):
+    borrowed = frame.anchor_from in _WEAK_ANCHORS and figure.period_start is None
+    if counted and not predicate and (not attribute or borrowed):
         # A bare number says nothing of what it counts; "42 regions" and "31 regions" in one
-        # story, with nothing that happened to them and no name of their own, may be two sets.
+        # story, with nothing that happened to them, no name of their own and no time, may be
+        # two sets. A dated count ("87 tornadoes" in the October 2010 outbreak) is the count
+        # of its period.
         return None
     anchor = anchor_key(frame.anchor, has_primary=frame.has_primary, aliases=frame.aliases)
     if not any(anchor):

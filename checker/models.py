@@ -133,6 +133,8 @@ class Frame(Frozen):
     their own ("be", "say"). `attribute`: what is counted or measured, lemmatized ("soldier",
     "stage length"), empty when the number stands alone. `scope`: the date expressions of its
     sentence as written ("this season; yesterday"), which may say what time it covers.
+    `setting`: the place a relative clause sets a figure in ("at Wayne State, where he finished
+    with 6,728 yards" -> "Wayne State"): it holds there only.
     """
 
     anchor: tuple[str, ...] = ()
@@ -141,6 +143,7 @@ class Frame(Frozen):
     predicate: str = ""
     attribute: str = ""
     scope: str = ""
+    setting: str = ""
 
     @property
     def has_primary(self) -> bool:

@@ -11,7 +11,8 @@ from functools import cache, lru_cache, partial
 from rapidfuzz import fuzz
 
 from checker.clusters import Reported, classes, evidence, first_fit, more
-from checker.compare.anchors import anchor_key, cluster_anchors
+from checker.compare.anchors import anchor_key, cluster_anchors, name_key, names_match
+from checker.extract.frame_tree import process_predicate
 from checker.extract.timex import find_times, month_bounds
 from checker.group import canonical, happens_once
 from checker.models import Claim, DateClaim, DateSource, Finding, Granularity, Severity
@@ -216,10 +217,13 @@ def _written(claim: DateClaim) -> str | None:
 def _predicate(claim: DateClaim) -> str:
     """What happened on the date: the event word the date extractor read beside it, which
     knows the forms a parse does not ("(8 September 1838 – 2 March 1881)", "Born 27 August
-    1968"), else the frame's predicate."""
+    1968"), else the frame's predicate. A frame that names the process that began or ended
+    ("production began" -> "production begin") says more than the event word, and wins."""
+    frame = claim.frame
+    if frame is not None and process_predicate(frame.predicate):
+        return frame.predicate
     if claim.event:
         return canonical("predicates", claim.event.split()[-1])
-    frame = claim.frame
     if frame is not None and frame.predicate:
         return canonical("predicates", frame.predicate)
     return ""
@@ -256,20 +260,34 @@ def _blocks(
         by_event[(predicate, attribute)].append((anchor, claim))
     for (predicate, attribute), members in by_event.items():
         clusters: dict[int, list[DateClaim]] = defaultdict(list)
-        labels: dict[int, str] = {}
         for (_, claim), cluster in zip(
             members, cluster_anchors([a for a, _ in members]), strict=True
         ):
             clusters[cluster].append(claim)
-            frame = claim.frame
-            names = frame.anchor if frame is not None and frame.anchor else claim.participants
-            labels.setdefault(cluster, names[0])
-        for cluster, block in clusters.items():
+        for block in clusters.values():
             if len(block) > 1:
                 # the words the article used ("founded"), else the lemma ("found")
                 said = next((c.event for c in block if c.event), None)
+                if process_predicate(predicate):
+                    said = predicate.replace(" begin", " began").replace(" end", " ended")
                 event = said or " ".join(part for part in (predicate, attribute) if part)
-                yield (predicate, event, labels[cluster]), block
+                yield (predicate, event, _shared_name(block)), block
+
+
+def _names(claim: DateClaim) -> tuple[str, ...]:
+    frame = claim.frame
+    return frame.anchor if frame is not None and frame.anchor else claim.participants
+
+
+def _shared_name(block: Sequence[DateClaim]) -> str:
+    """The first claim's name that every claim of the block names too, else its first name."""
+    first, *rest = (_names(claim) for claim in block)
+    shared = (
+        name
+        for name in first
+        if all(any(names_match(name_key(name), name_key(o)) for o in names) for names in rest)
+    )
+    return next(shared, first[0])
 
 
 def _period(claim: DateClaim) -> tuple[dt.date, dt.date]:

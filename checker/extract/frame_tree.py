@@ -42,6 +42,7 @@ class Words:
     labels: dict[str, str]
     size_verbs: frozenset[str]
     size_nouns: frozenset[str]
+    aspect: dict[str, str]  # a verb of beginning or ending -> "begin" or "end"
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,7 @@ def word_lists() -> Words:
         labels=dict(data["labels"]),
         size_verbs=frozenset(data["measurement"]["verbs"]) | {"be", "locate", "lie", "sit"},
         size_nouns=frozenset(data["measurement"]["properties"]),
+        aspect={verb: key for key, verbs in data["aspect"].items() for verb in verbs},
     )
 
 
@@ -274,6 +276,19 @@ def scope_of(doc: Doc, token: Token, span: Span) -> str:
     return "; ".join(found)
 
 
+def setting_of(token: Token) -> str:
+    """The place a relative clause above the figure is set in ("He played at Wayne State,
+    where he finished with 6,728 yards"): the figure holds there, not wherever its anchor is."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ != "relcl":
+            continue
+        if any(c.dep_ == "advmod" and c.lower_ == "where" for c in ancestor.children):
+            clause = {t.i for t in ancestor.subtree}
+            place = [t.text for t in ancestor.head.subtree if t.i not in clause]
+            return " ".join(place).strip(" ,")
+    return ""
+
+
 def dates_a_count(value: Token, span: Span) -> bool:
     """Whether the date's event is a number of things ("killed 35,000 soldiers in December",
     "9,000 were killed in January"): then the date is the period of a figure, which recurs
@@ -334,11 +349,38 @@ def predicate_of(governor: Token | None, *, measured: bool = False) -> str:
     lemma = lemma_of(governor)
     if governor.pos_ in NOUNS:
         return lemma
+    process = _process_of(governor)
+    if process:
+        return process
     light = word_lists().size_verbs if measured else word_lists().light_verbs
     if lemma in light:
         return ""
     particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
     return " ".join([lemma, *particles])
+
+
+def _process_of(verb: Token) -> str:
+    """ "Production began", "the company started production", "the war ended": the process
+    and whether it began or ended ("production begin"); empty for other verbs, or when what
+    began is no common noun ("Smith started on Monday")."""
+    aspect = word_lists().aspect.get(lemma_of(verb))
+    if aspect is None:
+        return ""
+    for child in verb.children:
+        if (
+            child.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and child.pos_ == "NOUN"
+            and not child.ent_type_
+            and lemma_of(child) not in word_lists().time_nouns
+        ):
+            return f"{lemma_of(child)} {aspect}"
+    return ""
+
+
+def process_predicate(predicate: str) -> bool:
+    """Whether a predicate names a process that began or ended ("production begin")."""
+    words = predicate.split()
+    return len(words) == 2 and words[1] in ("begin", "end")
 
 
 def clause_head(token: Token) -> Token:
@@ -426,6 +468,19 @@ def things_named(clause: Token, counted: Token, skip: set[int]) -> list[str]:
         ]
         found.append(" ".join(lemma_of(t) for t in [*words, token]))
     return list(dict.fromkeys(found))
+
+
+def proper_runs(span: Span) -> list[list[Token]]:
+    """The runs of proper nouns in `span` ("the Vero K5" -> [Vero, K5])."""
+    runs: list[list[Token]] = []
+    for token in span:
+        if token.pos_ != "PROPN":
+            continue
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
 
 
 def entity_of(doc: Doc, token: Token) -> Span:

@@ -44,6 +44,8 @@ AnchorFrom = Literal["owner", "subject", "pronoun", "clause", "paragraph", "titl
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them"})
 _IT = frozenset({"it", "its", "itself"})
+_DASH_AFTER = re.compile(r"\s*[-–—]\s*\S")
+_DASH_BEFORE = re.compile(r"\S\s*[-–—]\s*$")
 _ALIAS = re.compile(
     r"^\W*(?:also\s+(?:known\s+as|called|spelt|spelled|written)|a\.?k\.?a\.?|born|n[ée]e|"
     r"formerly|or)\W*$",
@@ -79,6 +81,11 @@ class FrameReader:
     other_names: dict[str, list[str]] = field(default_factory=dict)
     paragraph: int = -1
     paragraph_entity: str | None = None
+    # Whether the title is a bare name (an encyclopedia's "Tyler Mane"), and whether the last
+    # sentence read had it for subject: then "he" or "she" in the next one is its person, even
+    # when the recognizer took the name for an organisation.
+    title_is_name: bool = False
+    title_was_subject: bool = False
 
     def read_title(self, doc: Doc, body: str) -> None:
         """The article's title entity: its first named entity that the body names too (in a
@@ -101,10 +108,15 @@ class FrameReader:
             self.title_person = self._name(people[0])
         if names:
             self.title_entity = names[0]
-        elif len(doc) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in doc):
-            words = [t for t in doc if t.is_alpha]
-            if words and all(t.is_title or t.is_upper for t in words if len(t) > 3):
-                self.title_entity = re.sub(r"\s*\(.*\)\s*$", "", doc.text.strip())
+            self.title_is_name = any(len(e) == len(words) for e in doc.ents)
+        elif (
+            len(doc) <= 6
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc)
+            and words
+            and all(t.is_title or t.is_upper for t in words if len(t) > 3)
+        ):
+            self.title_entity = re.sub(r"\s*\(.*\)\s*$", "", doc.text.strip())
+            self.title_is_name = True
 
     def read(self, doc: Doc, paragraph: int, mentions: Iterable[Mention]) -> list[Frame | None]:
         """The frames of `mentions` in one parsed sentence, then learn what it names."""
@@ -188,12 +200,16 @@ class FrameReader:
             predicate=predicate,
             attribute=attribute,
             scope=tree.scope_of(doc, noun if noun is not None else value, span),
+            setting=tree.setting_of(value) if mention.kind == "figure" else "",
         )
 
     def _labelled_date(self, doc: Doc, span: Span) -> Frame | None:
         """A date after a label word with a name before it, on a line with no verb: "Julian
         Lewis Jones Born 27 August 1968", "Founded: 1867". The label is the predicate; the
         line's entity, else the title's, the anchor."""
+        ranged = self._labelled_range(doc, span)
+        if ranged is not None:
+            return ranged
         before = [t for t in doc[: span.start] if not (t.is_punct or t.is_space)]
         if not before:
             return None
@@ -206,6 +222,36 @@ class FrameReader:
         if not anchor:
             return None
         return Frame(anchor=tuple(anchor), anchor_from="subject", predicate=predicate)
+
+    def _labelled_range(self, doc: Doc, span: Span) -> Frame | None:
+        """ "Production of the A80 Supra: May 1993 – August 2002": a line that opens with a
+        common noun and a colon gives the process the noun names a start and an end date, as
+        "production began in May 1993" does. The label's names are the anchor."""
+        colons = [t for t in doc[: span.start] if t.text == ":"]
+        if len(colons) != 1 or doc[0].pos_ != "NOUN" or doc[0].ent_type_:
+            return None
+        colon = colons[0]
+        between = [t for t in doc[colon.i + 1 : span.start] if not t.is_space]
+        if not between and _DASH_AFTER.match(doc.text, span.end_char):
+            aspect = "begin"
+        elif between and _DASH_BEFORE.search(doc.text, 0, span.start_char):
+            if not all(t.ent_type_ == "DATE" or t.is_punct for t in between):
+                return None
+            aspect = "end"
+        else:
+            return None
+        labels = tree.word_lists().anchor_labels
+        names = [self._name(e) for e in doc.ents if e.label_ in labels and e.end <= colon.i]
+        if not names:  # a model name the recognizer missed ("the Vero K5")
+            names = [" ".join(t.text for t in run) for run in tree.proper_runs(doc[: colon.i])]
+        anchor = names or ([self.title_entity] if self.title_entity else [])
+        if not anchor:
+            return None
+        return Frame(
+            anchor=tuple(dict.fromkeys(anchor)),
+            anchor_from="clause" if names else "title",
+            predicate=f"{tree.lemma_of(doc[0])} {aspect}",
+        )
 
     def _anchor(
         self,
@@ -275,6 +321,16 @@ class FrameReader:
                 continue
             if tree.clause_head(entity.root).i == clause.i:
                 others.append(self._name(entity))
+        if subject is not None and not reported:
+            # a name in the subject that the recognizer missed ("production of the Halden K7
+            # tractor began"): what the clause is about
+            for run in tree.proper_runs(doc[subject.left_edge.i : subject.right_edge.i + 1]):
+                if not any(t.ent_type_ or t.i in owned or t.i in source_tokens for t in run):
+                    others.append(
+                        self.aliases.get(
+                            " ".join(t.text for t in run).lower(), " ".join(t.text for t in run)
+                        )
+                    )
         if primary is not None:
             rest = [n for n in dict.fromkeys(others) if n != primary]
             return (primary, *rest), kind
@@ -306,6 +362,8 @@ class FrameReader:
             return (), ""
         word = subject.lower_
         if word in _PERSON_PRONOUNS:
+            if self.title_person is None and self.title_was_subject:
+                self.title_person = self.title_entity
             person = self.title_person or self.last_person
             return ((person,), "pronoun") if person else ((), "")
         if word in _THING_PRONOUNS:
@@ -326,6 +384,24 @@ class FrameReader:
             name = " ".join(t.text for t in [*parts, subject])
             return (self.aliases.get(name.lower(), name),), "subject"
         return (), ""
+
+    def _has_title_for_subject(self, doc: Doc) -> bool:
+        """Whether the sentence's main clause has the title's bare name for subject ("In 2007,
+        Tayler Mane played Michael Myers" in the article "Tyler Mane")."""
+        if not self.title_is_name or self.title_entity is None or self.title_person:
+            return False
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        subject = tree.subject_of(root) if root is not None else None
+        if subject is None or subject.pos_ != "PROPN":
+            return False
+        if subject.ent_type_ and subject.ent_type_ not in ("PERSON", "ORG"):
+            return False  # a place or a people is never "he"
+        name = (
+            tree.entity_of(doc, subject).text
+            if subject.ent_type_
+            else " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
+        )
+        return names_match(name_key(name), name_key(self.title_entity))
 
     def _apposed(self, noun: Token, doc: Doc) -> list[str]:
         """A person set beside the noun: "Tara Reid, 33," or "the actress, Tara Reid"."""
@@ -361,6 +437,7 @@ class FrameReader:
 
     def _learn_salience(self, doc: Doc) -> None:
         labels = tree.word_lists().anchor_labels
+        self.title_was_subject = self._has_title_for_subject(doc)
         if self.title_entity and not self.title_person:
             title = name_key(self.title_entity)
             if any(e.label_ == "PERSON" and names_match(name_key(e.text), title) for e in doc.ents):

@@ -148,6 +148,36 @@ CASES = [
         title="Karl Weiss",
     ),
     Case(
+        "a process that began",
+        "Serial production of the Vero K5 tractor began in March 2011.",
+        "March 2011",
+        "production begin",
+        None,
+    ),
+    Case(
+        "a process started by someone",
+        "Halden Works started construction of the dam in 1998.",
+        "1998",
+        "construction begin",
+        None,
+    ),
+    Case(
+        "a label line gives a process a start",
+        "Production of the Vero K5: May 2011 – June 2019",
+        "May 2011",
+        "production begin",
+        None,
+        ("Vero",),
+    ),
+    Case(
+        "a label line gives a process an end",
+        "Production of the Vero K5: May 2011 – June 2019",
+        "June 2019",
+        "production end",
+        None,
+        ("Vero",),
+    ),
+    Case(
         "'they' stays unresolved",
         "They had 45 dead and 50 wounded.",
         "50",
@@ -236,3 +266,21 @@ def test_a_figure_of_today_does_not_take_the_paragraphs_period() -> None:
     claims = extract_sentences(split_sentences(text, (1,)), PUBLISHED, path="a.md")
     figure = next(c for c in claims if isinstance(c, Figure) and c.value == 80)
     assert figure.period_start is None
+
+
+def test_a_figure_in_a_where_clause_is_set_in_its_place() -> None:
+    text = "Reeve played at Marlow Tech, where he ran for 5,912 yards."
+    frame = _frame(Case("setting", text, "5,912"))
+    assert frame is not None and frame.setting == "Marlow Tech"
+    frame = _frame(Case("no setting", "Reeve ran for 212 yards at Marlow Tech.", "212"))
+    assert frame is not None and frame.setting == ""
+
+
+def test_he_after_the_titles_bare_name_as_subject_is_that_name() -> None:
+    # the recognizer takes this made-up name for an organisation
+    text = "In 2009, Tayden Mane joined the Ostend Players. He is the tallest actor (6' 8\")."
+    claims = extract_sentences(
+        split_sentences(text, (1,)), PUBLISHED, path="a.md", title="Tayden Mane"
+    )
+    height = next(c for c in claims if isinstance(c, Figure))
+    assert height.frame is not None and height.frame.anchor == ("Tayden Mane",)
