@@ -133,7 +133,8 @@ def raw_key(figure: Figure) -> RawKey | None:
     attribute = canonical("attributes", frame.attribute)
     predicate = canonical("predicates", frame.predicate)
     if figure.unit and unit_dimension.startswith("["):
-        attribute = "" if attribute in word_lists().size_nouns else attribute
+        if attribute in word_lists().size_nouns:
+            attribute = word_lists().size_axis.get(attribute, "")
         predicate = _event_words(predicate)
     counted = unit_dimension.startswith(("count", "dimensionless"))
     borrowed = frame.anchor_from in _WEAK_ANCHORS and figure.period_start is None

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from checker.group import RawKey, group_figures, groups_from_raw, raw_key
@@ -121,6 +123,27 @@ def test_units_must_share_a_dimension() -> None:
         1500, unit="tonne", frame=_frame("Main Bridge", attribute="bridge", predicate="")
     )
     assert len(_keys(km, metres, tonnes)) == 2
+
+
+def test_a_length_on_another_axis_is_another_thing() -> None:
+    def size(value: float, attribute: str) -> Figure:
+        frame = _frame("Main Bridge", attribute=attribute, predicate="", anchor_from="subject")
+        return figure(value, unit="meter", frame=frame)
+
+    keys = _keys(size(2400, "length"), size(2.4, "long"), size(31, "wide"), size(30, "width"))
+    assert sorted(key[0] for key in keys) == ["", "width"]
+
+
+def test_a_dated_count_with_a_borrowed_anchor_is_grouped() -> None:
+    frame = _frame("Storm Alfa", attribute="tornado", predicate="", anchor_from="paragraph")
+    dated = figure(87, frame=frame, period_start=dt.date(2010, 10, 1))
+    assert raw_key(dated) is not None
+    assert raw_key(figure(87, frame=frame)) is None
+
+
+def test_a_figure_set_in_a_place_is_not_grouped() -> None:
+    frame = _frame("Lena Baker", attribute="yard", predicate="run", setting="Marlow Tech")
+    assert raw_key(figure(5912, unit="yard", frame=frame)) is None
 
 
 def test_no_frame_no_anchor_no_group() -> None:

@@ -18,6 +18,9 @@ from checker.extract.timex import TimeSpan
 from checker.models import Qualifier
 from checker.normalize import canonical_unit, unit_for
 
+# "630 km[1]": a note marker, no figure
+FOOTNOTE = re.compile(r"(?<=[\w.,;:)%\]])\[(?:\d{1,3}|[a-z])\]")
+
 _CURRENCY_BEFORE = re.compile(
     r"(?:US\$|C\$|A\$|NZ\$|HK\$|[$€£¥₽₴₹]|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD"
     r"|NZD|HKD))\s?$"
@@ -160,7 +163,11 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
         # "30 MUSD", "120 MEUR": millions of a currency, as financial reports write them
         number = replace(number, value=number.value * 1e6)
         unit, end = unit_for(millions.group("c")), millions.end()
-    found = unit_at(text, end, allow_space=True, digits=not number.spelled)
+    # "1,342[1] km": a note marker copied from an encyclopedia between the number and its unit
+    marker = FOOTNOTE.match(text, end)
+    found = unit_at(
+        text, marker.end() if marker else end, allow_space=True, digits=not number.spelled
+    )
     if found and not text[found[1] : found[1] + 1].isdigit():
         if unit is None:
             unit, end = found

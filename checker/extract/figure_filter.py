@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from checker.data import load_data
-from checker.extract.figure_draft import unit_at
+from checker.extract.figure_draft import FOOTNOTE, unit_at
 from checker.extract.figure_text import last_word
 from checker.extract.figure_words import demonym_of, word_lists
 from checker.extract.intervals import Disjoint
@@ -48,7 +48,6 @@ _PHONE = re.compile(
 )
 _SERIES = re.compile(r"(?<![\w.,-])\d{1,3}(?:[-–]\d{1,3}){2,}(?![\w-])")  # "45-7-2"
 _PAIR = re.compile(r"(?<![\w.,-])\d{1,3}[-–]\d{1,3}(?![\w-]|\.\d)")  # "52-3", "3-1"
-_FOOTNOTE = re.compile(r"(?<=[\w.,;:)%\]])\[(?:\d{1,3}|[a-z])\]")  # "630 km[1]"
 _SCORE_REACH = 30
 _RECORD_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+s\s+\($")
 _CURRENCY_CODE = re.compile(
@@ -85,7 +84,7 @@ def _named_spans(text: str) -> list[tuple[int, int]]:
     elif "(" in text or "." in text:
         spans += [m.span() for m in _PHONE.finditer(text)]
     if "[" in text:
-        spans += [m.span() for m in _FOOTNOTE.finditer(text)]
+        spans += [m.span() for m in FOOTNOTE.finditer(text)]
     spans += list(era_years(text))
     return spans
 

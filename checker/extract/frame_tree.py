@@ -41,7 +41,8 @@ class Words:
     quantity_nouns: frozenset[str]
     labels: dict[str, str]
     size_verbs: frozenset[str]
-    size_nouns: frozenset[str]
+    size_nouns: frozenset[str]  # words of what a unit measures: "area", "length", "long", "tall"
+    size_axis: dict[str, str]  # a word of a length's other axes -> that axis ("tall" -> height)
     aspect: dict[str, str]  # a verb of beginning or ending -> "begin" or "end"
 
 
@@ -49,6 +50,7 @@ class Words:
 def word_lists() -> Words:
     data = load_data("frames")
     reporting = frozenset(data["reporting_verbs"]["words"])
+    axes = {word: axis for axis, words in data["measurement"]["axes"].items() for word in words}
     return Words(
         light_verbs=frozenset(data["light_verbs"]["words"]) | reporting,
         reporting_verbs=reporting,
@@ -57,7 +59,8 @@ def word_lists() -> Words:
         quantity_nouns=frozenset(data["quantity_nouns"]["words"]),
         labels=dict(data["labels"]),
         size_verbs=frozenset(data["measurement"]["verbs"]) | {"be", "locate", "lie", "sit"},
-        size_nouns=frozenset(data["measurement"]["properties"]),
+        size_nouns=frozenset(data["measurement"]["properties"]) | frozenset(axes),
+        size_axis=axes,
         aspect={verb: key for key, verbs in data["aspect"].items() for verb in verbs},
     )
 
@@ -242,6 +245,21 @@ def attribute_of(noun: Token, span: Span) -> str:
             words.append(child)
     words.append(noun)
     return " ".join(lemma_of(t) for t in sorted(words, key=lambda t: t.i))
+
+
+def size_adjective(value: Token) -> str:
+    """The adjective that says which axis a measurement is on: "is 2.7 km long", "the tallest
+    actor (6' 8")"; empty when there is none."""
+    sizes = word_lists().size_nouns
+    candidates: list[Token] = []
+    # the number's head, then its unit's head ("2.7" -> "km" -> "long")
+    for head in (value.head, value.head.head):
+        candidates.append(head)
+        candidates += [c for c in head.children if c.dep_ in ("amod", "acomp")]
+    for token in candidates:
+        if token.pos_ == "ADJ" and lemma_of(token) in sizes:
+            return lemma_of(token)
+    return ""
 
 
 def subject_attribute(governor: Token) -> str:

@@ -44,6 +44,7 @@ AnchorFrom = Literal["owner", "subject", "pronoun", "clause", "paragraph", "titl
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them"})
 _IT = frozenset({"it", "its", "itself"})
+_VALUES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 _DASH_AFTER = re.compile(r"\s*[-–—]\s*\S")
 _DASH_BEFORE = re.compile(r"\S\s*[-–—]\s*$")
 _ALIAS = re.compile(
@@ -135,7 +136,9 @@ class FrameReader:
             return None
         if not tree.is_statement(doc):
             # "Julian Lewis Jones Born 27 August 1968": an infobox line says what it dates
-            return self._labelled_date(doc, span) if mention.kind == "date" else None
+            if mention.kind == "date":
+                return self._labelled_date(doc, span)
+            return self._labelled_figure(doc, span) if mention.kind == "figure" else None
         value = span.root if mention.kind == "date" else tree.value_token(span)
         if mention.kind == "date" and value.dep_ == "nummod" and value.head.pos_ == "NOUN":
             return None  # "more than 1000 people": a count read as a year
@@ -189,7 +192,10 @@ class FrameReader:
         anchor, anchor_from = self._anchor(doc, value, noun, stated_in, mention, span)
         if attribute == "age" and anchor_from not in ("owner", "subject", "pronoun"):
             return None  # an age is someone's: without a named someone, stay quiet
-        if not attribute and mention.kind == "figure" and governor is not None:
+        axis = tree.size_adjective(value) if mention.measured else ""
+        if axis:
+            attribute = axis  # "the bridge is 2.7 km long", "the tallest actor (6' 8")"
+        elif not attribute and mention.kind == "figure" and governor is not None:
             # "a 75 km ... quake": no counted noun, so the thing the clause is about says what
             # the measurement is of ("the bridge is 1.5 km long" -> bridge)
             attribute = tree.subject_attribute(governor)
@@ -222,6 +228,36 @@ class FrameReader:
         if not anchor:
             return None
         return Frame(anchor=tuple(anchor), anchor_from="subject", predicate=predicate)
+
+    def _labelled_figure(self, doc: Doc, span: Span) -> Frame | None:
+        """ "Distance: 1,342 km", "Total distance of the 1927 Volta: 1,333 km": in an infobox
+        or a table line, the label before the colon says what the figure is. Its words before
+        "of" are the attribute; the name after "of", else the title's entity, the anchor."""
+        before = [t for t in doc[: span.start] if not t.is_space]
+        if not before or before[-1].text != ":":
+            return None
+        label: list[Token] = []
+        for token in reversed(doc[: before[-1].i]):
+            if token.is_space or (token.is_punct and token.text not in "-'"):
+                break  # the previous cell
+            label.insert(0, token)
+        of = next((k for k, t in enumerate(label) if t.lower_ == "of"), len(label))
+        # the previous label's value ("Dates: 28 August 1927 Stages: 8") is not this label's
+        values = [k for k, t in enumerate(label[:of]) if t.like_num or t.ent_type_ in _VALUES]
+        if values:
+            label, of = label[values[-1] + 1 :], of - values[-1] - 1
+        words = [t for t in label[:of] if t.is_alpha]
+        if not words or len(words) > 4:
+            return None
+        named = " ".join(t.text for t in label[of + 1 :] if t.lower_ != "the")
+        anchor = named or self.title_entity
+        if not anchor:
+            return None
+        return Frame(
+            anchor=(anchor,),
+            anchor_from="subject" if named else "title",
+            attribute=" ".join(t.lemma_.lower() for t in words),
+        )
 
     def _labelled_range(self, doc: Doc, span: Span) -> Frame | None:
         """ "Production of the A80 Supra: May 1993 – August 2002": a line that opens with a
