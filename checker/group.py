@@ -117,9 +117,10 @@ class RawKey(NamedTuple):
 def raw_key(figure: Figure) -> RawKey | None:
     """The raw key of one figure; None when it cannot be compared with anything."""
     frame = figure.frame
-    if frame is None or not frame.anchor or frame.setting:
-        # a figure set in a place ("at Wayne State, where he finished with 6,728 yards") may
-        # be one season's or one venue's, which the other side does not say
+    if frame is None or not frame.anchor or frame.setting or frame.joined:
+        # a figure set in a place ("at Marlow Tech, where he ran for 5,912 yards") may be one
+        # season's or one venue's, which the other side does not say; a total over several
+        # ("the embassies in Arden and Molk") is not the figure of one of them
         return None
     unit_dimension = dimension(figure.unit)
     # a thing's size holds whatever the time; "fell 2,000 feet" or "rushed for 404 yards" is

@@ -135,6 +135,8 @@ class Frame(Frozen):
     sentence as written ("this season; yesterday"), which may say what time it covers.
     `setting`: the place a relative clause sets a figure in ("at Wayne State, where he finished
     with 6,728 yards" -> "Wayne State"): it holds there only.
+    `joined`: the clause names several places or parties together ("the embassies in Nairobi
+    and Dar es Salaam", "Russia and Ukraine lost"): a figure of it is their total.
     """
 
     anchor: tuple[str, ...] = ()
@@ -144,6 +146,7 @@ class Frame(Frozen):
     attribute: str = ""
     scope: str = ""
     setting: str = ""
+    joined: bool = False
 
     @property
     def has_primary(self) -> bool:

@@ -27,7 +27,11 @@ _MONTH = re.compile(
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
 _PUNCTUATION = re.compile(r"[^\w#@ ]+")
-MIN_WORDS = 6
+MIN_WORDS = 6  # words of a twin sentence that are not numbers or months
+LONG_WORDS = 12  # as many words say enough without a name
+# A capitalized word after the first one: a name, in a sentence not set in Title Case.
+_NAME_INSIDE = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’.-]*")
+_MASKS = frozenset({"#", "@"})
 
 
 def count_numbers(text: str) -> int:
@@ -71,5 +75,12 @@ def twins(items: Iterable[T], key: Callable[[T], Hashable | None]) -> Iterator[l
             yield group
 
 
-def long_enough(masked: str) -> bool:
-    return len(masked.split()) >= MIN_WORDS
+def long_enough(masked: str, text: str) -> bool:
+    """Whether a sentence (`text`, and `masked` its masked form) says enough, besides its
+    numbers and dates, to be one article's copy of another's: "Sales rose 7% to $412 million
+    from $385 million" and "In fiscal 2023, the company earned $41.2 million" are formulas
+    that any two company reports share. A copy names someone or something, or is long."""
+    words = sum(1 for word in masked.split() if word not in _MASKS)
+    if words >= LONG_WORDS:
+        return True
+    return words >= MIN_WORDS and _NAME_INSIDE.search(text) is not None

@@ -172,14 +172,22 @@ class FigureMismatch(Rule):
                     by_start.setdefault(month, []).append(figure)
                 buckets.extend(_by_start(by_start))
         window = dt.timedelta(days=options.as_of_window_days)
+        # A count of what happens once ("killed in the fire") grows as it is counted: a later
+        # report above an earlier one is an update, not a contradiction.
+        tolls = happens_once(group.key[1])
+        stated: dict[int, dt.date] = {}
         for dated in current.values():
+            stated.update((id(figure), as_of) for as_of, figure in dated)
             buckets.extend(_time_windows(dated, window))
         for bucket in buckets:
             if len(bucket) < 2 or not context.any_in_focus(bucket):
                 continue
-            conflicts = _conflicts(bucket, options.tolerance) or _range_conflicts(
-                bucket, options.tolerance
-            )
+            if tolls and id(bucket[0]) in stated:
+                conflicts = _falling(bucket, stated, options.tolerance)
+            else:
+                conflicts = _conflicts(bucket, options.tolerance) or _range_conflicts(
+                    bucket, options.tolerance
+                )
             for outlier, majority in conflicts:
                 together = (*outlier, *majority)
                 if all(id(f) in register_ids for f in together):
@@ -204,7 +212,7 @@ def _twin_key(mask: Callable[[str], str], figure: Figure) -> tuple[str, int, str
     if figure.frame is None:
         return None
     masked = mask(figure.text)
-    if not long_enough(masked):
+    if not long_enough(masked, figure.text):
         return None
     position = figure.text.find(figure.surface) if figure.surface else -1
     ordinal = count_numbers(figure.text[: max(position, 0)])
@@ -288,6 +296,31 @@ def _conflicts(bucket: list[Figure], tolerance: float) -> list[tuple[list[Figure
         for cluster in clusters
         if cluster is not main and not _one_sentence([*cluster, *main])
     ]
+
+
+def _falling(
+    bucket: list[Figure], stated: dict[int, dt.date], tolerance: float
+) -> list[tuple[list[Figure], list[Figure]]]:
+    """Conflicts of a count that may only grow: figures of one day that disagree, and a figure
+    below one stated on an earlier day (the highest earlier one is the main account). One
+    sweep by date after a sort."""
+    by_day: dict[dt.date, list[Figure]] = {}
+    for figure in bucket:
+        by_day.setdefault(stated[id(figure)], []).append(figure)
+    found: list[tuple[list[Figure], list[Figure]]] = []
+    highest: tuple[float, Figure] | None = None  # the largest low bound of earlier days
+    for day in sorted(by_day):
+        figures = sorted(by_day[day], key=_order)
+        found += _conflicts(figures, tolerance)
+        if highest is not None:
+            below = [f for f in figures if interval(f, tolerance).high < highest[0]]
+            if below:
+                found.append((below, [highest[1]]))
+        for figure in figures:
+            low = interval(figure, tolerance).low
+            if highest is None or low > highest[0]:
+                highest = (low, figure)
+    return found
 
 
 def _range_conflicts(

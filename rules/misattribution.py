@@ -294,7 +294,7 @@ def _masked_source(text: str, chain: tuple[str, ...]) -> str | None:
     if not any(name.lower() in folded for name in chain):
         return None
     masked = mask_names(text, chain)
-    return masked if long_enough(masked) else None
+    return masked if long_enough(masked, text) else None
 
 
 def _chain(claim: Claim) -> tuple[str, ...]:

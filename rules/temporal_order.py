@@ -27,6 +27,11 @@ from checker.rule import Rule, RuleContext, RuleOptions
 _REPORTED = (Modality.FACT, Modality.ESTIMATE)
 # A date introduced by these reads as a deadline or a bound, not as when something happened.
 _BOUND_RELATIONS = frozenset({"by", "until", "before", "till"})
+# Words before a date that make it a term of what the sentence reports, not when it happened:
+# "extended to Nov. 20", "payable Dec. 7 to holders of record Nov. 10", "bonds due 1993".
+_BOUND_WORDS = _BOUND_RELATIONS | {
+    "after", "through", "to", "due", "effective", "payable", "expire", "record",
+}  # fmt: skip
 
 
 class TemporalOrderOptions(RuleOptions):
@@ -92,7 +97,7 @@ class TemporalOrder(Rule):
             and start > published
             and not _looks_ahead(c.text)
         ]
-        late = [c for c in late if isinstance(c, Figure) or _reads_past(c.text)]
+        late = [c for c in late if _reads_past(c.text) and _dated_in_clause(c)]
         if not late:
             return
         shown = "; ".join(f"{_when(c)} (line {c.line})" for c in late[:_SHOWN]) + _rest(late)
@@ -225,6 +230,24 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 @lru_cache(maxsize=8192)
 def _looks_ahead(text: str) -> bool:
     return bool(_tense()[0].search(text))
+
+
+def _dated_in_clause(claim: Claim) -> bool:
+    """Whether a figure's period is a date of its own clause, not a bound or a term ("extended
+    its offer until 5 p.m. Nov. 9", "bonds due 1993", "a split payable Dec. 7"): those look
+    ahead of the article without reporting anything. Dates are read by their own rule."""
+    if not isinstance(claim, Figure):
+        return True
+    frame = claim.frame
+    if frame is None or not frame.scope:
+        return False
+    text = claim.text.lower()
+    for when in frame.scope.split("; "):
+        at = text.find(when)
+        before = text[max(0, at - 12) : at].split() if at >= 0 else []
+        if at >= 0 and not (before and before[-1] in _BOUND_WORDS):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)

@@ -14,7 +14,18 @@ def test_masks_keep_the_words_and_hide_what_may_change() -> None:
         mask_names("Rain is due, according to Reuters.", ["Reuters"]) == "rain is due according to"
     )
     assert count_numbers("two boats and 3,500 tonnes") == 2
-    assert not long_enough("too short")
+    assert not long_enough("too short", "Too short.")
+
+
+def test_a_twin_names_something_or_is_long() -> None:
+    formula = "Sales rose 7% to $412 million from $385 million."
+    assert not long_enough(mask_numbers(formula), formula)
+    unnamed = "In fiscal 2023, the company earned $41.2 million on revenue of $610 million."
+    assert not long_enough(mask_numbers(unnamed), unnamed)
+    named = "In fiscal 2023, Halden Works earned $41.2 million on revenue of $610 million."
+    assert long_enough(mask_numbers(named), named)
+    long = "Officials in the region hope to call up between 170,000 and 200,000 men in the spring."
+    assert long_enough(mask_numbers(long), long)
 
 
 def test_twins_need_two_articles() -> None:

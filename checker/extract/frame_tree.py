@@ -289,6 +289,8 @@ def scope_of(doc: Doc, token: Token, span: Span) -> str:
         attach = entity.root.head
         if attach.pos_ == "ADP":
             attach = attach.head
+        if lemma_of(attach) in word_lists().reporting_verbs:
+            continue  # "officials said on Monday that 17 were killed": when it was said
         if attach.i in path and (attach.pos_ in ("VERB", "AUX") or attach.i == token.i):
             found.append(entity.text.lower())
     return "; ".join(found)
@@ -305,6 +307,21 @@ def setting_of(token: Token) -> str:
             place = [t.text for t in ancestor.head.subtree if t.i not in clause]
             return " ".join(place).strip(" ,")
     return ""
+
+
+def names_joined(doc: Doc, head: Token) -> bool:
+    """Whether the clause of `head` names several places or parties together ("the embassies
+    in Nairobi and Dar es Salaam", "Russia and Ukraine lost"): a figure of it is their total,
+    which the figure of one of them is not."""
+    clause = clause_head(head).i
+    labels = word_lists().anchor_labels
+    return any(
+        entity.label_ in labels
+        and entity.root.dep_ == "conj"
+        and entity.root.head.ent_type_ in labels
+        and clause_head(entity.root).i == clause
+        for entity in doc.ents
+    )
 
 
 def dates_a_count(value: Token, span: Span) -> bool:

@@ -87,12 +87,14 @@ class FrameReader:
     # when the recognizer took the name for an organisation.
     title_is_name: bool = False
     title_was_subject: bool = False
+    title_words: frozenset[str] = frozenset()  # the title's lemmas, lower-cased
 
     def read_title(self, doc: Doc, body: str) -> None:
         """The article's title entity: its first named entity that the body names too (in a
         headline set in Title Case the recognizer finds entities that are none), else the
         title itself when it is a bare name (an encyclopedia's article title: "Karl
         Weyprecht", "HMS Royal George (1756)")."""
+        self.title_words = frozenset(t.lemma_.lower() for t in doc if t.is_alpha)
         # the title repeated as a heading does not count, however its quotes are written
         folded = f" {tree.words_of(body)} ".replace(f" {tree.words_of(doc.text)} ", " ")
         names = [
@@ -207,6 +209,8 @@ class FrameReader:
             attribute=attribute,
             scope=tree.scope_of(doc, noun if noun is not None else value, span),
             setting=tree.setting_of(value) if mention.kind == "figure" else "",
+            joined=mention.kind == "figure"
+            and tree.names_joined(doc, stated_in if stated_in is not None else value),
         )
 
     def _labelled_date(self, doc: Doc, span: Span) -> Frame | None:
@@ -380,6 +384,10 @@ class FrameReader:
         things = tree.things_named(clause, phrase_root, owned | source_tokens | heads)
         speaker = [mention.source] if mention.source else []
         borrowed = speaker[:1] or [n for n in (self.paragraph_entity or self.title_entity,) if n]
+        if things and not borrowed and not any(self._says_which(t) for t in things):
+            # "the company earned $17.3 million" in an untitled article: which company, no
+            # other article can tell
+            return (), ""
         if things:
             # the borrowed name is what the sentence is about; its things narrow it down
             return (*borrowed, *things), ("paragraph" if borrowed else "clause")
@@ -390,6 +398,12 @@ class FrameReader:
         if self.title_entity:
             return (self.title_entity,), "title"
         return (), ""
+
+    def _says_which(self, thing: str) -> bool:
+        """Whether a thing named with a common noun is told apart from others of its kind: by
+        its words ("the northern harbour") or by the title ("the island" in "A quiet year on
+        the island")."""
+        return " " in thing or thing in self.title_words
 
     def _subject_anchor(
         self, doc: Doc, subject: Token | None
@@ -415,8 +429,12 @@ class FrameReader:
         if subject.ent_type_ in tree.word_lists().anchor_labels:
             return (self._name(tree.entity_of(doc, subject)),), "subject"
         if subject.pos_ == "PROPN" and not subject.ent_type_:
-            # a name the entity recognizer missed ("Angermünde is located ...")
+            # a name the entity recognizer missed ("Velmar is located ..."), unless it is a
+            # capitalized first word the article's title does not name ("Net fell 16%")
             parts = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            first = subject.i == subject.sent.start and not parts
+            if first and subject.lower_ not in self.title_words:
+                return (), ""
             name = " ".join(t.text for t in [*parts, subject])
             return (self.aliases.get(name.lower(), name),), "subject"
         return (), ""

@@ -254,7 +254,7 @@ def test_the_month_of_a_count_is_no_event_date() -> None:
 
 
 def test_a_date_of_the_sentence_above_the_figure_is_its_scope() -> None:
-    text = "On 11 March, Lena Park said her unit had seven wounded."
+    text = "On 11 March, Lena Park learned that her unit had seven wounded."
     frame = _frame(Case("scope", text, "seven"))
     assert frame is not None and "11 march" in frame.scope
 

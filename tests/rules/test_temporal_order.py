@@ -11,6 +11,7 @@ from checker.models import (
     DateClaim,
     DateSource,
     Figure,
+    Frame,
     Granularity,
     Modality,
 )
@@ -31,8 +32,10 @@ def citation(index: int, cited: dt.date, source: str = "Bloomberg") -> Attributi
 def killed(index: int, start: dt.date, **fields: Any) -> Figure:
     end = dt.date(start.year, start.month, 28)
     defaults: dict[str, Any] = {
-        "line": 10 + index, "sentence_index": index, "text": "Forces killed 35,000 soldiers.",
-        "value": 35_000, "noun": "soldier", "subject": "soldiers killed",
+        "line": 10 + index, "sentence_index": index,
+        "text": "Forces killed 35,000 soldiers in March.", "value": 35_000, "noun": "soldier",
+        "subject": "soldiers killed",
+        "frame": Frame(anchor=("Forces",), predicate="kill", attribute="soldier", scope="march"),
         "period_start": start, "period_end": end, "period_granularity": Granularity.MONTH,
     }  # fmt: skip
     defaults.update(fields)
@@ -111,6 +114,16 @@ def test_article_dated_before_a_past_event() -> None:
     assert not _run(dated(2, dt.date(2026, 4, 1), "The draft is set to begin on April 1."))
     assert not _run(dated(2, dt.date(2026, 4, 1), "The talks begin on April 1."))
     assert not _run(killed(1, dt.date(2026, 6, 1), modality=Modality.FORECAST))
+
+
+def test_a_figure_after_publication_must_be_dated_in_its_clause() -> None:
+    # "extended its offer of $18 a share until Nov. 9", "bonds due 1993": a bound or a term
+    bound = Frame(anchor=("Vero",), predicate="extend", attribute="share", scope="nov. 9")
+    text = "Vero extended its offer of $18 a share until Nov. 9."
+    assert not _run(killed(1, dt.date(2026, 3, 9), text=text, frame=bound))
+    assert not _run(killed(1, dt.date(2026, 3, 9), frame=None))
+    # a figure whose own sentence does not read as past reports nothing yet
+    assert not _run(killed(1, dt.date(2026, 3, 1), text="Forces may kill 35,000 in March."))
 
 
 def test_dates_count_even_without_an_event() -> None:
