@@ -63,7 +63,7 @@ def _one_time_events() -> frozenset[str]:
 def happens_once(predicate: str) -> bool:
     """ "bear", "die", "kill", "found", "lay down": what happens once to its anchor, so a date
     or a count of it holds whenever it is stated; so does the start or the end of a process
-    that is anchored to one thing ("production of the A80 Supra began")."""
+    that is anchored to one thing ("production of the Vero K5 began")."""
     return process_predicate(predicate) or canonical("predicates", predicate) in _one_time_events()
 
 
@@ -142,7 +142,7 @@ def raw_key(figure: Figure) -> RawKey | None:
     if counted and not predicate and (not attribute or borrowed):
         # A bare number says nothing of what it counts; "42 regions" and "31 regions" in one
         # story, with nothing that happened to them, no name of their own and no time, may be
-        # two sets. A dated count ("87 tornadoes" in the October 2010 outbreak) is the count
+        # two sets. A dated count ("140 homes" in the March 2024 floods) is the count
         # of its period.
         return None
     anchor = anchor_key(frame.anchor, has_primary=frame.has_primary, aliases=frame.aliases)

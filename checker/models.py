@@ -133,10 +133,10 @@ class Frame(Frozen):
     their own ("be", "say"). `attribute`: what is counted or measured, lemmatized ("soldier",
     "stage length"), empty when the number stands alone. `scope`: the date expressions of its
     sentence as written ("this season; yesterday"), which may say what time it covers.
-    `setting`: the place a relative clause sets a figure in ("at Wayne State, where he finished
-    with 6,728 yards" -> "Wayne State"): it holds there only.
-    `joined`: the clause names several places or parties together ("the embassies in Nairobi
-    and Dar es Salaam", "Russia and Ukraine lost"): a figure of it is their total.
+    `setting`: the place a relative clause sets a figure in ("at Marlow Tech, where he ran for
+    5,912 yards" -> "Marlow Tech"): it holds there only.
+    `joined`: the clause names several places or parties together ("the embassies in Arden
+    and Molk", "Russia and Ukraine lost"): a figure of it is their total.
     """
 
     anchor: tuple[str, ...] = ()

@@ -67,13 +67,13 @@ def test_primary_names_must_match() -> None:
     town = figure(
         69,
         unit="kilometer",
-        frame=_frame("Angermünde", "Berlin", attribute="", predicate="", anchor_from="subject"),
+        frame=_frame("Lindenhöhe", "Berlin", attribute="", predicate="", anchor_from="subject"),
     )
     same = figure(
         80,
         unit="kilometer",
         frame=_frame(
-            "Angermunde", "Berlin", "Uckermark", attribute="", predicate="", anchor_from="subject"
+            "Lindenhohe", "Berlin", "Havelland", attribute="", predicate="", anchor_from="subject"
         ),
     )
     other = figure(

@@ -1,11 +1,11 @@
 """Anchors that match the way writers name things.
 
 "Marina Augusta Baker", "Marina Baker" and "Baker" are one person; "ISW" is the "Institute for
-the Study of War"; "U.S." is "US"; "Russia" and "Russian" anchor the same figures; "Tayler Mane"
-is a misspelling of "Tyler Mane". Two anchors (the names a claim is about) agree when every name
+the Study of War"; "U.S." is "US"; "Russia" and "Russian" anchor the same figures; "Tamsyn Korr"
+is a misspelling of "Tamsin Korr". Two anchors (the names a claim is about) agree when every name
 of the shorter one matches a name of the longer one: {Gaza} agrees with {Israel, Gaza}, but
 {Athens} does not agree with {Gaza}, and {Sumatra, Indonesia} does not agree with {Aceh,
-Indonesia}. A primary name (the owner or the subject: "Angermünde is 80 km north of Berlin")
+Indonesia}. A primary name (the owner or the subject: "Lindenhöhe is 80 km north of Berlin")
 must match the other's primary name; see `anchors_agree`.
 
 `cluster_anchors` turns that relation, which is not transitive, into groups: each anchor joins
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 # How alike two spellings of a name of at least `_FUZZY_MIN` characters must be (rapidfuzz
-# ratio) to be the same name: one letter in ten ("Tayler"/"Tyler", "Weyprecht"/"Weyprect").
+# ratio) to be the same name: one letter in ten ("Tamsyn"/"Tamsin", "Ostrander"/"Ostrandr").
 _FUZZY = 90.0
 _FUZZY_MIN = 8
 _SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "de", "la", "du"})
@@ -72,8 +72,8 @@ def _initials(words: Sequence[str]) -> str:
 
 
 def primary_key(name: str, aliases: Sequence[str] = ()) -> str:
-    """The key of a primary name with the other names its article gives it ("Karl Weyprecht,
-    also spelt Carl Weyprecht"): any of them matches."""
+    """The key of a primary name with the other names its article gives it ("Karl Ostrander,
+    also spelt Carl Ostrander"): any of them matches."""
     return "|".join(dict.fromkeys(k for k in (name_key(name), *map(name_key, aliases)) if k))
 
 
@@ -123,8 +123,8 @@ def anchors_agree(first: Sequence[str], second: Sequence[str]) -> bool:
     primary name ("" when it has none), then its other names.
 
     With two primary names, they must match, and the other names must not tell two places or
-    things apart (they share a name, or one side has none): "Angermünde ... of Berlin" and
-    "Angermünde ... in Uckermark ... of Berlin" agree. Otherwise every name of the shorter
+    things apart (they share a name, or one side has none): "Lindenhöhe ... of Berlin" and
+    "Lindenhöhe ... in Havelland ... of Berlin" agree. Otherwise every name of the shorter
     anchor must match a name of the longer one: {Gaza} and {Israel, Gaza} agree, {Sumatra,
     Indonesia} and {Aceh, Indonesia} do not.
     """

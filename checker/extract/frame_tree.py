@@ -297,7 +297,7 @@ def scope_of(doc: Doc, token: Token, span: Span) -> str:
 
 
 def setting_of(token: Token) -> str:
-    """The place a relative clause above the figure is set in ("He played at Wayne State,
+    """The place a relative clause above the figure is set in ("He played at Marlow Tech,
     where he finished with 6,728 yards"): the figure holds there, not wherever its anchor is."""
     for ancestor in token.ancestors:
         if ancestor.dep_ != "relcl":
@@ -311,7 +311,7 @@ def setting_of(token: Token) -> str:
 
 def names_joined(doc: Doc, head: Token) -> bool:
     """Whether the clause of `head` names several places or parties together ("the embassies
-    in Nairobi and Dar es Salaam", "Russia and Ukraine lost"): a figure of it is their total,
+    in Arden and Molk", "Russia and Ukraine lost"): a figure of it is their total,
     which the figure of one of them is not."""
     clause = clause_head(head).i
     labels = word_lists().anchor_labels

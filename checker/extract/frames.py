@@ -82,7 +82,7 @@ class FrameReader:
     other_names: dict[str, list[str]] = field(default_factory=dict)
     paragraph: int = -1
     paragraph_entity: str | None = None
-    # Whether the title is a bare name (an encyclopedia's "Tyler Mane"), and whether the last
+    # Whether the title is a bare name (an encyclopedia's "Tamsin Korr"), and whether the last
     # sentence read had it for subject: then "he" or "she" in the next one is its person, even
     # when the recognizer took the name for an organisation.
     title_is_name: bool = False
@@ -93,7 +93,7 @@ class FrameReader:
         """The article's title entity: its first named entity that the body names too (in a
         headline set in Title Case the recognizer finds entities that are none), else the
         title itself when it is a bare name (an encyclopedia's article title: "Karl
-        Weyprecht", "HMS Royal George (1756)")."""
+        Ostrander", "HMS Vigilant (1760)")."""
         self.title_words = frozenset(t.lemma_.lower() for t in doc if t.is_alpha)
         # the title repeated as a heading does not count, however its quotes are written
         folded = f" {tree.words_of(body)} ".replace(f" {tree.words_of(doc.text)} ", " ")
@@ -103,8 +103,8 @@ class FrameReader:
             if e.label_ in tree.word_lists().anchor_labels
             and f" {tree.words_of(e.text)} " in folded
         ]
-        # a title that is a person's name ("Karl Weyprecht"), not one that holds one ("Battle
-        # of Martín García")
+        # a title that is a person's name ("Karl Ostrander"), not one that holds one ("Battle
+        # of Santa Ines")
         words = [t for t in doc if t.is_alpha]
         people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) == len(words)]
         if people:
@@ -137,7 +137,7 @@ class FrameReader:
         if span is None or not len(span):
             return None
         if not tree.is_statement(doc):
-            # "Julian Lewis Jones Born 27 August 1968": an infobox line says what it dates
+            # "Julian Ross Born 27 August 1968": an infobox line says what it dates
             if mention.kind == "date":
                 return self._labelled_date(doc, span)
             return self._labelled_figure(doc, span) if mention.kind == "figure" else None
@@ -264,7 +264,7 @@ class FrameReader:
         )
 
     def _labelled_range(self, doc: Doc, span: Span) -> Frame | None:
-        """ "Production of the A80 Supra: May 1993 – August 2002": a line that opens with a
+        """ "Production of the Vero K5: May 1993 – August 2002": a line that opens with a
         common noun and a colon gives the process the noun names a start and an end date, as
         "production began in May 1993" does. The label's names are the anchor."""
         colons = [t for t in doc[: span.start] if t.text == ":"]
@@ -316,7 +316,7 @@ class FrameReader:
             if token.ent_type_ in labels and token.ent_iob_ == "B":
                 name = self._name(tree.entity_of(doc, token))
                 root = tree.entity_of(doc, token).root
-                # "Russia's soldiers"; "the Tayler Mane height", "the Vero bridge length": a
+                # "Russia's soldiers"; "the Tamsyn Korr height", "the Vero bridge length": a
                 # name before a word for a size is whose size it is
                 owns = root.dep_ == "poss" or (
                     root.dep_ == "compound"
@@ -441,7 +441,7 @@ class FrameReader:
 
     def _has_title_for_subject(self, doc: Doc) -> bool:
         """Whether the sentence's main clause has the title's bare name for subject ("In 2007,
-        Tayler Mane played Michael Myers" in the article "Tyler Mane")."""
+        Tamsyn Korr joined the Ostend Players" in the article "Tamsin Korr")."""
         if not self.title_is_name or self.title_entity is None or self.title_person:
             return False
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -481,7 +481,7 @@ class FrameReader:
                 self.aliases.setdefault(parts[-1].lower(), full)
                 if len(parts) >= 3:  # "Marina Augusta Baker" -> "Marina Baker" too
                     self.aliases.setdefault(f"{parts[0]} {parts[-1]}".lower(), full)
-        # "Karl Weyprecht, also spelt Carl Weyprecht": the second name is the first one.
+        # "Karl Ostrander, also spelt Carl Ostrander": the second name is the first one.
         for first, second in pairwise(people):
             between = doc.text[first.end_char : second.start_char]
             if _ALIAS.match(between):

@@ -1,11 +1,11 @@
 """A period a paragraph opens with, for the figures of its later sentences.
 
-"During the October 2010 storm complex the front tracked east. In the end, with 87 tornadoes
-confirmed, it was the largest outbreak." The 87 tornadoes are October 2010's, though their own
+"During the March 2024 floods the river rose quickly. In the end, with 140 homes
+flooded, it was the worst spring on record." The 140 homes are March 2024's, though their own
 sentence names no date. A figure takes the period its paragraph opens with when:
 
-- the paragraph's first sentence opens with that period ("In 2010, ...", "During the October
-  2010 ...": a month or a year, within its first words);
+- the paragraph's first sentence opens with that period ("In 2010, ...", "During the March
+  2024 ...": a month or a year, within its first words);
 - the figure's own sentence names no date and its figure has no period of its own;
 - the figure's sentence tells of the past (its main verb is in a past tense): "It now has 80
   staff", after "In 2020 the company had 50", is today's figure, not 2020's.
