@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from checker.compare.anchors import name_key as anchor_name_key
 from checker.data import load_data
 
 __all__ = [
@@ -179,9 +180,9 @@ _HONORIFIC = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "prof"})
 
 @lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
-    """A person's name folded for comparison: lower case, no punctuation or honorifics."""
-    words = [w.strip(".'’-") for w in _WORD.findall(name.lower())]
-    return " ".join(w for w in words if w and w not in _HONORIFIC)
+    """A person's name folded for comparison as every name is (`checker.compare.anchors`:
+    case, accents, punctuation), without honorifics."""
+    return " ".join(w for w in anchor_name_key(name).split() if w not in _HONORIFIC)
 
 
 def surname(name: str) -> str:

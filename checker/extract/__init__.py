@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from checker.extract.attribution import find_attributions, source_for
@@ -53,24 +52,14 @@ def extract_sentences(
     return [c for found in _with_frames(sentences, per_sentence, title) for c in found]
 
 
-# "33-year-old", "33 years old", "aged 33": a figure that is someone's age.
-_AGE_AFTER = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old\b", re.I)
-_AGE_BEFORE = re.compile(r"\baged?\s*$", re.I)
-
-
 def _mention(claim: Claim) -> Mention | None:
     start, end = claim.value_span
     if end <= start:
         return None
     if isinstance(claim, Figure):
-        text = claim.text
-        number_end = start + len(claim.surface.split("-")[0].rstrip())
-        is_age = (
-            claim.noun == "age"
-            or _AGE_AFTER.match(text, number_end) is not None
-            or _AGE_AFTER.match(text, end) is not None
-            or _AGE_BEFORE.search(text, 0, start) is not None
-        )
+        # the figure reader knows an age: "aged 33" is one, "33 years old" and "the
+        # 33-year-old" are old
+        is_age = claim.noun == "age" or "old" in claim.modifiers
         return Mention(
             start,
             end,
