@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from checker.clusters import MAX_EVIDENCE
 from checker.data import load_data
+from checker.extract.timex import MONTHS
 from checker.models import (
     Attribution,
     Claim,
@@ -243,11 +244,18 @@ def _dated_in_clause(claim: Claim) -> bool:
         return False
     text = claim.text.lower()
     for when in frame.scope.split("; "):
+        if not _calendar(when):
+            continue  # "quarterly", "this season": no date the period could come from
         at = text.find(when)
         before = text[max(0, at - 12) : at].split() if at >= 0 else []
         if at >= 0 and not (before and before[-1] in _BOUND_WORDS):
             return True
     return False
+
+
+def _calendar(when: str) -> bool:
+    """Whether a date expression names a calendar date: a number or a month."""
+    return any(c.isdigit() for c in when) or any(word.strip(".") in MONTHS for word in when.split())
 
 
 @lru_cache(maxsize=8192)
