@@ -256,6 +256,9 @@ def size_adjective(value: Token) -> str:
     for head in (value.head, value.head.head):
         candidates.append(head)
         candidates += [c for c in head.children if c.dep_ in ("amod", "acomp")]
+    # "At 221 m, Corvin Tower is the tallest building": the adjective of the copula's noun
+    for noun in (c for c in clause_head(value).children if c.dep_ == "attr"):
+        candidates += [c for c in noun.children if c.dep_ == "amod"]
     for token in candidates:
         if token.pos_ == "ADJ" and lemma_of(token) in sizes:
             return lemma_of(token)

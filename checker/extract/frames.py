@@ -197,9 +197,15 @@ class FrameReader:
         axis = tree.size_adjective(value) if mention.measured else ""
         if axis:
             attribute = axis  # "the bridge is 2.7 km long", "the tallest actor (6' 8")"
-        elif not attribute and mention.kind == "figure" and governor is not None:
+        elif (
+            not attribute
+            and mention.kind == "figure"
+            and governor is not None
+            and anchor_from != "subject"
+        ):
             # "a 75 km ... quake": no counted noun, so the thing the clause is about says what
-            # the measurement is of ("the bridge is 1.5 km long" -> bridge)
+            # the measurement is of ("a bridge near Vero is 1.5 km long" -> bridge); a subject
+            # that is the anchor ("Lake Orsen covers 587 km2") is what is measured
             attribute = tree.subject_attribute(governor)
         return Frame(
             anchor=anchor,
@@ -345,6 +351,17 @@ class FrameReader:
         if subject is not None and subject.i == phrase_root.i and clause.dep_ == "conj":
             subject = tree.subject_of(clause.head)  # "They had 45 dead and 50 wounded"
         own_subject = subject is not None and subject.i != phrase_root.i
+        if primary is None and mention.measured and not own_subject and not reported:
+            # "The Sava River is 214 km long": the subject is the thing measured
+            names, subject_kind = self._subject_anchor(doc, subject)
+            if names:
+                primary, kind = names[0], subject_kind
+            elif (
+                subject is not None
+                and subject.pos_ == "NOUN"
+                and not any(t.pos_ == "PROPN" or t.ent_type_ for t in subject.subtree)
+            ):
+                return (), ""  # "the old viaduct was 300 metres long": not the title's
         if primary is None and subject is not None and own_subject and not reported:
             names, subject_kind = self._subject_anchor(doc, subject)
             if names:
@@ -437,7 +454,31 @@ class FrameReader:
                 return (), ""
             name = " ".join(t.text for t in [*parts, subject])
             return (self.aliases.get(name.lower(), name),), "subject"
+        if self.title_entity is not None and self._names_the_title(subject):
+            return (self.title_entity,), "subject"
         return (), ""
+
+    def _names_the_title(self, noun: Token) -> bool:
+        """ "The bridge spans 1,240 metres" in the article "Arden Bridge", "the lake" in "Lake
+        Verrin": a definite common noun that the title's name ends or starts with is the
+        title's thing."""
+        if self.title_entity is None or noun.pos_ != "NOUN":
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+            return False
+        if any(c.dep_ in ("amod", "compound", "nummod", "poss") for c in noun.children):
+            return False  # "the second season", "the new bridge": one of several
+        words = name_key(self.title_entity).split()
+        lemma = tree.lemma_of(noun)
+        return (
+            bool(words)
+            and lemma not in tree.word_lists().time_nouns
+            and lemma
+            in (
+                words[0],
+                words[-1],
+            )
+        )
 
     def _has_title_for_subject(self, doc: Doc) -> bool:
         """Whether the sentence's main clause has the title's bare name for subject ("In 2007,
