@@ -1,15 +1,24 @@
-"""Time `check_against` with a cold and a warm extraction cache over a 1,000-article archive.
+"""Time the editor's check of one draft against archives of growing size, cold and warm.
 
-    python -m bench.against [ARCHIVE_DIR] [--count N]
+    python -m bench.against [--counts 1000 10000] [--jobs 2] [--keep DIR]
 
-Without ARCHIVE_DIR a synthetic archive is generated in a temporary folder. The cache always
-lives in its own temporary folder, so the user's cache is neither used nor touched.
+For each size a synthetic archive (`bench.corpus`) is written and checked against once cold
+(its cache built), then the draft is checked warm: through the archive index (what
+`checker check DRAFT --against ARCHIVE` does) and, for comparison up to `--whole-up-to`
+articles, reading the whole archive from the cache (what it did before the index); the two
+must find the same. "Work" is the time
+of the check in a process that has already loaded the English model; "command" is the whole
+`checker check` command in a fresh process, start-up included. With `--keep DIR` the archives
+and their cache stay in DIR, so a later run skips the cold builds. The user's cache is never
+used or touched.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -18,52 +27,86 @@ from pathlib import Path
 if not __package__:  # run as a script: make `bench` and `checker` importable from the repo
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import article, write_archive
-from checker.against import check_against, extract_with_cache
-from checker.cache import ExtractionCache
-from checker.load import load
+from bench.corpus import article, world, write_archive
+from checker.against import LocalStep, check_against
+from checker.engine import CheckSettings
+from checker.models import Report
+
+REPEATS = 3
 
 
-def timed(draft: Path, archive: Path, cache: Path) -> tuple[float, int]:
+def timed(run: object, repeats: int = REPEATS) -> tuple[float, Report]:
+    """The median time of `repeats` calls of `run` and its last report."""
+    times: list[float] = []
+    report: Report | None = None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        report = run()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    assert report is not None
+    return statistics.median(times), report
+
+
+def command_seconds(draft: Path, archive: Path, cache: Path) -> float:
+    command = [sys.executable, "-m", "checker", "check", str(draft), "--against", str(archive)]
+    command += ["--cache-dir", str(cache), "--format", "json", "--fail-on", "never"]
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(root: Path, count: int, jobs: int, whole_up_to: int) -> None:
+    archive = root / f"archive-{count}"
+    if not archive.exists():
+        write_archive(archive, count)
+    draft = root / "drafts" / "draft.md"
+    draft.parent.mkdir(exist_ok=True)
+    # A draft that retells some of the archive's stories, as an editor's draft would.
+    draft.write_text(article(random.Random(99), count, world(count, 7)), encoding="utf-8")
+    cache = root / f"cache-{count}"
+    settings = CheckSettings(jobs=jobs)
     start = time.perf_counter()
-    report = check_against([draft], archive, cache_dir=cache)
-    return time.perf_counter() - start, len(report.findings)
+    check_against([draft], archive, cache_dir=cache, settings=settings)
+    cold = time.perf_counter() - start
+    indexed, report = timed(
+        lambda: check_against([draft], archive, cache_dir=cache, settings=settings)
+    )
+    command = command_seconds(draft, archive, cache)
+    line = (
+        f"{count:>6,} archive articles  cold {cold:7.1f} s   warm work {indexed:6.3f} s"
+        f"   warm command {command:5.2f} s   {len(report.findings)} findings"
+    )
+    if count <= whole_up_to:
+        whole, whole_report = timed(
+            lambda: check_against(
+                [draft], archive, cache_dir=cache, settings=settings, extract=LocalStep(jobs)
+            ),
+            repeats=1,
+        )
+        same = [f.model_dump_json() for f in report.findings] == [
+            f.model_dump_json() for f in whole_report.findings
+        ]
+        line += f"   whole-archive warm work {whole:6.2f} s"
+        line += "" if same else "  DIFFERENT FROM WHOLE"
+    print(line, flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("archive", nargs="?", type=Path)
-    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--keep", type=Path)
+    # Reading the whole archive is slow on large ones: compared up to this size only.
+    parser.add_argument("--whole-up-to", type=int, default=1000)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="checker-bench-") as scratch:
-        root = Path(scratch)
-        archive = options.archive
-        if archive is None:
-            archive = root / "archive"
-            write_archive(archive, options.count)
-        files = [p for p in archive.rglob("*") if p.is_file()]
-        size = sum(p.stat().st_size for p in files)
-        draft = root / "drafts" / "draft.md"
-        draft.parent.mkdir()
-        draft.write_text(article(random.Random(99), 0), encoding="utf-8")
-        cache = root / "cache"
-        cold, findings = timed(draft, archive, cache)
-        warm, warm_findings = timed(draft, archive, cache)
-        loaded = load([archive])
-        with ExtractionCache.open(cache) as opened:
-            start = time.perf_counter()
-            extract_with_cache(loaded, opened)
-            warm_extract = time.perf_counter() - start
-        cache_size = sum(p.stat().st_size for p in cache.iterdir())
-        print(f"archive articles  {len(files)}")
-        print(f"archive MB        {size / 1e6:.2f}")
-        print(f"cache MB          {cache_size / 1e6:.2f}")
-        print(f"cold seconds      {cold:.3f}")
-        print(f"warm seconds      {warm:.3f}")
-        print(f"cold/warm ratio   {cold / warm:.1f}")
-        print(f"warm archive extraction seconds  {warm_extract:.3f}")
-        print(f"warm rules and loading seconds   {warm - warm_extract:.3f}")
-        print(f"findings          {findings} / {warm_findings}")
+        root = options.keep or Path(scratch)
+        root.mkdir(parents=True, exist_ok=True)
+        for count in options.counts:
+            measure(root, count, options.jobs, options.whole_up_to)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ and the archive in one call, so the Dask step can group all their figures in one
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -30,6 +30,7 @@ from checker.engine import (
     Extraction,
     build_report,
     check_extraction,
+    default_rules,
     extract_all,
     load_checked,
     report_subjects,
@@ -37,6 +38,7 @@ from checker.engine import (
 )
 from checker.errors import CheckerError
 from checker.extract import extract_article
+from checker.indexed_archive import indexable, read_archive
 from checker.load import LoadResult, load
 from checker.models import Article, Diagnostic, Finding, Report
 
@@ -161,6 +163,21 @@ def check_against(
 
     checked_loaded = _unique(load_checked(paths, settings), set())
     checked_files = {_resolved(a.path) for a in checked_loaded.articles}
+    cache, cache_diagnostics = open_cache(folder) if use_cache else (None, [])
+    if cache is not None and extract is None:
+        rules, rule_diagnostics = _rules(settings)
+        if indexable(rules, settings):
+            # Only the archive articles the checked claims need are read (see the module).
+            diagnostics = [*settings.diagnostics, *rule_diagnostics]
+            settings = replace(settings, rules=rules, diagnostics=diagnostics)
+            try:
+                checked = extract_all(checked_loaded, progress, jobs=settings.jobs)
+                context = read_archive(
+                    checked, archive, cache, settings, exclude=checked_files, progress=progress
+                )
+            finally:
+                cache.close()
+            return _report(checked, context, settings, None, cache_diagnostics)
     # The archive's images and other files are not news to anyone reviewing a draft.
     archive_loaded = _unique(
         load(
@@ -171,8 +188,6 @@ def check_against(
         ),
         checked_files,
     )
-
-    cache, cache_diagnostics = open_cache(folder) if use_cache else (None, [])
     session = None if cache is None else CacheSession(cache, archive)
     step = extract or LocalStep(settings.jobs)
     try:
@@ -189,9 +204,29 @@ def check_against(
         if cache is not None:
             cache.close()
 
+    return _report(checked, context, settings, groups, cache_diagnostics)
+
+
+def _rules(settings: CheckSettings) -> tuple[list[Rule], list[Diagnostic]]:
+    """The rules the run will use: as given, else every discovered one (plugins too), with
+    the problems met discovering them."""
+    if settings.rules is not None:
+        return list(settings.rules), []
+    return default_rules()
+
+
+def _report(
+    checked: Extraction,
+    context: Extraction,
+    settings: CheckSettings,
+    groups: Sequence[SubjectGroup] | None,
+    cache_diagnostics: Sequence[Diagnostic],
+) -> Report:
+    """The report of the checked articles, with the archive articles read as context."""
     union = Extraction(
         articles=[*checked.articles, *context.articles],
         claims=[*checked.claims, *context.claims],
+        crowded=context.crowded,
     )
     checked_paths = {article.path for article in checked.articles}
     groups = timeline_groups(union, settings, groups)

@@ -40,8 +40,8 @@ from checker.errors import CheckerError
 from checker.models import Article, Claim, Diagnostic, share_field_names
 
 # Bump when the table layout or the stored JSON's shape changes in a way the version hash misses.
-# "2": the `location` column and its index, for pruning.
-SCHEMA_VERSION = "2"
+# "2": the `location` column and its index, for pruning. "3": the archive index's tables.
+SCHEMA_VERSION = "3"
 CACHE_FILE = "extractions.sqlite3"
 ENV_VAR = "CHECKER_CACHE_DIR"
 # SQLite side files that belong to CACHE_FILE and must go with it when it is rebuilt.
@@ -52,6 +52,8 @@ _VERSIONED_SUFFIXES = frozenset({".py", ".toml"})
 WRITE_BATCH = 200
 
 _CLAIMS = TypeAdapter(list[Claim])
+# Tables of the archive index, made and dropped with the cache's own.
+INDEX_TABLES = ("indexed", "keys", "files")
 
 
 class CacheError(CheckerError):
@@ -235,7 +237,7 @@ class ExtractionCache:
         if not rows:
             return
         try:
-            with _transaction(self._connection):
+            with transaction(self._connection):
                 self._connection.executemany(
                     "INSERT OR REPLACE INTO claims (sha256, variant, path, location, claims)"
                     " VALUES (?, ?, ?, ?, ?)",
@@ -264,19 +266,45 @@ class ExtractionCache:
             # sep, so the location index answers the prefix query without a scan.
             low = root.rstrip(os.sep) + os.sep
             high = low[:-1] + chr(ord(os.sep) + 1)
-            with _transaction(self._connection):
+            with transaction(self._connection):
                 found = self._connection.execute(
                     "SELECT sha256, variant FROM claims"
                     " WHERE location = ? OR (location >= ? AND location < ?)",
                     (root, low, high),
                 ).fetchall()
                 gone = [key for key in found if key not in wanted]
-                self._connection.executemany(
-                    "DELETE FROM claims WHERE sha256 = ? AND variant = ?", gone
-                )
+                if gone:
+                    self._forget(gone, (root, low, high))
         except (sqlite3.Error, OSError, RuntimeError):  # RuntimeError: a symlink loop
             return 0
         return len(gone)
+
+    def _forget(self, gone: list[tuple[str, str]], under: tuple[str, str, str]) -> None:
+        """Delete the claims of `gone` with everything the archive index holds of them, and
+        the index's record of the files under a folder (`under`: see `prune`) that held them."""
+        connection = self._connection
+        connection.executemany("DELETE FROM claims WHERE sha256 = ? AND variant = ?", gone)
+        ids = [
+            row
+            for key in gone
+            for row in connection.execute(
+                "SELECT id FROM indexed WHERE sha256 = ? AND variant = ?", key
+            )
+        ]
+        connection.executemany("DELETE FROM keys WHERE article = ?", ids)
+        connection.executemany("DELETE FROM indexed WHERE id = ?", ids)
+        root, low, high = under
+        connection.executemany(
+            "DELETE FROM files WHERE sha256 = ? AND variant = ?"
+            " AND (location = ? OR (location >= ? AND location < ?))",
+            [(*key, root, low, high) for key in gone],
+        )
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for the archive index (`checker.archive_index`), which keeps its
+        tables in the same file and the same transactions."""
+        return self._connection
 
     def __len__(self) -> int:
         (count,) = self._connection.execute("SELECT count(*) FROM claims").fetchone()
@@ -342,6 +370,10 @@ class CacheSession:
             self._used.add((article.sha256, variant))
         return variant
 
+    def keep_key(self, sha256: str, variant: str) -> None:
+        """Mark a content as in use, known by its key (an archive file the index knows)."""
+        self._used.add((sha256, variant))
+
     def prune(self) -> int:
         """Drop rows under `root` that no article of this run uses; 0 without a root."""
         if self._root is None:
@@ -351,7 +383,11 @@ class CacheSession:
 
     def location(self, article: Article) -> str:
         """The article's file as stored for pruning: absolute, with the archive folder resolved."""
-        path = Path(article.path)
+        return self.location_of(article.path)
+
+    def location_of(self, file: str | Path) -> str:
+        """`location` of the article read from `file`."""
+        path = Path(file)
         if self._root is not None and self._resolved_root is not None:
             with contextlib.suppress(ValueError):
                 return str(self._resolved_root / path.relative_to(self._root))
@@ -380,10 +416,10 @@ def _connect(path: Path, version: str, *, reset: bool = False) -> sqlite3.Connec
         # Fails with "file is not a database" on garbage; WAL keeps readers off writers' toes.
         connection.execute("PRAGMA journal_mode=WAL").fetchone()
         connection.execute("PRAGMA synchronous=NORMAL")
-        with _transaction(connection):
+        with transaction(connection):
             if reset:
-                connection.execute("DROP TABLE IF EXISTS meta")
-                connection.execute("DROP TABLE IF EXISTS claims")
+                for table in ("meta", "claims", *INDEX_TABLES):
+                    connection.execute(f"DROP TABLE IF EXISTS {table}")
             _create_schema(connection, version)
         found = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         if found.get("schema") != SCHEMA_VERSION or found.get("version") != version:
@@ -392,7 +428,7 @@ def _connect(path: Path, version: str, *, reset: bool = False) -> sqlite3.Connec
         if verdict != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
         # Only now: on a file of an older layout the column would not exist yet (it is _Stale).
-        with _transaction(connection):
+        with transaction(connection):
             connection.execute("CREATE INDEX IF NOT EXISTS claims_location ON claims (location)")
     except BaseException:
         connection.close()
@@ -401,7 +437,7 @@ def _connect(path: Path, version: str, *, reset: bool = False) -> sqlite3.Connec
 
 
 @contextlib.contextmanager
-def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+def transaction(connection: sqlite3.Connection) -> Iterator[None]:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (including the schema's DDL)."""
     connection.execute("BEGIN IMMEDIATE")
     try:
@@ -428,6 +464,24 @@ def _create_schema(connection: sqlite3.Connection, version: str) -> None:
         "CREATE TABLE IF NOT EXISTS claims (sha256 TEXT NOT NULL, variant TEXT NOT NULL,"
         " path TEXT NOT NULL, location TEXT NOT NULL, claims BLOB NOT NULL,"
         " PRIMARY KEY (sha256, variant))"
+    )
+    # The archive index (`checker.archive_index`): which stored articles are indexed (and the
+    # note their figure cap gave), the keys their claims are filed under, and the files of
+    # archives as last seen, so an unchanged file is known without reading it.
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS indexed (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL,"
+        " variant TEXT NOT NULL, note TEXT, UNIQUE (sha256, variant))"
+    )
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, rank INTEGER NOT NULL,"
+        " anchor TEXT NOT NULL, article INTEGER NOT NULL, claims TEXT NOT NULL,"
+        " PRIMARY KEY (key, rank, anchor, article)) WITHOUT ROWID"
+    )
+    connection.execute("CREATE INDEX IF NOT EXISTS keys_article ON keys (article)")
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS files (location TEXT PRIMARY KEY, size INTEGER NOT NULL,"
+        " mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,"
+        " sha256 TEXT NOT NULL, variant TEXT NOT NULL) WITHOUT ROWID"
     )
     # Only a brand-new file takes our stamp; an existing one keeps its own, to be compared.
     connection.executemany(

@@ -49,6 +49,8 @@ class Extraction:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Keys whose archive claims were counted but not read (see `RuleContext.crowded`).
+    crowded: frozenset[str] = frozenset()
 
 
 def extract_all(
@@ -161,6 +163,7 @@ def _run_rules(
         groups=groups,
         facts=facts,
         focus=focus,
+        crowded=extraction.crowded,
     )
     findings: list[Finding] = []
     diagnostics: list[Diagnostic] = []

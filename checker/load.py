@@ -34,7 +34,16 @@ from checker.html_text import html_to_text
 from checker.models import Article, DateSource, Diagnostic
 from checker.pubdate import infer_date, parse_date_value
 
-__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_ARTICLE_KB", "LoadResult", "load", "parse_article"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "DEFAULT_ARTICLE_KB",
+    "HTML_SUFFIXES",
+    "LoadResult",
+    "load",
+    "load_file",
+    "parse_article",
+    "walk",
+]
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -116,6 +125,33 @@ def load(
             message = "no article files in this folder"
             result.diagnostics.append(Diagnostic(path=str(root), message=message))
     return result
+
+
+def walk(
+    root: str | Path, *, excludes: Iterable[str] = (), diagnostics: list[Diagnostic]
+) -> Iterator[Path]:
+    """The article files under `root` in `load`'s order, as `load` names them, each file once;
+    files that are not articles are passed over silently, as in an archive. For a caller that
+    decides file by file whether to read (`load_file`)."""
+    seen: set[str] = set()
+    for file in _walk(_shown(Path(root)), tuple(excludes), diagnostics, note_skipped=False):
+        key = _identity(file)
+        if key not in seen:
+            seen.add(key)
+            yield file
+
+
+def load_file(
+    file: Path, *, max_article_kb: int = DEFAULT_ARTICLE_KB
+) -> tuple[Article | None, list[Diagnostic]]:
+    """One file found by `walk`, as `load` reads it: the article (None when it cannot be used)
+    and the diagnostics."""
+    try:
+        return _load_file(file, max_article_kb * 1024)
+    except _Skip as skip:
+        return None, [Diagnostic(path=str(file), message=str(skip))]
+    except Exception as error:  # as in load(): one file's surprise is that file's diagnostic
+        return None, [Diagnostic(path=str(file), message=_unexpected(error))]
 
 
 def _shown(path: Path) -> Path:

@@ -11,7 +11,7 @@ import inspect
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -33,6 +33,33 @@ if TYPE_CHECKING:
     from checker.group import SubjectGroup
 
 
+class ArchiveKey(NamedTuple):
+    """One key a rule compares claims on, as the archive index (`checker.archive_index`) files it.
+
+    Under `--against`, an archive article is read only when one of its claims shares a key with
+    a checked claim. A key names what the rule compares on (the rule's id first, so two rules
+    never share one by accident): "date-mismatch/twin:<sentence with its dates masked>".
+
+    - `anchor`: the key is a block whose claims meet when their anchors agree
+      (`checker.compare.anchors`), which no exact key can tell; the index reads the archive
+      claims of the block whose anchors the anchor clustering of the checked claims can reach.
+    - `rank`, `floor` and `cap`: the archive articles under the key count only when their
+      `rank` (stored) is at least the `floor` (asked); when more than `cap` of them count, none
+      is read and the key's name is in `RuleContext.crowded` instead (a stock phrase in
+      thousands of articles: the rule needs to know there are more than its cap, not which
+      they are). A `cap` of 0: every one is read.
+    - `follow`: the archive claims found through this key bring their own anchored keys, as if
+      they were checked claims (a rule that reads the subject group of a claim it meets so).
+    """
+
+    name: str
+    anchor: tuple[str, ...] | None = None
+    rank: int = 0
+    floor: int = 0
+    cap: int = 0
+    follow: bool = False
+
+
 class RuleOptions(BaseModel):
     """A rule's options; config validates `[rules.<id>]` tables into its subclass."""
 
@@ -51,6 +78,9 @@ class RuleContext:
     # A finding is kept when any piece of its evidence lies in `focus`, so a rule may skip any
     # work that can only produce findings outside it (archive against archive).
     focus: frozenset[str] | None = None
+    # Names of `ArchiveKey`s that more archive claims share than the key's cap: those claims
+    # were left unread (`--against` through the archive index), and are more than the cap.
+    crowded: frozenset[str] = frozenset()
     figures: tuple[Figure, ...] = field(init=False)
     dates: tuple[DateClaim, ...] = field(init=False)
     attributions: tuple[Attribution, ...] = field(init=False)
@@ -85,6 +115,9 @@ class Rule(ABC):
     id: ClassVar[str]
     severity: ClassVar[Severity]
     Options: ClassVar[type[RuleOptions]] = RuleOptions
+    # Whether `archive_keys` names everything the rule reads of an archive. A rule that does
+    # not say has the whole archive read for it under `--against`.
+    archive_indexed: ClassVar[bool] = False
 
     def __init__(self, options: RuleOptions | None = None, severity: Severity | None = None):
         self.options = options if options is not None else self.Options()
@@ -101,6 +134,12 @@ class Rule(ABC):
     @abstractmethod
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Yield the findings of this rule over the whole run."""
+
+    def archive_keys(self, claim: Claim) -> Iterable[ArchiveKey]:
+        """The keys of `claim` this rule compares on, whatever the options: an archive claim is
+        read for a check against the archive when it shares one with a checked claim (see
+        `ArchiveKey`). Only consulted when `archive_indexed` is true."""
+        return ()
 
     def finding(
         self,

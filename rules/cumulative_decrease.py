@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from checker.archive_keys import subject_group_key
 from checker.compat import DEFAULT_TOLERANCE, describe, interval
 from checker.group import SubjectGroup, groups_of
-from checker.models import Figure, Finding, Modality, Severity
-from checker.rule import Rule, RuleContext, RuleOptions
+from checker.models import Claim, Figure, Finding, Modality, Severity
+from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions
 
 _COUNTED = (Modality.FACT, Modality.ESTIMATE)
 
@@ -48,6 +49,14 @@ class CumulativeDecrease(Rule):
     id = "cumulative-decrease"
     severity = Severity.ERROR
     Options = CumulativeDecreaseOptions
+
+    archive_indexed = True
+
+    def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
+        """A figure's subject group: the rule reads nothing else."""
+        key = subject_group_key(claim)
+        if key is not None:
+            yield key
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         options = self.options

@@ -17,7 +17,7 @@ from checker.extract.timex import find_times, month_bounds
 from checker.group import canonical, happens_once
 from checker.models import Claim, DateClaim, DateSource, Finding, Granularity, Severity
 from checker.pairs import differing_pairs
-from checker.rule import Rule, RuleContext, RuleOptions
+from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions
 from checker.twins import mask_dates, twins
 
 # Words that set one occurrence of an event apart from another ("the previous mobilization",
@@ -77,6 +77,19 @@ class DateMismatch(Rule):
     id = "date-mismatch"
     severity = Severity.ERROR
     Options = DateMismatchOptions
+    archive_indexed = True
+
+    def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
+        """A dated event with its anchor (events are blocks whose anchors are clustered), and
+        for every claim its sentence with dates and numbers masked (a twin sentence)."""
+        if isinstance(claim, DateClaim):
+            found = _event_key(claim)
+            if found is not None:
+                (predicate, attribute), anchor = found
+                yield ArchiveKey(f"{self.id}/event:{predicate}\x1f{attribute}", anchor=anchor)
+        masked = _date_twin_key(mask_dates, claim)
+        if masked is not None:
+            yield ArchiveKey(f"{self.id}/twin:{masked}")
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         assert isinstance(self.options, DateMismatchOptions)
@@ -237,27 +250,10 @@ def _blocks(
     label), claims)."""
     by_event: dict[tuple[str, str], list[tuple[tuple[str, ...], DateClaim]]] = defaultdict(list)
     for claim in claims:
-        if claim.relation not in _POINT_RELATIONS:
-            continue
-        predicate = _predicate(claim)
-        frame = claim.frame
-        if frame is None and not claim.event:
-            continue  # no event word, and the parse found no statement to date
-        names = frame.anchor if frame is not None and frame.anchor else claim.participants
-        if not predicate or not names:
-            continue
-        # the extractor's participants, where the parse named no anchor, are the primary name
-        from_frame = frame is not None and bool(frame.anchor)
-        anchor = anchor_key(
-            names,
-            has_primary=not from_frame or (frame is not None and frame.has_primary),
-            aliases=frame.aliases if frame is not None else (),
-        )
-        # the extractor's event word stands alone; the parse's object goes with a predicate
-        # that can recur ("signed a decree"): what happens once is told apart by its anchor
-        recurs = not claim.event and not happens_once(predicate)
-        attribute = frame.attribute if frame is not None and recurs else ""
-        by_event[(predicate, attribute)].append((anchor, claim))
+        found = _event_key(claim)
+        if found is not None:
+            occurrence, anchor = found
+            by_event[occurrence].append((anchor, claim))
     for (predicate, attribute), members in by_event.items():
         clusters: dict[int, list[DateClaim]] = defaultdict(list)
         for (_, claim), cluster in zip(
@@ -288,6 +284,32 @@ def _shared_name(block: Sequence[DateClaim]) -> str:
         if all(any(names_match(name_key(name), name_key(o)) for o in names) for names in rest)
     )
     return next(shared, first[0])
+
+
+def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | None:
+    """The claim's event (predicate, and the object of a predicate that can recur) and its
+    anchor's name keys; None for a claim that dates no event of anyone."""
+    if claim.relation not in _POINT_RELATIONS:
+        return None
+    predicate = _predicate(claim)
+    frame = claim.frame
+    if frame is None and not claim.event:
+        return None  # no event word, and the parse found no statement to date
+    names = frame.anchor if frame is not None and frame.anchor else claim.participants
+    if not predicate or not names:
+        return None
+    # the extractor's participants, where the parse named no anchor, are the primary name
+    from_frame = frame is not None and bool(frame.anchor)
+    anchor = anchor_key(
+        names,
+        has_primary=not from_frame or (frame is not None and frame.has_primary),
+        aliases=frame.aliases if frame is not None else (),
+    )
+    # the extractor's event word stands alone; the parse's object goes with a predicate
+    # that can recur ("signed a decree"): what happens once is told apart by its anchor
+    recurs = not claim.event and not happens_once(predicate)
+    attribute = frame.attribute if frame is not None and recurs else ""
+    return (predicate, attribute), anchor
 
 
 def _period(claim: DateClaim) -> tuple[dt.date, dt.date]:

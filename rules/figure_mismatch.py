@@ -8,6 +8,7 @@ from functools import cache, partial
 
 from pydantic import Field
 
+from checker.archive_keys import subject_group_key
 from checker.clusters import Reported
 from checker.compat import (
     DEFAULT_TOLERANCE,
@@ -18,8 +19,8 @@ from checker.compat import (
     same_range,
 )
 from checker.group import SubjectGroup, groups_of, happens_once, register_figures
-from checker.models import Figure, Finding, Modality, Qualifier, Severity
-from checker.rule import Rule, RuleContext, RuleOptions, period_label
+from checker.models import Claim, Figure, Finding, Modality, Qualifier, Severity
+from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions, period_label
 from checker.twins import count_numbers, long_enough, mask_numbers, twins
 
 # Facts and estimates answer the same question; a goal or a forecast answers another one.
@@ -74,6 +75,20 @@ class FigureMismatch(Rule):
     id = "figure-mismatch"
     severity = Severity.ERROR
     Options = FigureMismatchOptions
+    archive_indexed = True
+
+    def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
+        """A figure's subject group, and its sentence with its numbers masked (a twin), whose
+        archive figures bring their own groups: a twin finding is labelled by its group."""
+        if not isinstance(claim, Figure):
+            return
+        group = subject_group_key(claim)
+        if group is not None:
+            yield group
+        twin = _twin_key(mask_numbers, claim)
+        if twin is not None:
+            masked, ordinal, unit = twin
+            yield ArchiveKey(f"{self.id}/twin:{masked}\x1f{ordinal}\x1f{unit}", follow=True)
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         options = self.options

@@ -10,12 +10,13 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from checker.archive_keys import subject_group_key
 from checker.clusters import Reported, classes, evidence, first_fit, more
 from checker.compare.anchors import names_match
 from checker.group import group_figures
 from checker.models import Attribution, Claim, Figure, Finding, Severity
 from checker.pairs import nearby_pairs
-from checker.rule import Rule, RuleContext, RuleOptions
+from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions
 from checker.titles import name_key as person_key
 from checker.twins import long_enough, mask_names, twins
 
@@ -62,6 +63,22 @@ class Misattribution(Rule):
     id = "misattribution"
     severity = Severity.ERROR
     Options = MisattributionOptions
+    archive_indexed = True
+
+    def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
+        """A figure's subject group; a quote's first three words (quotes are compared within
+        them); a credited sentence without its sources' names (a twin)."""
+        group = subject_group_key(claim)
+        if group is not None:
+            yield group
+        if not isinstance(claim, Attribution):
+            return
+        if claim.quote:
+            folded = _WORD.findall(claim.quote.lower())
+            yield ArchiveKey(f"{self.id}/quote:{' '.join(folded[:3])}")
+        twin = _source_twin_key(_masked_source, claim)
+        if twin is not None:
+            yield ArchiveKey(f"{self.id}/twin:{twin[0]}\x1f{twin[1]}")
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         reported = Reported()
@@ -244,10 +261,12 @@ def _subjects(context: RuleContext, figures: Sequence[Figure]) -> Iterator[tuple
     """Each figure with its subject key, from the grouping by frame; a figure no group holds is
     about nothing the checker can name, and is left out."""
     groups = list(context.groups) or group_figures(list(context.figures))
+    # By the group's place, not its key: two groups whose anchors differ but whose names join
+    # alike ("Gaza" as the owner, "Gaza" as a place named) are two subjects.
     key_of: dict[int, str] = {}
-    for group in groups:
+    for number, group in enumerate(groups):
         for figure in group.figures:
-            key_of[id(figure)] = "|".join(group.key)
+            key_of[id(figure)] = str(number)
     for figure in figures:
         key = key_of.get(id(figure))
         if key is not None:

@@ -11,8 +11,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from checker.data import load_data
-from checker.models import Evidence, Finding, Severity
-from checker.rule import Rule, RuleContext, RuleOptions
+from checker.models import Claim, Evidence, Finding, Severity
+from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SHINGLE = 5
@@ -66,6 +66,21 @@ class RepeatedPassage(Rule):
     id = "repeated-passage"
     severity = Severity.INFO
     Options = RepeatedPassageOptions
+    archive_indexed = True
+
+    def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
+        """The five-word shingles of the claim's sentence, ranked by its length in words: a
+        shingle carried by more than `_STOCK_PHRASE` sentences is a stock phrase, so past that
+        only the count matters, and only sentences of `min_words` count."""
+        assert isinstance(self.options, RepeatedPassageOptions)
+        words = _folded(claim.text).split()
+        for shingle in _shingles(" ".join(words)):
+            yield ArchiveKey(
+                _shingle_key(shingle),
+                rank=len(words),
+                floor=self.options.min_words,
+                cap=_STOCK_PHRASE,
+            )
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         assert isinstance(self.options, RepeatedPassageOptions)
@@ -128,7 +143,8 @@ class RepeatedPassage(Rule):
         wanted = [any(focused[n] for n in numbers) for numbers in carriers]
         similarity = self.options.similarity
         alike: list[tuple[int, int]] = []
-        for first, second in self._candidate_texts(texts, carriers, wanted):
+        candidates = self._candidate_texts(texts, carriers, wanted, context.crowded)
+        for first, second in candidates:
             if not (wanted[first] or wanted[second]) or not _alike(
                 texts[first], texts[second], similarity
             ):
@@ -144,7 +160,11 @@ class RepeatedPassage(Rule):
         return [(sentences[a], sentences[b]) for a, b in sorted(alike)]
 
     def _candidate_texts(
-        self, texts: Sequence[str], carriers: Sequence[Sequence[int]], wanted: Sequence[bool]
+        self,
+        texts: Sequence[str],
+        carriers: Sequence[Sequence[int]],
+        wanted: Sequence[bool],
+        crowded: frozenset[str],
     ) -> Iterator[tuple[int, int]]:
         """Pairs (i <= j) of distinct texts that share a rare five-word shingle, (i, i) when a
         text is carried by several sentences; `wanted` texts are those that may pair at all."""
@@ -159,10 +179,12 @@ class RepeatedPassage(Rule):
             for shingle in found if keep is None else found & keep:
                 postings[shingle].append(number)
         # Stock phrases (see _STOCK_PHRASE) say nothing; a shingle of one sentence pairs nothing.
+        # Under `--against`, a shingle more archive sentences carry than the cap was not read.
         rare = {
             shingle: numbers
             for shingle, numbers in postings.items()
             if 1 < sum(len(carriers[n]) for n in numbers) <= _STOCK_PHRASE
+            and (not crowded or _shingle_key(shingle) not in crowded)
         }
         del postings
         for number, found in enumerate(shingles):
@@ -253,6 +275,15 @@ def _alike(first: str, second: str, similarity: int) -> bool:
     if ratio * (short + long) / 200 < cutoff * short / (200 - cutoff) - 0.5:
         return False
     return fuzz.partial_ratio(first, second) >= cutoff
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _shingle_key(shingle: tuple[str, ...]) -> str:
+    return "repeated-passage/shingle:" + " ".join(shingle)
 
 
 def _shingles(folded: str) -> set[tuple[str, ...]]:

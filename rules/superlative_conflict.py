@@ -9,12 +9,13 @@ from functools import partial
 
 from pydantic import Field
 
+from checker.archive_keys import subject_group_key
 from checker.clusters import MAX_EVIDENCE, classes, evidence, more
 from checker.compat import DEFAULT_TOLERANCE, describe, interval
 from checker.data import load_data
 from checker.group import SubjectGroup, groups_of
-from checker.models import Figure, Finding, Modality, Severity
-from checker.rule import Rule, RuleContext, RuleOptions
+from checker.models import Claim, Figure, Finding, Modality, Severity
+from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions
 
 _FACTS = (Modality.FACT, Modality.ESTIMATE)
 # Periods of very different length count different things (a spring draft vs a whole year).
@@ -64,6 +65,14 @@ class SuperlativeConflict(Rule):
     id = "superlative-conflict"
     severity = Severity.WARNING
     Options = SuperlativeConflictOptions
+
+    archive_indexed = True
+
+    def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
+        """A figure's subject group: the rule reads nothing else."""
+        key = subject_group_key(claim)
+        if key is not None:
+            yield key
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         options = self.options

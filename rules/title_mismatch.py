@@ -6,9 +6,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from checker.models import Evidence, Finding, PersonClaim, Severity
+from checker.models import Claim, Evidence, Finding, PersonClaim, Severity
 from checker.pairs import nearby_pairs
-from checker.rule import Rule, RuleContext, RuleOptions
+from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions
 from checker.titles import name_key, parse_title, same_person, surname, titles_conflict
 
 
@@ -48,6 +48,13 @@ class TitleMismatch(Rule):
     id = "title-mismatch"
     severity = Severity.ERROR
     Options = TitleMismatchOptions
+    archive_indexed = True
+
+    def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
+        """A titled person's surname: mentions are compared, and bare surnames resolved,
+        within one surname."""
+        if isinstance(claim, PersonClaim) and claim.title:
+            yield ArchiveKey(f"{self.id}/surname:{surname(claim.person)}")
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         dated = [

@@ -1,0 +1,243 @@
+"""The archive index: each stored article's claims filed under the keys the rules compare on.
+
+A check of a few drafts against a large archive needs only the archive claims that could meet
+a draft's claim in some rule. Each rule says which keys it compares on (`Rule.archive_keys`,
+`checker.rule.ArchiveKey`); the index files every stored article under the keys of its claims,
+in the extraction cache's SQLite file (`checker.cache`): one row per key and article, with the
+positions of the article's claims filed under it, so that a check reads the claims that share a
+key with the drafts and nothing else. A key is stored as a 64-bit hash of its name: two names
+that collide only make a few claims read for nothing (any claim read beyond those needed is
+harmless: the rules find the same, see `checker.indexed_archive`).
+
+The keys come from the rule modules, which the extraction version does not cover; the index
+is stamped with a hash of them (`index_version`) and rebuilt from the stored claims, never
+re-extracted, when they change. Every article's keys are written in the transaction that
+marks it indexed, so an interrupted run leaves each article either indexed or not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from checker.cache import ExtractionCache, transaction
+from checker.compare.anchor_reach import AnchorIndex, reach
+from checker.models import Claim
+from checker.rule import ArchiveKey, Rule
+
+__all__ = ["ArchiveIndex", "IndexRow", "Selection", "index_version", "indexed_rules", "keys_of"]
+
+# Anchors are stored as their name keys joined by a character no name key holds, after one
+# that marks an anchored key (an anchor of one empty name is still an anchor).
+_JOIN = "\x1f"
+_ANCHORED = "\x1e"
+
+
+class IndexRow(NamedTuple):
+    """One key of one article: the hash of its name, its highest rank there, its anchor ("" for
+    none), and the positions of the claims filed under it ("0,3,4")."""
+
+    key: int
+    rank: int
+    anchor: str
+    claims: str
+
+
+@lru_cache(maxsize=1)
+def index_version() -> str:
+    """A hash of the built-in rule modules, whose `archive_keys` make the index."""
+    import rules
+
+    digest = hashlib.sha256()
+    for file in sorted(Path(rules.__file__).resolve().parent.glob("*.py")):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def indexed_rules() -> list[Rule]:
+    """The built-in rules with their default options: the keys never depend on options."""
+    from rules import get_rules
+
+    return [rule() for rule in get_rules() if rule.archive_indexed]
+
+
+def key_hash(name: str) -> int:
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), signed=True)
+
+
+def keys_of(rules: Sequence[Rule], claims: Iterable[Claim]) -> list[ArchiveKey]:
+    """Every key the rules file `claims` under, once each."""
+    found: dict[ArchiveKey, None] = {}
+    for claim in claims:
+        for rule in rules:
+            for key in rule.archive_keys(claim):
+                found.setdefault(key)
+    return list(found)
+
+
+def rows_of(rules: Sequence[Rule], claims: Sequence[Claim]) -> list[IndexRow]:
+    """The index rows of one article's claims."""
+    ranked: dict[tuple[int, str], tuple[int, list[int]]] = {}
+    for position, claim in enumerate(claims):
+        for rule in rules:
+            for key in rule.archive_keys(claim):
+                where = (key_hash(key.name), _stored(key.anchor))
+                rank, positions = ranked.get(where, (key.rank, []))
+                if not positions or positions[-1] != position:
+                    positions.append(position)
+                ranked[where] = (max(rank, key.rank), positions)
+    return [
+        IndexRow(key, rank, anchor, ",".join(map(str, positions)))
+        for (key, anchor), (rank, positions) in ranked.items()
+    ]
+
+
+def _stored(anchor: tuple[str, ...] | None) -> str:
+    return "" if anchor is None else _ANCHORED + _JOIN.join(anchor)
+
+
+def _anchor(stored: str) -> tuple[str, ...]:
+    return tuple(stored[1:].split(_JOIN))
+
+
+class Selection(NamedTuple):
+    """What the rules must read of the archive: per article (id), the positions of its claims
+    to read; the names of keys too crowded to read (`RuleContext.crowded`); the anchors each
+    anchored block reached (by key hash); and the claims met through `follow` keys."""
+
+    claims: dict[int, set[int]]
+    crowded: set[str]
+    reached: dict[int, set[tuple[str, ...]]]
+    followed: dict[int, set[int]]
+
+    def add(self, article: int, positions: str, into: dict[int, set[int]] | None = None) -> None:
+        target = self.claims if into is None else into
+        target.setdefault(article, set()).update(map(int, positions.split(",")))
+
+
+class ArchiveIndex:
+    """The index tables of one open `ExtractionCache`."""
+
+    def __init__(self, cache: ExtractionCache) -> None:
+        self._cache = cache
+        self._connection = cache.connection
+        self._ids: dict[tuple[str, str], tuple[int, str | None]] | None = None
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        return self._connection
+
+    def prepare(self) -> None:
+        """Drop an index made by other rule modules (the claims stay)."""
+        version = index_version()
+        row = self._connection.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
+        if row is not None and row[0] == version:
+            return
+        with transaction(self._connection):
+            self._connection.execute("DELETE FROM keys")
+            self._connection.execute("DELETE FROM indexed")
+            self._connection.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)", (version,)
+            )
+        self._ids = None
+
+    def indexed(self) -> dict[tuple[str, str], tuple[int, str | None]]:
+        """(sha256, variant) -> (article id, the note its figure cap gave) of indexed articles."""
+        if self._ids is None:
+            rows = self._connection.execute("SELECT sha256, variant, id, note FROM indexed")
+            self._ids = {(sha, variant): (number, note) for sha, variant, number, note in rows}
+        return self._ids
+
+    def add(self, articles: Sequence[tuple[str, str, str | None, Sequence[IndexRow]]]) -> None:
+        """Index articles, each (sha256, variant, cap note, rows), in one transaction."""
+        if not articles or not self._cache.writable:
+            return
+        with transaction(self._connection):
+            for sha, variant, note, rows in articles:
+                self._connection.execute(
+                    "DELETE FROM keys WHERE article IN"
+                    " (SELECT id FROM indexed WHERE sha256 = ? AND variant = ?)",
+                    (sha, variant),
+                )
+                cursor = self._connection.execute(
+                    "INSERT OR REPLACE INTO indexed (sha256, variant, note) VALUES (?, ?, ?)",
+                    (sha, variant, note),
+                )
+                number = cursor.lastrowid
+                self._connection.executemany(
+                    "INSERT OR IGNORE INTO keys (key, rank, anchor, article, claims)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [(*row[:3], number, row[3]) for row in rows],
+                )
+        self._ids = None
+
+    def select(self, wanted: Iterable[ArchiveKey], current: Mapping[int, object]) -> Selection:
+        """What the rules must read of the archive for checked claims with keys `wanted`:
+        `current` holds the ids of the archive's indexed articles (no other is ever chosen)."""
+        plain: dict[tuple[int, int, int], ArchiveKey] = {}
+        blocks: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+        for key in wanted:
+            if key.anchor is not None:
+                blocks[key_hash(key.name)].append(key.anchor)
+            else:
+                plain.setdefault((key_hash(key.name), key.floor, key.cap), key)
+        selection = Selection({}, set(), {}, {})
+        for (hashed, floor, cap), key in plain.items():
+            rows = self._connection.execute(
+                "SELECT article, claims FROM keys WHERE key = ? AND rank >= ?", (hashed, floor)
+            )
+            found = [(number, positions) for number, positions in rows if number in current]
+            if cap and len(found) > cap:
+                selection.crowded.add(key.name)
+                continue
+            for number, positions in found:
+                selection.add(number, positions)
+                if key.follow:
+                    selection.add(number, positions, selection.followed)
+        self.reach(blocks, current, selection)
+        return selection
+
+    def reach(
+        self,
+        blocks: Mapping[int, Sequence[tuple[str, ...]]],
+        current: Mapping[int, object],
+        selection: Selection,
+    ) -> None:
+        """Add to `selection` the claims of each block (by key hash) that the clustering of
+        the wanted anchors reaches."""
+        for hashed, wanted in blocks.items():
+            by_anchor: dict[tuple[str, ...], list[tuple[int, str]]] = defaultdict(list)
+            rows = self._connection.execute(
+                "SELECT anchor, article, claims FROM keys WHERE key = ?", (hashed,)
+            )
+            for stored, number, positions in rows:
+                if number in current:
+                    by_anchor[_anchor(stored)].append((number, positions))
+            if not by_anchor:
+                continue
+            index = AnchorIndex(by_anchor)
+            for anchor in wanted:
+                index.add(anchor)
+            reached = reach(index, wanted)
+            selection.reached.setdefault(hashed, set()).update(reached)
+            for anchor in reached:
+                for number, positions in by_anchor.get(anchor, ()):
+                    selection.add(number, positions)
+
+    def anchored_keys(self, claims: Mapping[int, set[int]]) -> dict[int, list[tuple[str, ...]]]:
+        """The anchored keys (block hash -> anchors) of some claims (article -> positions)."""
+        blocks: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+        for number, positions in claims.items():
+            rows = self._connection.execute(
+                "SELECT key, anchor, claims FROM keys WHERE article = ? AND anchor != ''",
+                (number,),
+            )
+            for hashed, stored, filed in rows:
+                if positions.intersection(map(int, filed.split(","))):
+                    blocks[hashed].append(_anchor(stored))
+        return blocks

@@ -1,0 +1,25 @@
+"""Archive keys several rules share: the subject group a figure belongs to.
+
+`figure-mismatch`, `misattribution`, `cumulative-decrease` and `superlative-conflict` all read
+the subject groups (`checker.group`): a figure's group is its block (attribute, predicate, unit
+dimension) and the anchors of the block that cluster with its own, so the index files each
+figure under its block, with its anchor (see `checker.rule.ArchiveKey`).
+"""
+
+from __future__ import annotations
+
+from checker.group import raw_key
+from checker.models import Claim, Figure
+from checker.rule import ArchiveKey
+
+__all__ = ["subject_group_key"]
+
+
+def subject_group_key(claim: Claim) -> ArchiveKey | None:
+    """The figure's block and anchor; None for a claim no subject group can hold."""
+    if not isinstance(claim, Figure):
+        return None
+    raw = raw_key(claim)
+    if raw is None:
+        return None
+    return ArchiveKey("subject-group:" + "\x1f".join(raw.block), anchor=raw.anchor)

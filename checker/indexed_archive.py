@@ -1,0 +1,362 @@
+"""`--against` through the archive index: read only the archive articles the check needs.
+
+A warm check of one draft against a large archive would otherwise read, parse and hand to the
+rules every archive article. Here the archive is walked and each file's metadata compared with
+what the index recorded of it (`files`: size, times, inode), so an unchanged file is known by
+its content hash without being read; new and changed files are read, extracted (or found in
+the cache by content) and indexed (`checker.archive_index`). Then the checked claims' keys
+select the archive articles the rules must see, and only those are read.
+
+The findings are those of reading the whole archive (the test holds the two paths together):
+every rule that can look at the archive says what it compares on (`Rule.archive_keys`), and a
+rule that does not say (a plugin), a facts register with figures (they regroup the subjects)
+or a Dask engine (it groups on its cluster) takes the whole-archive path instead.
+
+A file's metadata is trusted only when its modification time lies well before it was read
+(the same rule as git's "racy" files): a write in the same clock tick as the read would leave
+the time unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from checker.archive_index import ArchiveIndex, Selection, indexed_rules, keys_of, rows_of
+from checker.cache import CacheSession, ExtractionCache, article_variant, transaction
+from checker.engine import CheckSettings, Extraction, extract_all
+from checker.extract import extract_article
+from checker.figure_cap import cap_figures
+from checker.group import register_figures
+from checker.load import HTML_SUFFIXES, LoadResult, load_file, walk
+from checker.models import Article, Claim, Diagnostic
+from checker.rule import Rule
+
+__all__ = ["indexable", "read_archive"]
+
+Progress = Callable[[int], None]
+
+# A modification time this close to the moment the file was read may hide a later write.
+_RACY_NS = 2_000_000_000
+# Articles indexed per transaction: an interrupted run keeps most of its work.
+_BATCH = 200
+
+
+def indexable(rules: Sequence[Rule], settings: CheckSettings) -> bool:
+    """Whether the index can serve these rules: all built-in ones that say what they read,
+    and no facts-register figure to regroup the subjects with."""
+    built_in = {type(rule) for rule in indexed_rules()}
+    if any(type(rule) not in built_in for rule in rules):
+        return False
+    return not register_figures(settings.facts)
+
+
+class _Known(NamedTuple):
+    """An archive file whose content the index recorded."""
+
+    path: Path
+    location: str
+    sha256: str
+    variant: str
+
+
+@dataclass
+class _Walk:
+    known: list[_Known] = field(default_factory=list)
+    fresh: list[tuple[Article, os.stat_result | None]] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    locations: set[str] = field(default_factory=set)
+    order: dict[str, int] = field(default_factory=dict)  # path -> place in the walk
+
+
+class _Recorder:
+    """The cache session `extract_all` reads, remembering each article's claims as it goes."""
+
+    def __init__(self, session: CacheSession) -> None:
+        self.session = session
+        self.claims: dict[str, list[Claim]] = {}
+
+    def lookup(self, article: Article) -> list[Claim] | None:
+        claims = self.session.lookup(article)
+        if claims is not None:
+            self.claims[article.path] = claims
+        return claims
+
+    def store(self, article: Article, claims: list[Claim]) -> None:
+        self.claims[article.path] = claims
+        self.session.store(article, claims)
+
+    def finish(self) -> list[Diagnostic]:
+        return self.session.finish()
+
+
+def read_archive(
+    checked: Extraction,
+    archive: Path,
+    cache: ExtractionCache,
+    settings: CheckSettings,
+    *,
+    exclude: set[Path],
+    progress: Progress | None = None,
+) -> Extraction:
+    """The archive articles under `archive` that the rules must read to check `checked`, with
+    their claims, in the order a whole-archive read gives them; the diagnostics of the whole
+    archive. `exclude`: resolved files not to read as archive (the checked ones). Brings the
+    index up to date and prunes the cache under `archive` on the way."""
+    index = ArchiveIndex(cache)
+    index.prepare()
+    session = CacheSession(cache, archive)
+    found = _walk(archive, index, session, settings, exclude)
+    rules = indexed_rules()
+    done = len(checked.articles)
+    if progress is not None:
+        progress(done + len(found.known))
+
+    # Files the index knows but whose claims it never filed (another version of the rules):
+    # filed from the stored claims; a stored row that is gone means reading the file again.
+    ids = index.indexed()
+    pending: list[tuple[str, str, str, list[Claim]]] = []
+    known: list[_Known] = []
+    for entry in found.known:
+        if (entry.sha256, entry.variant) in ids:
+            known.append(entry)
+            continue
+        claims = cache.get(entry.sha256, str(entry.path), variant=entry.variant)
+        if claims is None:
+            article, notes = load_file(entry.path, max_article_kb=settings.max_article_kb)
+            found.diagnostics.extend(notes)
+            if article is not None:
+                found.fresh.append((article, None))
+            continue
+        known.append(entry)
+        pending.append((entry.sha256, entry.variant, str(entry.path), claims))
+
+    # New and changed files: extracted (or found in the cache by content), then indexed.
+    recorder = _Recorder(session)
+    fresh = [article for article, _ in found.fresh]
+    extracted = extract_all(
+        LoadResult(articles=fresh),
+        _shifted(progress, done + len(found.known)),
+        jobs=settings.jobs,
+        cache=recorder,
+        extract=extract_article,
+    )
+    for article in fresh:
+        claims = recorder.claims.get(article.path)
+        if claims is not None:
+            pending.append((article.sha256, article_variant(article), article.path, claims))
+    _index(index, rules, pending)
+    _remember_files(cache, session, found.fresh, recorder.claims)
+
+    for entry in known:
+        session.keep_key(entry.sha256, entry.variant)
+    for article in fresh:
+        session.keep(article)
+    for article in checked.articles:
+        session.keep(article)  # a checked file inside the archive stays current
+    session.prune()
+    _forget_files(cache, archive, found.locations)
+
+    ids = index.indexed()
+    current: dict[int, _Known] = {}
+    unindexed: list[Article] = []
+    for entry in known:
+        if (entry.sha256, entry.variant) in ids:  # not when the cache could not be written
+            current[ids[(entry.sha256, entry.variant)][0]] = entry
+    for article in fresh:
+        variant = article_variant(article)
+        indexed = ids.get((article.sha256, variant))
+        if indexed is not None:
+            location = session.location(article)
+            current[indexed[0]] = _Known(Path(article.path), location, article.sha256, variant)
+        elif article.path in recorder.claims:
+            unindexed.append(article)
+    assert settings.rules is not None  # resolved by the caller
+    wanted, context = _select(index, settings.rules, checked.claims, current, settings, session)
+    for article in unindexed:  # the cache could not be written: read whole
+        context.articles.append(article)
+        context.claims.extend(cap_figures(recorder.claims[article.path], article.path)[0])
+    _in_walk_order(context, found.order)
+    notes = [
+        Diagnostic(path=str(entry.path), message=note)
+        for entry in known
+        if (note := ids.get((entry.sha256, entry.variant), (0, None))[1]) is not None
+    ]
+    # Cap notes of the articles read come again from their extraction: said once.
+    context.diagnostics = [*found.diagnostics, *extracted.diagnostics, *notes]
+    context.crowded = frozenset(wanted.crowded)
+    return context
+
+
+def _walk(
+    archive: Path,
+    index: ArchiveIndex,
+    session: CacheSession,
+    settings: CheckSettings,
+    exclude: set[Path],
+) -> _Walk:
+    """Every article file of the archive: known by its recorded metadata, or read."""
+    found = _Walk()
+    recorded = _recorded_files(index, archive)
+    limit = settings.max_article_kb * 1024
+    for file in walk(archive, excludes=settings.excludes, diagnostics=found.diagnostics):
+        if file.resolve() in exclude:
+            continue
+        location = session.location_of(file)
+        found.locations.add(location)
+        found.order[str(file)] = len(found.order)
+        try:
+            status: os.stat_result | None = file.stat()
+        except OSError:
+            status = None
+        row = recorded.get(location)
+        # An HTML file's text may be longer than its bytes (UTF-16): read it near the limit.
+        ceiling = limit // 2 if file.suffix.lower() in HTML_SUFFIXES else limit
+        if status is not None and row is not None and status.st_size <= ceiling:
+            signature, sha, variant = row
+            if signature == _signature(status):
+                found.known.append(_Known(file, location, sha, variant))
+                continue
+        article, notes = load_file(file, max_article_kb=settings.max_article_kb)
+        found.diagnostics.extend(notes)
+        if article is not None:
+            found.fresh.append((article, status))
+    if not found.known and not found.fresh and not found.diagnostics and archive.is_dir():
+        found.diagnostics.append(
+            Diagnostic(path=str(archive), message="no article files in this folder")
+        )
+    return found
+
+
+def _signature(status: os.stat_result) -> tuple[int, int, int, int]:
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def _bounds(archive: Path) -> tuple[str, str, str]:
+    """The folder resolved, and the range every location under it sorts in."""
+    root = str(archive.resolve())
+    low = root.rstrip(os.sep) + os.sep
+    return root, low, low[:-1] + chr(ord(os.sep) + 1)
+
+
+def _recorded_files(
+    index: ArchiveIndex, archive: Path
+) -> dict[str, tuple[tuple[int, int, int, int], str, str]]:
+    rows = index.connection.execute(
+        "SELECT location, size, mtime_ns, ctime_ns, inode, sha256, variant FROM files"
+        " WHERE location = ? OR (location >= ? AND location < ?)",
+        _bounds(archive),
+    )
+    return {row[0]: ((row[1], row[2], row[3], row[4]), row[5], row[6]) for row in rows}
+
+
+def _index(
+    index: ArchiveIndex, rules: Sequence[Rule], pending: Sequence[tuple[str, str, str, list[Claim]]]
+) -> None:
+    """File the pending articles' claims, as the rules will see them (past the figure cap)."""
+    for start in range(0, len(pending), _BATCH):
+        batch = []
+        for sha, variant, path, claims in pending[start : start + _BATCH]:
+            kept, note = cap_figures(claims, path)
+            rows = rows_of(rules, kept)
+            batch.append((sha, variant, None if note is None else note.message, rows))
+        index.add(batch)
+
+
+def _remember_files(
+    cache: ExtractionCache,
+    session: CacheSession,
+    fresh: Sequence[tuple[Article, os.stat_result | None]],
+    stored: dict[str, list[Claim]],
+) -> None:
+    """Record the metadata of the files read, unless their time is too recent to trust."""
+    if not cache.writable:
+        return
+    now = time.time_ns()
+    rows = [
+        (session.location(article), *_signature(status), article.sha256, article_variant(article))
+        for article, status in fresh
+        if status is not None
+        and article.path in stored
+        and article.sha256
+        and now - status.st_mtime_ns > _RACY_NS
+    ]
+    if rows:
+        with transaction(cache.connection):
+            cache.connection.executemany(
+                "INSERT OR REPLACE INTO files (location, size, mtime_ns, ctime_ns, inode,"
+                " sha256, variant) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+
+def _forget_files(cache: ExtractionCache, archive: Path, seen: set[str]) -> None:
+    """Drop the records of files under the archive that this walk did not meet."""
+    if not cache.writable:
+        return
+    recorded = cache.connection.execute(
+        "SELECT location FROM files WHERE location = ? OR (location >= ? AND location < ?)",
+        _bounds(archive),
+    ).fetchall()
+    gone = [row for row in recorded if row[0] not in seen]
+    if gone:
+        with transaction(cache.connection):
+            cache.connection.executemany("DELETE FROM files WHERE location = ?", gone)
+
+
+def _select(
+    index: ArchiveIndex,
+    rules: Sequence[Rule],
+    claims: Sequence[Claim],
+    current: dict[int, _Known],
+    settings: CheckSettings,
+    session: CacheSession,
+) -> tuple[Selection, Extraction]:
+    """What to read of the archive, and the archive articles read with only the claims that
+    share a key with a checked claim; claims met through a `follow` key bring their anchored
+    keys as if checked. `rules` are the run's own: a key's floor may follow their options."""
+    selection = index.select(keys_of(rules, claims), current)
+    if selection.followed:
+        index.reach(index.anchored_keys(selection.followed), current, selection)
+    read = Extraction()
+    for number, positions in selection.claims.items():
+        entry = current[number]
+        article, _ = load_file(entry.path, max_article_kb=settings.max_article_kb)
+        if article is None:
+            continue
+        found = _claims(article, session)
+        read.articles.append(article)
+        if (article.sha256, article_variant(article)) != (entry.sha256, entry.variant):
+            # Changed since it was indexed: its positions say nothing; all of it is read.
+            read.claims.extend(found)
+        else:
+            read.claims.extend(claim for n, claim in enumerate(found) if n in positions)
+    return selection, read
+
+
+def _claims(article: Article, session: CacheSession) -> Sequence[Claim]:
+    """An archive article's claims as the rules see them: from the cache, else extracted."""
+    stored = session.lookup(article)
+    if stored is None:
+        # `extract_article` is read from this module at call time, so tests may swap it here.
+        fresh = extract_all(LoadResult(articles=[article]), cache=session, extract=extract_article)
+        return fresh.claims
+    return cap_figures(stored, article.path)[0]
+
+
+def _in_walk_order(extraction: Extraction, order: dict[str, int]) -> None:
+    """Articles and claims in the order a whole-archive read gives them: the rules' order of
+    work (which of two equal findings is reported) follows it."""
+    extraction.articles.sort(key=lambda article: order[article.path])
+    place = {id(claim): n for n, claim in enumerate(extraction.claims)}
+    extraction.claims.sort(key=lambda claim: (order[claim.path], place[id(claim)]))
+
+
+def _shifted(progress: Progress | None, offset: int) -> Progress | None:
+    if progress is None or not offset:
+        return progress
+    return lambda done: progress(offset + done)

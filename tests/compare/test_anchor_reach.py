@@ -1,0 +1,64 @@
+"""`reach` decides a few anchors' clusters as clustering the whole block would."""
+
+from __future__ import annotations
+
+import random
+
+from checker.compare.anchor_reach import AnchorIndex, reach, visit_order
+from checker.compare.anchors import cluster_anchors
+
+# Few words, so that anchors agree often: shared words, subsets, initials, near spellings.
+WORDS = ["elena", "varga", "vargas", "lind", "port", "authority", "pa", "kofi", "mensah", "km"]
+NAMES = [
+    "elena",
+    "elena varga",
+    "elena vargas",
+    "varga",
+    "port authority",
+    "pa",
+    "kofi mensah",
+    "mensah",
+    "lind|linde",
+    "harbourmaster",
+    "harbourmastr",
+]
+
+
+def _anchor(rng: random.Random) -> tuple[str, ...]:
+    primary = rng.choice(["", *NAMES]) if rng.random() < 0.7 else ""
+    others = sorted({rng.choice(NAMES + WORDS) for _ in range(rng.randint(0, 2))} - {primary})
+    return (primary, *others) if primary or others else ("", rng.choice(WORDS))
+
+
+def _clusters(anchors: list[tuple[str, ...]]) -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
+    numbers = dict(zip(anchors, cluster_anchors(anchors), strict=True))
+    members: dict[int, set[tuple[str, ...]]] = {}
+    for anchor, number in numbers.items():
+        members.setdefault(number, set()).add(anchor)
+    return {anchor: frozenset(members[number]) for anchor, number in numbers.items()}
+
+
+def test_reached_anchors_cluster_the_wanted_ones_exactly() -> None:
+    for seed in range(300):
+        rng = random.Random(seed)
+        block = sorted({_anchor(rng) for _ in range(rng.randint(2, 40))})
+        wanted = rng.sample(block, rng.randint(1, min(3, len(block))))
+        reached = reach(AnchorIndex(block), wanted)
+        assert set(wanted) <= reached
+        extras = rng.sample(block, rng.randint(0, len(block)))  # read for other reasons
+        whole, part = _clusters(block), _clusters(sorted(reached | set(extras)))
+        for anchor in wanted:
+            assert part[anchor] == whole[anchor], (seed, anchor)
+
+
+def test_the_visit_order_is_the_clustering_order() -> None:
+    """`cluster_anchors` numbers clusters in the order it visits their first anchors."""
+    for seed in range(100):
+        rng = random.Random(seed)
+        block = list({_anchor(rng) for _ in range(20)})
+        numbers = dict(zip(block, cluster_anchors(block), strict=True))
+        firsts: dict[int, tuple[str, ...]] = {}
+        for anchor in sorted(block, key=visit_order):
+            firsts.setdefault(numbers[anchor], anchor)
+        assert sorted(firsts) == list(range(len(firsts)))
+        assert [firsts[n] for n in sorted(firsts)] == sorted(firsts.values(), key=visit_order)
