@@ -320,6 +320,8 @@ def _read(
             first = century + tens if century + tens <= published.year else century - 100 + tens
         else:
             first = int(groups["c"]) * 100 + int(groups["d"]) * 10
+        if first < 1:
+            return None  # "the '90s" read against a date of the first century: no such decade
         return _years(first, first + 9, Granularity.DECADE, begin, stop, stated=True)
     if kind == "century":
         number = int(groups["n"])
