@@ -20,6 +20,7 @@ from checker.extract.timex import MONTHS
 __all__ = [
     "CAP_WORD",
     "NAME_SPAN",
+    "UPPER",
     "NameData",
     "Span",
     "canonical_source",
@@ -32,18 +33,21 @@ __all__ = [
     "trim_openers",
 ]
 
+# The capitals of the Latin alphabets, as a character class's content: "Łukasz", "Ömer" and
+# "Šimon" open names as "Lukas" does.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # A capitalized word: dotted initials ("U.S."), or a word starting with a capital. The
 # possessive is left outside so that "ISW's reading" gives the span "ISW".
-CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+CAP_WORD = rf"(?:(?:[{UPPER}]\.){{2,}}|[{UPPER}][^\W_]*(?:-[^\W_]+)*)"
 _CONNECTOR = r"(?:of|for|the|and|de|du|von|van|der|al|bin|da|di|del|la|le|&)"
 # Connectors are lowercase and words capitalized, so the repetition cannot backtrack badly.
 NAME_SPAN = rf"{CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+){{0,2}}{CAP_WORD})*"
 # Each pattern opens with a lookahead on its first character: the engine then rejects most
 # offsets on one test instead of running the lookbehind first.
-_SPAN_RE = re.compile(rf"(?=[A-Z])(?<![\w.’'-]){NAME_SPAN}")
+_SPAN_RE = re.compile(rf"(?=[{UPPER}])(?<![\w.’'-]){NAME_SPAN}")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _ACRONYM_RE = re.compile(
-    rf"(?=[A-Z])(?<![\w.’'-])(?P<name>{NAME_SPAN})\s*\(\s*(?P<acronym>[A-Z][A-Za-z&.]{{1,9}})\s*\)"
+    rf"(?=[{UPPER}])(?<![\w.’'-])(?P<name>{NAME_SPAN})\s*\(\s*(?P<acronym>[A-Z][A-Za-z&.]{{1,9}})\s*\)"
 )
 # "US-based", "Kremlin-backed": an adjective made of a name, not part of the following name.
 _COMPOUND_ADJECTIVE = re.compile(r"^\S+-(?:based|led|backed|controlled|funded|owned|linked)$")

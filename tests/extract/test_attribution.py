@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.extract import extract_article
+from checker.extract import extract, extract_article
 from checker.extract.attribution import find_attributions, source_for
 from checker.extract.context import ArticleContext, Source
 from checker.extract.names import canonical_source
@@ -251,3 +251,8 @@ def test_corpus_chain_in_the_first_sentence(seeds_dated: Path) -> None:
     claims = _corpus_claims(seeds_dated, "000")
     first = [c for c in claims if isinstance(c, Attribution) and "groundwork" in c.text]
     assert first[0].source_chain == ("The Moscow Times", "Institute for the Study of War")
+
+
+def test_names_in_other_latin_alphabets_are_names() -> None:
+    claims = extract("According to Šimon Král, 1,200 homes were damaged in Brezno.")
+    assert any(isinstance(c, Attribution) and c.source == "Šimon Král" for c in claims)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.extract import extract_article
+from checker.extract import extract, extract_article
 from checker.extract.attribution import find_attributions, source_for
 from checker.extract.context import ArticleContext
 from checker.extract.dates import find_dates
@@ -239,3 +239,11 @@ def test_headline_names_the_topic_when_metadata_has_no_title() -> None:
     [claim] = claims
     assert claim.event == "bridge opened"
     assert "Harbor" in claim.participants or "Harbor City" in claim.participants
+
+
+def test_life_dates_after_a_name_in_another_latin_alphabet() -> None:
+    claims = [c for c in extract("Ömer Çelik (1961–2020) was a poet.") if isinstance(c, DateClaim)]
+    assert {(c.event, c.participants) for c in claims} == {
+        ("born", ("Ömer Çelik",)),
+        ("died", ("Ömer Çelik",)),
+    }
