@@ -228,17 +228,14 @@ def _written(claim: DateClaim) -> str | None:
 
 
 def _predicate(claim: DateClaim) -> str:
-    """What happened on the date: the event word the date extractor read beside it, which
-    knows the forms a parse does not ("(8 September 1838 – 2 March 1881)", "Born 27 August
-    1968"), else the frame's predicate. A frame that names the process that began or ended
-    ("production began" -> "production begin") says more than the event word, and wins."""
+    """What happened on the date: the frame's predicate (the lemma of the verb the date hangs
+    on), else the event word the date reader found beside it, which knows the forms that have
+    no verb to read ("(8 September 1838 – 2 March 1881)" after a name, "Born 27 August 1968")."""
     frame = claim.frame
-    if frame is not None and process_predicate(frame.predicate):
-        return frame.predicate
-    if claim.event:
-        return canonical("predicates", claim.event.split()[-1])
     if frame is not None and frame.predicate:
         return canonical("predicates", frame.predicate)
+    if claim.event:
+        return canonical("predicates", claim.event.split()[-1])
     return ""
 
 

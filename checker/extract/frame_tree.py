@@ -299,6 +299,16 @@ def scope_of(doc: Doc, token: Token, span: Span) -> str:
     return "; ".join(found)
 
 
+def in_parentheses(span: Span) -> bool:
+    """Whether `span` lies inside a parenthesis of its sentence."""
+    text = span.doc.text
+    before, after = text[: span.start_char], text[span.end_char :]
+    if before.rfind("(") <= before.rfind(")"):
+        return False  # no parenthesis open before it
+    closing, opening = after.find(")"), after.find("(")
+    return closing >= 0 and (opening < 0 or closing < opening)
+
+
 def setting_of(token: Token) -> str:
     """The place a relative clause above the figure is set in ("He played at Marlow Tech,
     where he finished with 6,728 yards"): the figure holds there, not wherever its anchor is."""
@@ -394,6 +404,11 @@ def predicate_of(governor: Token | None, *, measured: bool = False) -> str:
     if lemma in light:
         return ""
     particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
+    if lemma == "take":
+        # "took part", "took place", "took office": the bare noun makes the verb
+        particles += [
+            c.lower_ for c in governor.children if c.dep_ == "dobj" and not list(c.children)
+        ]
     return " ".join([lemma, *particles])
 
 
@@ -477,12 +492,13 @@ def speaker_tokens(doc: Doc, clause: Token) -> set[int]:
     found: set[int] = set()
     reporting = word_lists().reporting_verbs
     for token in doc:
-        if token.i != clause.i and token.pos_ == "VERB" and lemma_of(token) in reporting:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            # "according to the Crisis Office", whichever part of speech the tagger gives it
+            found.update(t.i for t in token.subtree)
+        elif token.i != clause.i and token.pos_ == "VERB" and lemma_of(token) in reporting:
             for child in token.children:
                 if child.dep_ in SUBJECTS:
                     found.update(t.i for t in child.subtree)
-        elif token.lower_ == "according" and token.dep_ == "prep":
-            found.update(t.i for t in token.subtree)  # "according to the Crisis Office"
     return found
 
 
@@ -495,8 +511,11 @@ def things_named(clause: Token, counted: Token, skip: set[int]) -> list[str]:
             continue
         if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
-            continue
+        if not any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+            for c in token.children
+        ):
+            continue  # "the northern harbour", "Sunday's marathon"; not "a harbour"
         if token.lemma_.lower() in word_lists().time_nouns:
             continue
         words = [

@@ -191,6 +191,10 @@ class FrameReader:
             mention.measured and attribute in tree.word_lists().size_nouns
         )  # "has an area of 612 km2"
         predicate = tree.predicate_of(governor, measured=mention.measured and not sized)
+        if mention.kind == "date" and tree.in_parentheses(span):
+            # "Tomas Berg (1890–1961) painted ...": an aside about the name before it, which
+            # the clause's verb does not date (the date reader says born and died)
+            predicate = ""
         anchor, anchor_from = self._anchor(doc, value, noun, stated_in, mention, span)
         if attribute == "age" and anchor_from not in ("owner", "subject", "pronoun"):
             return None  # an age is someone's: without a named someone, stay quiet
