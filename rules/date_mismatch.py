@@ -302,9 +302,16 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
         has_primary=not from_frame or (frame is not None and frame.has_primary),
         aliases=frame.aliases if frame is not None else (),
     )
+    once = happens_once(predicate)
+    borrowed = frame is not None and frame.anchor_from in ("paragraph", "title")
+    if once and anchor[0] and not borrowed:
+        # what happens once to someone named in the sentence is theirs wherever it happened:
+        # "Stroud died in 1978 in Cambridge" and "Anna Stroud (1901 – 1977) was a British
+        # chemist"; "the plant opened in 1990" in a story about its company is the plant's
+        anchor = anchor[:1]
     # the extractor's event word stands alone; the parse's object goes with a predicate
     # that can recur ("signed a decree"): what happens once is told apart by its anchor
-    recurs = not claim.event and not happens_once(predicate)
+    recurs = not claim.event and not once
     attribute = frame.attribute if frame is not None and recurs else ""
     return (predicate, attribute), anchor
 

@@ -410,8 +410,11 @@ class FrameReader:
             # other article can tell
             return (), ""
         if things:
-            # the borrowed name is what the sentence is about; its things narrow it down
-            return (*borrowed, *things), ("paragraph" if borrowed else "clause")
+            # the borrowed name is what the sentence is about and its things narrow it down.
+            # In a news story "the plant opened in 1990" is the plant's, not its company's,
+            # so neither is the primary name; in an encyclopedia's article about a club, "the
+            # club was founded" is the article's club.
+            return (*borrowed, *things), ("paragraph" if self.title_is_name else "clause")
         if speaker:
             return (speaker[0],), "paragraph"
         if self.paragraph_entity:
@@ -465,24 +468,22 @@ class FrameReader:
     def _names_the_title(self, noun: Token) -> bool:
         """ "The bridge spans 1,240 metres" in the article "Arden Bridge", "the lake" in "Lake
         Verrin": a definite common noun that the title's name ends or starts with is the
-        title's thing."""
+        title's thing. In an encyclopedia's article, whose title is a bare name, so is the
+        subject "the album" or "the ship": it is what the article is about."""
         if self.title_entity is None or noun.pos_ != "NOUN":
             return False
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
             return False
         if any(c.dep_ in ("amod", "compound", "nummod", "poss") for c in noun.children):
             return False  # "the second season", "the new bridge": one of several
-        words = name_key(self.title_entity).split()
         lemma = tree.lemma_of(noun)
-        return (
-            bool(words)
-            and lemma not in tree.word_lists().time_nouns
-            and lemma
-            in (
-                words[0],
-                words[-1],
-            )
-        )
+        if lemma in tree.word_lists().time_nouns:
+            return False
+        words = name_key(self.title_entity).split()
+        if words and lemma in (words[0], words[-1]):
+            return True
+        encyclopedic = self.title_is_name and self.title_person is None
+        return encyclopedic and noun.dep_ in ("nsubj", "nsubjpass")
 
     def _has_title_for_subject(self, doc: Doc) -> bool:
         """Whether the sentence's main clause has the title's bare name for subject ("In 2007,
