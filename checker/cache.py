@@ -352,6 +352,13 @@ class CacheSession:
         self.cache = cache
         self._root = None if root is None else Path(root)
         self._resolved_root = None if root is None else Path(root).resolve()
+        # The same, as text ending in a separator: `location_of` of a path that starts with
+        # the first is the second plus the rest, with no path object made.
+        self._prefixes = (
+            None
+            if self._root is None or self._resolved_root is None
+            else (os.path.join(self._root, ""), os.path.join(self._resolved_root, ""))
+        )
         self._batch = batch
         self._pending: list[CacheEntry] = []
         # (sha256, variant) of every article the run met: what is current, never pruned.
@@ -400,6 +407,10 @@ class CacheSession:
 
     def location_of(self, file: str | Path) -> str:
         """`location` of the article read from `file`."""
+        if self._prefixes is not None and isinstance(file, str):
+            given, resolved = self._prefixes
+            if file.startswith(given):
+                return resolved + file[len(given) :]
         path = Path(file)
         if self._root is not None and self._resolved_root is not None:
             with contextlib.suppress(ValueError):

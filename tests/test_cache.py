@@ -21,6 +21,7 @@ from checker.cache import (
     CLEAN_SUFFIX,
     CacheEntry,
     CacheLocationError,
+    CacheSession,
     CacheUnavailableError,
     ExtractionCache,
     default_cache_dir,
@@ -474,3 +475,15 @@ def test_a_stale_marker_is_not_trusted(tmp_path: Path, monkeypatch: pytest.Monke
     marker = tmp_path / (CACHE_FILE + CLEAN_SUFFIX)
     marker.write_text("1 2 3 4", encoding="ascii")
     assert _opened_checked(monkeypatch, tmp_path)
+
+
+def test_location_of_a_walked_path_is_the_resolved_folder_plus_the_rest(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    (real / "a").mkdir(parents=True)
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        session = CacheSession(cache, tmp_path / "linked")
+        file = str(tmp_path / "linked" / "a" / "x.md")
+        assert session.location_of(file) == str(real / "a" / "x.md")
+        assert session.location_of(Path(file)) == str(real / "a" / "x.md")
+        assert session.location_of(str(tmp_path / "linkedx.md")) == str(tmp_path / "linkedx.md")
