@@ -62,7 +62,7 @@ WRITE_BATCH = 200
 
 _CLAIMS = TypeAdapter(list[Claim])
 # Tables of the archive index, made and dropped with the cache's own.
-INDEX_TABLES = ("indexed", "keys", "files")
+INDEX_TABLES = ("indexed", "keys", "files", "anchor_terms")
 
 
 class CacheError(CheckerError):
@@ -301,8 +301,16 @@ class ExtractionCache:
                 "SELECT id FROM indexed WHERE sha256 = ? AND variant = ?", key
             )
         ]
+        anchors = {
+            tuple(row)
+            for (number,) in ids
+            for row in connection.execute(
+                "SELECT key, anchor FROM keys WHERE article = ? AND anchor != ''", (number,)
+            )
+        }
         connection.executemany("DELETE FROM keys WHERE article = ?", ids)
         connection.executemany("DELETE FROM indexed WHERE id = ?", ids)
+        forget_anchors(connection, anchors)
         root, low, high = under
         connection.executemany(
             "DELETE FROM files WHERE sha256 = ? AND variant = ?"
@@ -528,16 +536,7 @@ def _create_schema(connection: sqlite3.Connection, version: str) -> None:
     # The archive index (`checker.archive_index`): which stored articles are indexed (and the
     # note their figure cap gave), the keys their claims are filed under, and the files of
     # archives as last seen, so an unchanged file is known without reading it.
-    connection.execute(
-        "CREATE TABLE IF NOT EXISTS indexed (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL,"
-        " variant TEXT NOT NULL, note TEXT, UNIQUE (sha256, variant))"
-    )
-    connection.execute(
-        "CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, rank INTEGER NOT NULL,"
-        " anchor TEXT NOT NULL, article INTEGER NOT NULL, claims TEXT NOT NULL,"
-        " PRIMARY KEY (key, rank, anchor, article)) WITHOUT ROWID"
-    )
-    connection.execute("CREATE INDEX IF NOT EXISTS keys_article ON keys (article)")
+    create_index_tables(connection)
     connection.execute(
         "CREATE TABLE IF NOT EXISTS files (location TEXT PRIMARY KEY, size INTEGER NOT NULL,"
         " mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,"
@@ -547,6 +546,37 @@ def _create_schema(connection: sqlite3.Connection, version: str) -> None:
     connection.executemany(
         "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
         [("schema", SCHEMA_VERSION), ("version", version)],
+    )
+
+
+def create_index_tables(connection: sqlite3.Connection) -> None:
+    """The archive index's own tables (`checker.archive_index`), which it drops and makes again
+    when its layout or the rules change: which stored articles are indexed (and the note their
+    figure cap gave), the keys their claims are filed under, and the terms the names of their
+    anchors are found by."""
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS indexed (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL,"
+        " variant TEXT NOT NULL, note TEXT, UNIQUE (sha256, variant))"
+    )
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, anchor TEXT NOT NULL,"
+        " rank INTEGER NOT NULL, article INTEGER NOT NULL, claims TEXT NOT NULL,"
+        " PRIMARY KEY (key, anchor, rank, article)) WITHOUT ROWID"
+    )
+    connection.execute("CREATE INDEX IF NOT EXISTS keys_article ON keys (article)")
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS anchor_terms (key INTEGER NOT NULL, term TEXT NOT NULL,"
+        " anchor TEXT NOT NULL, PRIMARY KEY (key, term, anchor)) WITHOUT ROWID"
+    )
+
+
+def forget_anchors(connection: sqlite3.Connection, anchors: Iterable[tuple[int, str]]) -> None:
+    """Drop the terms of anchored keys (key, stored anchor) that no article is filed under any
+    more; within the caller's transaction."""
+    connection.executemany(
+        "DELETE FROM anchor_terms WHERE key = ?1 AND anchor = ?2"
+        " AND NOT EXISTS (SELECT 1 FROM keys WHERE key = ?1 AND anchor = ?2)",
+        anchors,
     )
 
 
