@@ -40,7 +40,7 @@ __all__ = ["ArchiveIndex", "IndexRow", "Selection", "index_version", "indexed_ru
 _JOIN = "\x1f"
 _ANCHORED = "\x1e"
 # The layout of the index tables: another layout is dropped and made again (from the claims).
-_LAYOUT = "2"
+_LAYOUT = "3"
 
 
 class IndexRow(NamedTuple):
@@ -185,13 +185,20 @@ class ArchiveIndex:
                     " VALUES (?, ?, ?, ?, ?)",
                     [(row.key, row.rank, row.anchor, number, row.claims) for row in rows],
                 )
+                anchored = [row for row in rows if row.anchor]
                 self._connection.executemany(
                     "INSERT OR IGNORE INTO anchor_terms (key, term, anchor) VALUES (?, ?, ?)",
                     [
-                        (row.key, term, row.anchor)
-                        for row in rows
-                        if row.anchor
-                        for term in _terms(_anchor(row.anchor))
+                        *(
+                            (row.key, term, row.anchor)
+                            for row in anchored
+                            for term in _terms(_anchor(row.anchor))
+                        ),
+                        *(
+                            (row.key, term, "")
+                            for row in anchored
+                            for term in _spelt_terms(_anchor(row.anchor))
+                        ),
                     ],
                 )
                 forget_anchors(self._connection, old)
@@ -257,18 +264,26 @@ class ArchiveIndex:
 
 def _terms(anchor: tuple[str, ...]) -> set[str]:
     """What the names of a stored anchor are found by (see `_StoredBlock.neighbours`): each
-    name's first and last word, its initials, and its word count and length when long enough
-    to be misspelt."""
-    terms = set()
+    name itself, its first and last word and its initials."""
+    terms: set[str] = set()
     for name in anchor_names(anchor):
         words = name.split()
-        terms.add("<" + words[0])
-        terms.add(">" + words[-1])
+        terms.update(("=" + name, "<" + words[0], ">" + words[-1]))
         if len(words) >= 2:
             terms.add("^" + _initials(words))
-        if len(name) >= _FUZZY_MIN:
-            terms.add(_spelt(len(words), len(name)) + name)
     return terms
+
+
+def _spelt_terms(anchor: tuple[str, ...]) -> set[str]:
+    """The block's list of long names, which may be misspelt: each with its word count and
+    length, so that a range of terms holds the names of one word count within a range of
+    lengths. Filed under no anchor (the name's own term finds its anchors), and left when no
+    anchor holds the name any more: such a name matches no anchor."""
+    return {
+        _spelt(len(name.split()), len(name)) + name
+        for name in anchor_names(anchor)
+        if len(name) >= _FUZZY_MIN
+    }
 
 
 def _spelt(words: int, length: int) -> str:
@@ -352,15 +367,21 @@ class _StoredBlock:
         low = _spelt(words, length * 9 // 11)
         high = _spelt(words, -(-length * 11 // 9) + 1)
         rows = self._connection.execute(
-            "SELECT term, anchor FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
+            "SELECT term FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
             (self._hashed, low, high),
         ).fetchall()
         if not rows:
             return set()
-        by_name: dict[str, list[str]] = defaultdict(list)
-        for term, stored in rows:
-            by_name[term[len(low) :]].append(stored)
+        names = [term[len(low) :] for (term,) in rows]
         spelt = process.extract(
-            name, list(by_name), scorer=fuzz.ratio, score_cutoff=_FUZZY - 0.01, limit=None
+            name, names, scorer=fuzz.ratio, score_cutoff=_FUZZY - 0.01, limit=None
         )
-        return {stored for choice, _, _ in spelt for stored in by_name[choice]}
+        if not spelt:
+            return set()
+        terms = ["=" + choice for choice, _, _ in spelt]
+        marks = ",".join("?" * len(terms))
+        found = self._connection.execute(
+            f"SELECT anchor FROM anchor_terms WHERE key = ? AND term IN ({marks})",
+            (self._hashed, *terms),
+        )
+        return {stored for (stored,) in found}
