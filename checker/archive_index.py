@@ -275,10 +275,10 @@ def _terms(anchor: tuple[str, ...]) -> set[str]:
 
 
 def _spelt_terms(anchor: tuple[str, ...]) -> set[str]:
-    """The block's list of long names, which may be misspelt: each with its word count and
-    length, so that a range of terms holds the names of one word count within a range of
-    lengths. Filed under no anchor (the name's own term finds its anchors), and left when no
-    anchor holds the name any more: such a name matches no anchor."""
+    """The block's list of long names, which may be misspelt: each after its word count, so
+    that a range of terms holds the names of one word count. Filed under no anchor (the
+    name's own term finds its anchors), and left when no anchor holds the name any more: such
+    a name matches no anchor."""
     return {
         _spelt(len(name.split()), len(name)) + name
         for name in anchor_names(anchor)
@@ -287,8 +287,8 @@ def _spelt_terms(anchor: tuple[str, ...]) -> set[str]:
 
 
 def _spelt(words: int, length: int) -> str:
-    """The prefix of a long name's term: its word count and length, so that a range of terms
-    holds the names of one word count within a range of lengths."""
+    """The prefix of a long name's term: its word count (and length, which orders the names
+    of one word count)."""
     return f"~{words:03d}{length:06d}"
 
 
@@ -310,6 +310,7 @@ class _StoredBlock:
         self._extra = extra
         self._rows: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self._neighbours: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+        self._long_names: dict[int, list[str]] = {}  # word count -> the block's long names
 
     def any_current(self) -> bool:
         rows = self._connection.execute("SELECT article FROM keys WHERE key = ?", (self._hashed,))
@@ -361,18 +362,17 @@ class _StoredBlock:
         return result
 
     def _spelt_like(self, name: str, words: int) -> set[str]:
-        """Stored anchors with a name of as many words that `fuzz.ratio` may put within
-        `_FUZZY` of `name`: its length is within a tenth of the two lengths' sum of `name`'s."""
-        length = len(name)
-        low = _spelt(words, length * 9 // 11)
-        high = _spelt(words, -(-length * 11 // 9) + 1)
-        rows = self._connection.execute(
-            "SELECT term FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
-            (self._hashed, low, high),
-        ).fetchall()
-        if not rows:
-            return set()
-        names = [term[len(low) :] for (term,) in rows]
+        """Stored anchors with a long name of as many words that `fuzz.ratio` puts within
+        `_FUZZY` of `name`. The block's long names of that word count are read once."""
+        names = self._long_names.get(words)
+        if names is None:
+            low, high = _spelt(words, 0), _spelt(words + 1, 0)
+            rows = self._connection.execute(
+                "SELECT term FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
+                (self._hashed, low, high),
+            )
+            names = [term[len(low) :] for (term,) in rows]
+            self._long_names[words] = names
         spelt = process.extract(
             name, names, scorer=fuzz.ratio, score_cutoff=_FUZZY - 0.01, limit=None
         )
