@@ -25,8 +25,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from checker.cache import ExtractionCache, transaction
-from checker.compare.anchor_reach import AnchorIndex, reach
+from rapidfuzz import fuzz, process
+
+from checker.cache import ExtractionCache, create_index_tables, forget_anchors, transaction
+from checker.compare.anchor_reach import AnchorIndex, anchor_names, reach
+from checker.compare.anchors import _FUZZY, _FUZZY_MIN, _initials, anchors_agree
 from checker.models import Claim
 from checker.rule import ArchiveKey, Rule
 
@@ -36,6 +39,8 @@ __all__ = ["ArchiveIndex", "IndexRow", "Selection", "index_version", "indexed_ru
 # that marks an anchored key (an anchor of one empty name is still an anchor).
 _JOIN = "\x1f"
 _ANCHORED = "\x1e"
+# The layout of the index tables: another layout is dropped and made again (from the claims).
+_LAYOUT = "3"
 
 
 class IndexRow(NamedTuple):
@@ -53,7 +58,7 @@ def index_version() -> str:
     """A hash of the built-in rule modules, whose `archive_keys` make the index."""
     import rules
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_LAYOUT.encode() + b"\0")
     for file in sorted(Path(rules.__file__).resolve().parent.glob("*.py")):
         digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -139,8 +144,9 @@ class ArchiveIndex:
         if row is not None and row[0] == version:
             return
         with transaction(self._connection):
-            self._connection.execute("DELETE FROM keys")
-            self._connection.execute("DELETE FROM indexed")
+            for table in ("keys", "indexed", "anchor_terms"):
+                self._connection.execute(f"DROP TABLE IF EXISTS {table}")
+            create_index_tables(self._connection)
             self._connection.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)", (version,)
             )
@@ -159,6 +165,11 @@ class ArchiveIndex:
             return
         with transaction(self._connection):
             for sha, variant, note, rows in articles:
+                old = self._connection.execute(
+                    "SELECT key, anchor FROM keys WHERE anchor != '' AND article IN"
+                    " (SELECT id FROM indexed WHERE sha256 = ? AND variant = ?)",
+                    (sha, variant),
+                ).fetchall()
                 self._connection.execute(
                     "DELETE FROM keys WHERE article IN"
                     " (SELECT id FROM indexed WHERE sha256 = ? AND variant = ?)",
@@ -172,8 +183,25 @@ class ArchiveIndex:
                 self._connection.executemany(
                     "INSERT OR IGNORE INTO keys (key, rank, anchor, article, claims)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    [(*row[:3], number, row[3]) for row in rows],
+                    [(row.key, row.rank, row.anchor, number, row.claims) for row in rows],
                 )
+                anchored = [row for row in rows if row.anchor]
+                self._connection.executemany(
+                    "INSERT OR IGNORE INTO anchor_terms (key, term, anchor) VALUES (?, ?, ?)",
+                    [
+                        *(
+                            (row.key, term, row.anchor)
+                            for row in anchored
+                            for term in _terms(_anchor(row.anchor))
+                        ),
+                        *(
+                            (row.key, term, "")
+                            for row in anchored
+                            for term in _spelt_terms(_anchor(row.anchor))
+                        ),
+                    ],
+                )
+                forget_anchors(self._connection, old)
         self._ids = None
 
     def select(self, wanted: Iterable[ArchiveKey], current: Mapping[int, object]) -> Selection:
@@ -211,22 +239,13 @@ class ArchiveIndex:
         """Add to `selection` the claims of each block (by key hash) that the clustering of
         the wanted anchors reaches."""
         for hashed, wanted in blocks.items():
-            by_anchor: dict[tuple[str, ...], list[tuple[int, str]]] = defaultdict(list)
-            rows = self._connection.execute(
-                "SELECT anchor, article, claims FROM keys WHERE key = ?", (hashed,)
-            )
-            for stored, number, positions in rows:
-                if number in current:
-                    by_anchor[_anchor(stored)].append((number, positions))
-            if not by_anchor:
+            block = _StoredBlock(self._connection, hashed, current, AnchorIndex(wanted))
+            if not block.any_current():
                 continue
-            index = AnchorIndex(by_anchor)
-            for anchor in wanted:
-                index.add(anchor)
-            reached = reach(index, wanted)
+            reached = reach(block, wanted)
             selection.reached.setdefault(hashed, set()).update(reached)
             for anchor in reached:
-                for number, positions in by_anchor.get(anchor, ()):
+                for number, positions in block.rows(anchor):
                     selection.add(number, positions)
 
     def anchored_keys(self, claims: Mapping[int, set[int]]) -> dict[int, list[tuple[str, ...]]]:
@@ -241,3 +260,128 @@ class ArchiveIndex:
                 if positions.intersection(map(int, filed.split(","))):
                     blocks[hashed].append(_anchor(stored))
         return blocks
+
+
+def _terms(anchor: tuple[str, ...]) -> set[str]:
+    """What the names of a stored anchor are found by (see `_StoredBlock.neighbours`): each
+    name itself, its first and last word and its initials."""
+    terms: set[str] = set()
+    for name in anchor_names(anchor):
+        words = name.split()
+        terms.update(("=" + name, "<" + words[0], ">" + words[-1]))
+        if len(words) >= 2:
+            terms.add("^" + _initials(words))
+    return terms
+
+
+def _spelt_terms(anchor: tuple[str, ...]) -> set[str]:
+    """The block's list of long names, which may be misspelt: each after its word count, so
+    that a range of terms holds the names of one word count. Filed under no anchor (the
+    name's own term finds its anchors), and left when no anchor holds the name any more: such
+    a name matches no anchor."""
+    return {
+        _spelt(len(name.split()), len(name)) + name
+        for name in anchor_names(anchor)
+        if len(name) >= _FUZZY_MIN
+    }
+
+
+def _spelt(words: int, length: int) -> str:
+    """The prefix of a long name's term: its word count (and length, which orders the names
+    of one word count)."""
+    return f"~{words:03d}{length:06d}"
+
+
+class _StoredBlock:
+    """The anchors of one block in the index (those of `current` articles) and the in-memory
+    `extra` ones, as `reach` reads them: the neighbours of an anchor are found through the
+    stored terms of its names, so only the anchors that could agree with it are read."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        hashed: int,
+        current: Mapping[int, object],
+        extra: AnchorIndex,
+    ) -> None:
+        self._connection = connection
+        self._hashed = hashed
+        self._current = current
+        self._extra = extra
+        self._rows: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self._neighbours: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+        self._long_names: dict[int, list[str]] = {}  # word count -> the block's long names
+
+    def any_current(self) -> bool:
+        rows = self._connection.execute("SELECT article FROM keys WHERE key = ?", (self._hashed,))
+        return any(number in self._current for (number,) in rows)
+
+    def rows(self, anchor: tuple[str, ...]) -> list[tuple[int, str]]:
+        """(article, claim positions) of the current articles filed under this anchor."""
+        found = self._rows.get(anchor)
+        if found is None:
+            rows = self._connection.execute(
+                "SELECT article, claims FROM keys WHERE key = ? AND anchor = ?",
+                (self._hashed, _stored(anchor)),
+            )
+            found = [(number, claims) for number, claims in rows if number in self._current]
+            self._rows[anchor] = found
+        return found
+
+    def neighbours(self, anchor: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+        """The anchors of the block that agree with `anchor`, either way round: those whose
+        names share a term with its names (a superset of the names `names_match` accepts, as
+        in `AnchorIndex`), kept when they agree and some current article is filed under them."""
+        known = self._neighbours.get(anchor)
+        if known is not None:
+            return known
+        terms: set[str] = set()
+        candidates: set[str] = set()
+        for name in anchor_names(anchor):
+            words = name.split()
+            terms.update(("<" + words[0], ">" + words[-1]))
+            terms.add("^" + name if len(words) == 1 else "<" + _initials(words))
+            if len(name) >= _FUZZY_MIN:
+                candidates.update(self._spelt_like(name, len(words)))
+        listed = sorted(terms)
+        marks = ",".join("?" * len(listed))
+        rows = self._connection.execute(
+            f"SELECT anchor FROM anchor_terms WHERE key = ? AND term IN ({marks})",
+            (self._hashed, *listed),
+        )
+        candidates.update(stored for (stored,) in rows)
+        found = set(self._extra.neighbours(anchor))
+        for stored in candidates:
+            other = _anchor(stored)
+            if other == anchor or other in found:
+                continue
+            if (anchors_agree(anchor, other) or anchors_agree(other, anchor)) and self.rows(other):
+                found.add(other)
+        result = frozenset(found)
+        self._neighbours[anchor] = result
+        return result
+
+    def _spelt_like(self, name: str, words: int) -> set[str]:
+        """Stored anchors with a long name of as many words that `fuzz.ratio` puts within
+        `_FUZZY` of `name`. The block's long names of that word count are read once."""
+        names = self._long_names.get(words)
+        if names is None:
+            low, high = _spelt(words, 0), _spelt(words + 1, 0)
+            rows = self._connection.execute(
+                "SELECT term FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
+                (self._hashed, low, high),
+            )
+            names = [term[len(low) :] for (term,) in rows]
+            self._long_names[words] = names
+        spelt = process.extract(
+            name, names, scorer=fuzz.ratio, score_cutoff=_FUZZY - 0.01, limit=None
+        )
+        if not spelt:
+            return set()
+        terms = ["=" + choice for choice, _, _ in spelt]
+        marks = ",".join("?" * len(terms))
+        found = self._connection.execute(
+            f"SELECT anchor FROM anchor_terms WHERE key = ? AND term IN ({marks})",
+            (self._hashed, *terms),
+        )
+        return {stored for (stored,) in found}

@@ -10,6 +10,13 @@ fails `PRAGMA quick_check`, carries another schema or another extraction version
 scratch, and a row whose JSON no longer validates is treated as a miss. Each `put_many` is one
 transaction (WAL journal), so a process killed mid-write leaves the previous state intact.
 
+The integrity check reads the whole file (half a second for a 10,000-article archive), so it is
+skipped when the file is provably as a run left it on closing: closing writes a marker beside
+the file (`CLEAN_SUFFIX`) holding the file's size, times and inode, and opening takes the marker
+away. A file whose marker is missing (a run that did not close: killed, crashed, still open
+elsewhere) or does not match (the file was written, truncated or replaced since), or that has a
+write-ahead log left over, is checked again.
+
 Pruning keeps the file from growing with every edit of the archive. Each row also records the
 file it came from as an absolute path with the archive folder resolved (`location`), so runs
 from different working folders agree on it. After a `--against` run read an archive,
@@ -44,8 +51,10 @@ from checker.models import Article, Claim, Diagnostic, share_field_names
 SCHEMA_VERSION = "3"
 CACHE_FILE = "extractions.sqlite3"
 ENV_VAR = "CHECKER_CACHE_DIR"
+# Beside CACHE_FILE after a run closed it: the file's metadata then (see the module).
+CLEAN_SUFFIX = ".clean"
 # SQLite side files that belong to CACHE_FILE and must go with it when it is rebuilt.
-_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+_SIDE_SUFFIXES = ("-wal", "-shm", "-journal", CLEAN_SUFFIX)
 # Source kinds whose content shapes extraction; anything else in the package does not.
 _VERSIONED_SUFFIXES = frozenset({".py", ".toml"})
 # New entries written between two transactions: an interrupted cold run keeps most of its work.
@@ -53,7 +62,7 @@ WRITE_BATCH = 200
 
 _CLAIMS = TypeAdapter(list[Claim])
 # Tables of the archive index, made and dropped with the cache's own.
-INDEX_TABLES = ("indexed", "keys", "files")
+INDEX_TABLES = ("indexed", "keys", "files", "anchor_terms")
 
 
 class CacheError(CheckerError):
@@ -185,8 +194,9 @@ class ExtractionCache:
         notes: list[str] = []
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            trusted = _closed_cleanly(path)
             try:
-                connection = _connect(path, version)
+                connection = _connect(path, version, checked=trusted)
             except _Stale:
                 connection = _connect(path, version, reset=True)
             except sqlite3.DatabaseError as error:
@@ -291,8 +301,16 @@ class ExtractionCache:
                 "SELECT id FROM indexed WHERE sha256 = ? AND variant = ?", key
             )
         ]
+        anchors = {
+            tuple(row)
+            for (number,) in ids
+            for row in connection.execute(
+                "SELECT key, anchor FROM keys WHERE article = ? AND anchor != ''", (number,)
+            )
+        }
         connection.executemany("DELETE FROM keys WHERE article = ?", ids)
         connection.executemany("DELETE FROM indexed WHERE id = ?", ids)
+        forget_anchors(connection, anchors)
         root, low, high = under
         connection.executemany(
             "DELETE FROM files WHERE sha256 = ? AND variant = ?"
@@ -311,7 +329,10 @@ class ExtractionCache:
         return int(count)
 
     def close(self) -> None:
+        """Close the file and, when this was its last open connection, mark it as closed cleanly
+        (the next run then trusts it without the integrity check)."""
         self._connection.close()
+        _mark_clean(self.path)
 
     def __enter__(self) -> Self:
         return self
@@ -339,6 +360,13 @@ class CacheSession:
         self.cache = cache
         self._root = None if root is None else Path(root)
         self._resolved_root = None if root is None else Path(root).resolve()
+        # The same, as text ending in a separator: `location_of` of a path that starts with
+        # the first is the second plus the rest, with no path object made.
+        self._prefixes = (
+            None
+            if self._root is None or self._resolved_root is None
+            else (os.path.join(self._root, ""), os.path.join(self._resolved_root, ""))
+        )
         self._batch = batch
         self._pending: list[CacheEntry] = []
         # (sha256, variant) of every article the run met: what is current, never pruned.
@@ -387,6 +415,10 @@ class CacheSession:
 
     def location_of(self, file: str | Path) -> str:
         """`location` of the article read from `file`."""
+        if self._prefixes is not None and isinstance(file, str):
+            given, resolved = self._prefixes
+            if file.startswith(given):
+                return resolved + file[len(given) :]
         path = Path(file)
         if self._root is not None and self._resolved_root is not None:
             with contextlib.suppress(ValueError):
@@ -408,8 +440,43 @@ def open_cache(folder: str | Path) -> tuple[ExtractionCache | None, list[Diagnos
     return cache, notes
 
 
-def _connect(path: Path, version: str, *, reset: bool = False) -> sqlite3.Connection:
-    """A connection to a verified cache file; raises _Stale or sqlite3.DatabaseError otherwise."""
+def _signature(path: Path) -> str:
+    status = path.stat()
+    return f"{status.st_size} {status.st_mtime_ns} {status.st_ctime_ns} {status.st_ino}"
+
+
+def _closed_cleanly(path: Path) -> bool:
+    """Whether `path` is as a run left it on closing; the marker goes either way, so a run that
+    does not close leaves the file to be checked."""
+    marker = path.with_name(path.name + CLEAN_SUFFIX)
+    try:
+        recorded = marker.read_text(encoding="ascii")
+        marker.unlink()
+        wal = path.with_name(path.name + "-wal")
+        return not wal.exists() and recorded == _signature(path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            marker.unlink()
+        return False
+
+
+def _mark_clean(path: Path) -> None:
+    """Record the closed file's metadata, unless another connection still has it open (its
+    write-ahead log is still there): failing to write the marker only costs a check."""
+    if path.with_name(path.name + "-wal").exists():
+        return
+    marker = path.with_name(path.name + CLEAN_SUFFIX)
+    with contextlib.suppress(OSError):
+        temporary = marker.with_name(f"{marker.name}.{os.getpid()}")
+        temporary.write_text(_signature(path), encoding="ascii")
+        temporary.replace(marker)
+
+
+def _connect(
+    path: Path, version: str, *, reset: bool = False, checked: bool = False
+) -> sqlite3.Connection:
+    """A connection to a verified cache file; raises _Stale or sqlite3.DatabaseError otherwise.
+    `checked`: the file is known sound (closed cleanly), so its integrity check is skipped."""
     # Autocommit mode: transactions are explicit (see _transaction), so DDL is atomic too.
     connection = sqlite3.connect(path, timeout=10.0, isolation_level=None)
     try:
@@ -424,9 +491,10 @@ def _connect(path: Path, version: str, *, reset: bool = False) -> sqlite3.Connec
         found = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         if found.get("schema") != SCHEMA_VERSION or found.get("version") != version:
             raise _Stale
-        (verdict,) = connection.execute("PRAGMA quick_check").fetchone()
-        if verdict != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
+        if not checked:
+            (verdict,) = connection.execute("PRAGMA quick_check").fetchone()
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
         # Only now: on a file of an older layout the column would not exist yet (it is _Stale).
         with transaction(connection):
             connection.execute("CREATE INDEX IF NOT EXISTS claims_location ON claims (location)")
@@ -468,16 +536,7 @@ def _create_schema(connection: sqlite3.Connection, version: str) -> None:
     # The archive index (`checker.archive_index`): which stored articles are indexed (and the
     # note their figure cap gave), the keys their claims are filed under, and the files of
     # archives as last seen, so an unchanged file is known without reading it.
-    connection.execute(
-        "CREATE TABLE IF NOT EXISTS indexed (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL,"
-        " variant TEXT NOT NULL, note TEXT, UNIQUE (sha256, variant))"
-    )
-    connection.execute(
-        "CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, rank INTEGER NOT NULL,"
-        " anchor TEXT NOT NULL, article INTEGER NOT NULL, claims TEXT NOT NULL,"
-        " PRIMARY KEY (key, rank, anchor, article)) WITHOUT ROWID"
-    )
-    connection.execute("CREATE INDEX IF NOT EXISTS keys_article ON keys (article)")
+    create_index_tables(connection)
     connection.execute(
         "CREATE TABLE IF NOT EXISTS files (location TEXT PRIMARY KEY, size INTEGER NOT NULL,"
         " mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,"
@@ -487,6 +546,37 @@ def _create_schema(connection: sqlite3.Connection, version: str) -> None:
     connection.executemany(
         "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
         [("schema", SCHEMA_VERSION), ("version", version)],
+    )
+
+
+def create_index_tables(connection: sqlite3.Connection) -> None:
+    """The archive index's own tables (`checker.archive_index`), which it drops and makes again
+    when its layout or the rules change: which stored articles are indexed (and the note their
+    figure cap gave), the keys their claims are filed under, and the terms the names of their
+    anchors are found by."""
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS indexed (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL,"
+        " variant TEXT NOT NULL, note TEXT, UNIQUE (sha256, variant))"
+    )
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, anchor TEXT NOT NULL,"
+        " rank INTEGER NOT NULL, article INTEGER NOT NULL, claims TEXT NOT NULL,"
+        " PRIMARY KEY (key, anchor, rank, article)) WITHOUT ROWID"
+    )
+    connection.execute("CREATE INDEX IF NOT EXISTS keys_article ON keys (article)")
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS anchor_terms (key INTEGER NOT NULL, term TEXT NOT NULL,"
+        " anchor TEXT NOT NULL, PRIMARY KEY (key, term, anchor)) WITHOUT ROWID"
+    )
+
+
+def forget_anchors(connection: sqlite3.Connection, anchors: Iterable[tuple[int, str]]) -> None:
+    """Drop the terms of anchored keys (key, stored anchor) that no article is filed under any
+    more; within the caller's transaction."""
+    connection.executemany(
+        "DELETE FROM anchor_terms WHERE key = ?1 AND anchor = ?2"
+        " AND NOT EXISTS (SELECT 1 FROM keys WHERE key = ?1 AND anchor = ?2)",
+        anchors,
     )
 
 

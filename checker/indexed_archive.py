@@ -58,7 +58,7 @@ def indexable(rules: Sequence[Rule], settings: CheckSettings) -> bool:
 class _Known(NamedTuple):
     """An archive file whose content the index recorded."""
 
-    path: Path
+    path: str
     location: str
     sha256: str
     variant: str
@@ -125,9 +125,9 @@ def read_archive(
         if (entry.sha256, entry.variant) in ids:
             known.append(entry)
             continue
-        claims = cache.get(entry.sha256, str(entry.path), variant=entry.variant)
+        claims = cache.get(entry.sha256, entry.path, variant=entry.variant)
         if claims is None:
-            article, notes = load_file(entry.path, max_article_kb=settings.max_article_kb)
+            article, notes = load_file(Path(entry.path), max_article_kb=settings.max_article_kb)
             found.diagnostics.extend(notes)
             if article is not None:
                 found.fresh.append((article, None))
@@ -172,7 +172,7 @@ def read_archive(
         indexed = ids.get((article.sha256, variant))
         if indexed is not None:
             location = session.location(article)
-            current[indexed[0]] = _Known(Path(article.path), location, article.sha256, variant)
+            current[indexed[0]] = _Known(article.path, location, article.sha256, variant)
         elif article.path in recorder.claims:
             unindexed.append(article)
     assert settings.rules is not None  # resolved by the caller
@@ -182,7 +182,7 @@ def read_archive(
         context.claims.extend(cap_figures(recorder.claims[article.path], article.path)[0])
     _in_walk_order(context, found.order)
     notes = [
-        Diagnostic(path=str(entry.path), message=note)
+        Diagnostic(path=entry.path, message=note)
         for entry in known
         if (note := ids.get((entry.sha256, entry.variant), (0, None))[1]) is not None
     ]
@@ -203,25 +203,24 @@ def _walk(
     found = _Walk()
     recorded = _recorded_files(index, archive)
     limit = settings.max_article_kb * 1024
-    for file in walk(archive, excludes=settings.excludes, diagnostics=found.diagnostics):
-        if file.resolve() in exclude:
+    excluded = {str(path) for path in exclude}
+    walked = walk(archive, excludes=settings.excludes, diagnostics=found.diagnostics)
+    for file, identity, status in walked:
+        if identity in excluded:
             continue
         location = session.location_of(file)
         found.locations.add(location)
-        found.order[str(file)] = len(found.order)
-        try:
-            status: os.stat_result | None = file.stat()
-        except OSError:
-            status = None
+        found.order[file] = len(found.order)
         row = recorded.get(location)
         # An HTML file's text may be longer than its bytes (UTF-16): read it near the limit.
-        ceiling = limit // 2 if file.suffix.lower() in HTML_SUFFIXES else limit
+        html = os.path.splitext(file)[1].lower() in HTML_SUFFIXES
+        ceiling = limit // 2 if html else limit
         if status is not None and row is not None and status.st_size <= ceiling:
             signature, sha, variant = row
             if signature == _signature(status):
                 found.known.append(_Known(file, location, sha, variant))
                 continue
-        article, notes = load_file(file, max_article_kb=settings.max_article_kb)
+        article, notes = load_file(Path(file), max_article_kb=settings.max_article_kb)
         found.diagnostics.extend(notes)
         if article is not None:
             found.fresh.append((article, status))
@@ -325,7 +324,7 @@ def _select(
     read = Extraction()
     for number, positions in selection.claims.items():
         entry = current[number]
-        article, _ = load_file(entry.path, max_article_kb=settings.max_article_kb)
+        article, _ = load_file(Path(entry.path), max_article_kb=settings.max_article_kb)
         if article is None:
             continue
         found = _claims(article, session)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import fnmatch
 import hashlib
 import os
@@ -28,6 +29,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from checker.frontmatter import split_front_matter
 from checker.html_text import html_to_text
@@ -39,6 +41,7 @@ __all__ = [
     "DEFAULT_ARTICLE_KB",
     "HTML_SUFFIXES",
     "LoadResult",
+    "WalkedFile",
     "load",
     "load_file",
     "parse_article",
@@ -106,11 +109,11 @@ def load(
     for root in paths:
         root = _shown(Path(root))
         before = len(result.articles), len(result.diagnostics)
-        for file in _walk(root, patterns, result.diagnostics, note_skipped=note_skipped):
-            key = _identity(file)
-            if key in seen:
+        for found in _walk(root, patterns, result.diagnostics, note_skipped=note_skipped):
+            if found.identity in seen:
                 continue
-            seen.add(key)
+            seen.add(found.identity)
+            file = Path(found.path)
             try:
                 article, notes = _load_file(file, max_article_kb * 1024)
             except _Skip as skip:
@@ -127,18 +130,27 @@ def load(
     return result
 
 
+class WalkedFile(NamedTuple):
+    """An article file found by `walk`: its path as `load` names it, its real path (one file
+    reached twice is walked once), and its metadata with links followed (None when it could not
+    be read: `load_file` then says why)."""
+
+    path: str
+    identity: str
+    status: os.stat_result | None
+
+
 def walk(
     root: str | Path, *, excludes: Iterable[str] = (), diagnostics: list[Diagnostic]
-) -> Iterator[Path]:
+) -> Iterator[WalkedFile]:
     """The article files under `root` in `load`'s order, as `load` names them, each file once;
     files that are not articles are passed over silently, as in an archive. For a caller that
-    decides file by file whether to read (`load_file`)."""
+    decides file by file whether to read (`load_file`), from the metadata the walk met."""
     seen: set[str] = set()
-    for file in _walk(_shown(Path(root)), tuple(excludes), diagnostics, note_skipped=False):
-        key = _identity(file)
-        if key not in seen:
-            seen.add(key)
-            yield file
+    for found in _walk(_shown(Path(root)), tuple(excludes), diagnostics, note_skipped=False):
+        if found.identity not in seen:
+            seen.add(found.identity)
+            yield found
 
 
 def load_file(
@@ -181,63 +193,97 @@ def parse_article(data: bytes, path: str) -> tuple[Article | None, list[Diagnost
 
 def _walk(
     root: Path, excludes: tuple[str, ...], diagnostics: list[Diagnostic], *, note_skipped: bool
-) -> Iterator[Path]:
+) -> Iterator[WalkedFile]:
+    """Every article file under `root`, with its real path and metadata. Each file costs one
+    `stat` (through `os.DirEntry`, which knows a folder without one); the real path comes from
+    its folder's, so only links and folders are resolved."""
     if not root.exists():
         message = "broken link" if root.is_symlink() else "no such file or folder"
         diagnostics.append(Diagnostic(path=str(root), message=message))
         return
     if not root.is_dir():
-        if _excluded(root, root.name, excludes):
+        if _excluded(str(root), root.name, root.name, excludes):
             return
         if _is_article(root, diagnostics):
-            yield root
+            yield WalkedFile(str(root), _identity(root), _stat(root))
         return
     visited: set[str] = set()
     skipped: list[Path] = []  # files that are not articles: one diagnostic for the folder
     # Depth-first with an explicit stack of sorted entry lists, so deep trees cannot hit the
     # recursion limit and the order is that of the sorted paths ("a/y.md" before "b.md").
-    stack: list[Iterator[os.DirEntry[str]]] = []
-    opened = _entries(root, visited, diagnostics)
+    # Each level: its entries, its path as shown, its path inside `root`, its real path.
+    stack: list[tuple[Iterator[os.DirEntry[str]], str, str, str]] = []
+    top = str(root)
+    opened = _entries(top, visited, diagnostics)
     if opened is not None:
-        stack.append(opened)
+        stack.append((opened[0], top, "", opened[1]))
     while stack:
-        entry = next(stack[-1], None)
+        entries, folder, inside, real = stack[-1]
+        entry = next(entries, None)
         if entry is None:
             stack.pop()
             continue
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
-        path = Path(entry.path)
-        if _excluded(path, path.relative_to(root).as_posix(), excludes):
+        path = name if folder == "." else os.path.join(folder, name)
+        relative = f"{inside}/{name}" if inside else name
+        if excludes and _excluded(path, relative, name, excludes):
             continue
         try:
             is_dir = entry.is_dir()  # follows links, as a reader would expect
         except OSError:
             is_dir = False
         if is_dir:
-            inner = _entries(path, visited, diagnostics)
-            if inner is not None:
-                stack.append(inner)
-        elif _is_article(path, diagnostics, skipped):
-            yield path
+            opened = _entries(path, visited, diagnostics)
+            if opened is not None:
+                stack.append((opened[0], path, relative, opened[1]))
+            continue
+        try:
+            status: os.stat_result | None = entry.stat()  # follows links
+        except OSError as error:
+            if error.errno in _MISSING:
+                # A dangling link; an article name must not hide that.
+                diagnostics.append(Diagnostic(path=path, message="broken link"))
+                continue
+            status = None
+        if os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+            skipped.append(Path(path))
+            continue
+        linked = entry.is_symlink()
+        identity = _identity(Path(path)) if linked else os.path.join(real, name)
+        yield WalkedFile(path, identity, status)
     if note_skipped:
         _summarize_skipped(root, skipped, diagnostics)
 
 
+# What `Path.exists()` takes for a missing file rather than an error.
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
 def _entries(
-    folder: Path, visited: set[str], diagnostics: list[Diagnostic]
-) -> Iterator[os.DirEntry[str]] | None:
+    folder: str, visited: set[str], diagnostics: list[Diagnostic]
+) -> tuple[Iterator[os.DirEntry[str]], str] | None:
+    """The folder's entries in sorted order, and its real path; None for a folder already
+    visited (a link loop) or unreadable."""
     real = os.path.realpath(folder)
     if real in visited:
         message = "skipped: folder already visited (link loop)"
-        diagnostics.append(Diagnostic(path=str(folder), message=message))
+        diagnostics.append(Diagnostic(path=folder, message=message))
         return None
     visited.add(real)
     try:
         with os.scandir(folder) as scan:
-            return iter(sorted(scan, key=lambda e: e.name))
+            return iter(sorted(scan, key=lambda e: e.name)), real
     except OSError as error:
-        diagnostics.append(Diagnostic(path=str(folder), message=_os_reason(error)))
+        diagnostics.append(Diagnostic(path=folder, message=_os_reason(error)))
         return None
 
 
@@ -280,8 +326,9 @@ def _summarize_skipped(root: Path, skipped: list[Path], diagnostics: list[Diagno
         diagnostics.append(Diagnostic(path=str(root), message=message))
 
 
-def _excluded(path: Path, relative: str, patterns: tuple[str, ...]) -> bool:
-    candidates = (path.as_posix(), relative, path.name)
+def _excluded(path: str, relative: str, name: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a glob matches the file's path, its path inside the folder walked or its name."""
+    candidates = (path, relative, name)
     for pattern in patterns:
         bare = pattern.removeprefix("**/")
         if any(fnmatch.fnmatch(c, pattern) or fnmatch.fnmatch(c, bare) for c in candidates):

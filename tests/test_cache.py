@@ -18,8 +18,10 @@ import checker
 from checker import cache as cache_module
 from checker.cache import (
     CACHE_FILE,
+    CLEAN_SUFFIX,
     CacheEntry,
     CacheLocationError,
+    CacheSession,
     CacheUnavailableError,
     ExtractionCache,
     default_cache_dir,
@@ -412,3 +414,76 @@ def test_cache_of_the_previous_layout_is_rebuilt(tmp_path: Path) -> None:
         assert cache.get("h1", "a.md") is None
         cache.put_many([CacheEntry("h1", "a.md", sample_claims("a.md"))])
         assert cache.get("h1", "a.md") == sample_claims("a.md")
+
+
+def _opened_checked(monkeypatch: pytest.MonkeyPatch, folder: Path) -> bool:
+    """Open and close the cache in `folder`; whether opening ran the integrity check."""
+    seen: list[bool] = []
+    connect = cache_module._connect
+
+    def spy(path: Path, version: str, **options: bool) -> sqlite3.Connection:
+        seen.append(not options.get("checked", False))
+        return connect(path, version, **options)
+
+    monkeypatch.setattr(cache_module, "_connect", spy)
+    with ExtractionCache.open(folder):
+        pass
+    monkeypatch.setattr(cache_module, "_connect", connect)
+    return seen[-1]
+
+
+def test_a_cleanly_closed_cache_is_trusted_without_the_integrity_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _filled(tmp_path)
+    marker = tmp_path / (CACHE_FILE + CLEAN_SUFFIX)
+    assert marker.exists()
+    assert not _opened_checked(monkeypatch, tmp_path)
+    with ExtractionCache.open(tmp_path) as cache:
+        assert not marker.exists()  # open: a run killed now leaves the file to be checked
+        assert cache.get("h1", "a1.md") == sample_claims("a1.md", 1)
+    assert marker.exists()
+
+
+def test_a_cache_not_closed_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _filled(tmp_path)
+    (tmp_path / (CACHE_FILE + CLEAN_SUFFIX)).unlink()  # as a killed run leaves it
+    assert _opened_checked(monkeypatch, tmp_path)
+
+
+def test_a_cache_written_after_closing_is_checked_and_rebuilt_when_damaged(
+    tmp_path: Path,
+) -> None:
+    _filled(tmp_path)
+    file = tmp_path / CACHE_FILE
+    time.sleep(0.05)  # past the file system's clock tick: the write shows in the times
+    data = bytearray(file.read_bytes())
+    page = 4096
+    assert len(data) > 4 * page
+    # Garbage over the pages after the first, the size unchanged: only the check can tell.
+    data[page : len(data) - page] = b"\xa5" * (len(data) - 2 * page)
+    file.write_bytes(bytes(data))
+    cache, notes = open_cache(tmp_path)
+    assert cache is not None
+    with cache:
+        assert any("rebuilt" in note.message for note in notes)
+        assert len(cache) == 0
+
+
+def test_a_stale_marker_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _filled(tmp_path)
+    marker = tmp_path / (CACHE_FILE + CLEAN_SUFFIX)
+    marker.write_text("1 2 3 4", encoding="ascii")
+    assert _opened_checked(monkeypatch, tmp_path)
+
+
+def test_location_of_a_walked_path_is_the_resolved_folder_plus_the_rest(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    (real / "a").mkdir(parents=True)
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        session = CacheSession(cache, tmp_path / "linked")
+        file = str(tmp_path / "linked" / "a" / "x.md")
+        assert session.location_of(file) == str(real / "a" / "x.md")
+        assert session.location_of(Path(file)) == str(real / "a" / "x.md")
+        assert session.location_of(str(tmp_path / "linkedx.md")) == str(tmp_path / "linkedx.md")

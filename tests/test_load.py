@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extract.sentences import split_sentences
-from checker.load import ARTICLE_SUFFIXES, load, parse_article
-from checker.models import Article, DateSource
+from checker.load import ARTICLE_SUFFIXES, load, parse_article, walk
+from checker.models import Article, DateSource, Diagnostic
 
 STORY = "The relief fund reached 4,100 families by March.\nIt plans to reach 6,000.\n"
 
@@ -438,3 +438,47 @@ def test_any_markup_gives_an_article_or_a_diagnostic(text: str) -> None:
     assert article is not None or diagnostics
     if article is not None:
         assert len(article.line_numbers) == article.body.count("\n") + 1
+
+
+def _tree_with_links(root: Path) -> None:
+    """Articles, hidden and non-article files, a link to a file and to a folder, a dangling
+    link, a link loop and an excluded file."""
+    (root / "a").mkdir(parents=True)
+    (root / "b" / "deep").mkdir(parents=True)
+    (root / "a" / "one.md").write_text("One ferry carried 130 cars.\n", encoding="utf-8")
+    (root / "a" / "two.txt").write_text("Two ferries carried 40 cars.\n", encoding="utf-8")
+    (root / "b" / "deep" / "three.html").write_text("<p>Three.</p>", encoding="utf-8")
+    (root / "b" / "skip.draft.md").write_text("Excluded.\n", encoding="utf-8")
+    (root / "b" / "photo.jpg").write_bytes(b"\xff\xd8")
+    (root / ".hidden.md").write_text("Hidden.\n", encoding="utf-8")
+    (root / "c-link.md").symlink_to(root / "a" / "one.md")
+    (root / "d-folder").symlink_to(root / "b", target_is_directory=True)
+    (root / "e-dangling.md").symlink_to(root / "nowhere.md")
+    (root / "b" / "deep" / "loop").symlink_to(root / "b", target_is_directory=True)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
+@pytest.mark.parametrize("shown", ["absolute", "relative", "dot"])
+def test_walk_meets_what_load_reads_with_real_paths_and_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown: str
+) -> None:
+    archive = tmp_path / "archive"
+    _tree_with_links(archive)
+    root: Path = {
+        "absolute": archive,
+        "relative": Path("archive"),
+        "dot": Path("."),
+    }[shown]
+    monkeypatch.chdir(archive if shown == "dot" else tmp_path)
+    excludes = ["*.draft.md"]
+    walked_notes: list[Diagnostic] = []
+    walked = list(walk(root, excludes=excludes, diagnostics=walked_notes))
+    loaded = load([root], excludes=excludes, note_skipped=False)
+    assert [file.path for file in walked] == [article.path for article in loaded.articles]
+    assert len(walked) == 3  # the linked file once, the linked folder's files once
+    for file in walked:
+        assert file.identity == os.path.realpath(file.path)
+        assert file.status == os.stat(file.path)
+    assert walked_notes == loaded.diagnostics
+    assert any(note.message == "broken link" for note in walked_notes)
+    assert any("link loop" in note.message for note in walked_notes)

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz, process
 
 from checker.compare.anchors import _FUZZY, _FUZZY_MIN, _initials, anchors_agree
 
-__all__ = ["AnchorIndex", "reach"]
+__all__ = ["AnchorIndex", "Neighbours", "anchor_names", "reach"]
 
 Anchor = tuple[str, ...]
 
@@ -51,7 +51,7 @@ class AnchorIndex:
             self.add(anchor)
 
     def add(self, anchor: Anchor) -> None:
-        for name in _names(anchor):
+        for name in anchor_names(anchor):
             if name not in self._by_name:
                 self._names.append(name)
                 words = name.split()
@@ -68,7 +68,7 @@ class AnchorIndex:
         if known is not None:
             return known
         candidates: set[Anchor] = set()
-        for name in _names(anchor):
+        for name in anchor_names(anchor):
             for match in self._matching(name):
                 candidates |= self._by_name[match]
         candidates.discard(anchor)
@@ -96,7 +96,14 @@ class AnchorIndex:
         return found
 
 
-def _names(anchor: Anchor) -> list[str]:
+class Neighbours(Protocol):
+    """What `reach` reads of a block: the anchors that agree with one (an `AnchorIndex`, or
+    the archive index's stored block)."""
+
+    def neighbours(self, anchor: Anchor) -> frozenset[Anchor]: ...
+
+
+def anchor_names(anchor: Anchor) -> list[str]:
     """Every name of an anchor, a primary name's other spellings apart ("karl|carl")."""
     return [part for name in anchor if name for part in name.split("|") if part]
 
@@ -110,7 +117,7 @@ class _State(NamedTuple):
     joinable: bool
 
 
-def reach(index: AnchorIndex, wanted: Sequence[Anchor]) -> set[Anchor]:
+def reach(index: Neighbours, wanted: Sequence[Anchor]) -> set[Anchor]:
     """The indexed anchors whose clustering with `wanted` puts every wanted anchor, and every
     anchor of its cluster, where clustering the whole block would: `cluster_anchors` of the
     claims of these anchors (and of any others) gives the wanted clusters exactly. `wanted`
@@ -134,7 +141,7 @@ def reach(index: AnchorIndex, wanted: Sequence[Anchor]) -> set[Anchor]:
     return set(states)
 
 
-def _decide(index: AnchorIndex, anchor: Anchor, states: dict[Anchor, _State]) -> _State:
+def _decide(index: Neighbours, anchor: Anchor, states: dict[Anchor, _State]) -> _State:
     """The anchor's place, deciding the earlier anchors it needs (recursively, by an explicit
     stack: chains of agreeing anchors may be long)."""
     stack: list[tuple[Anchor, list[Anchor], list[Anchor]]] = []
