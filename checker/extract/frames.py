@@ -16,10 +16,11 @@ figure, date and attribution extractors):
 
 `FrameReader` holds the per-article state the anchor needs (the last person named, the title's
 entity, the paragraph's entity, aliases) and is fed the article's parsed sentences in order;
-what the parse tree says around one value is read by `checker.extract.frame_tree`. Word lists
-are data (`checker/data/frames.toml`): light verbs, entity labels that can anchor, words for a
-quantity or a size, label words of infobox lines; the vocabulary of predicates and attributes
-is open.
+what the parse tree says around one value is read by `checker.extract.frame_tree`, when and
+where it holds by `checker.extract.frame_scope`, and lines with no verb (infobox and table
+lines) by `checker.extract.frame_labels`. Word lists are data (`checker/data/frames.toml`):
+light verbs, entity labels that can anchor, words for a quantity or a size, label words of
+infobox lines; the vocabulary of predicates and attributes is open.
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ from typing import TYPE_CHECKING, Literal
 
 from checker.compare.anchors import name_key, names_match
 from checker.extract import frame_tree as tree
+from checker.extract.frame_labels import labelled_frame
+from checker.extract.frame_scope import (
+    dates_a_count,
+    in_parentheses,
+    names_joined,
+    scope_of,
+    setting_of,
+)
 from checker.models import Frame
 
 if TYPE_CHECKING:
@@ -44,9 +53,6 @@ AnchorFrom = Literal["owner", "subject", "pronoun", "clause", "paragraph", "titl
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them"})
 _IT = frozenset({"it", "its", "itself"})
-_VALUES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
-_DASH_AFTER = re.compile(r"\s*[-–—]\s*\S")
-_DASH_BEFORE = re.compile(r"\S\s*[-–—]\s*$")
 _ALIAS = re.compile(
     r"^\W*(?:also\s+(?:known\s+as|called|spelt|spelled|written)|a\.?k\.?a\.?|born|n[ée]e|"
     r"formerly|or)\W*$",
@@ -137,10 +143,11 @@ class FrameReader:
         if span is None or not len(span):
             return None
         if not tree.is_statement(doc):
-            # "Julian Ross Born 27 August 1968": an infobox line says what it dates
-            if mention.kind == "date":
-                return self._labelled_date(doc, span)
-            return self._labelled_figure(doc, span) if mention.kind == "figure" else None
+            # "Julian Ross Born 27 August 1968", "Distance: 585 km": an infobox or table line
+            # says what its values are with labels
+            if mention.kind == "age":
+                return None
+            return labelled_frame(doc, span, mention.kind, self._name, self.title_entity)
         value = span.root if mention.kind == "date" else tree.value_token(span)
         if mention.kind == "date" and value.dep_ == "nummod" and value.head.pos_ == "NOUN":
             return None  # "more than 1000 people": a count read as a year
@@ -168,7 +175,7 @@ class FrameReader:
             generic = noun is not None and noun.pos_ == "NOUN" and tree.kind_of_people(noun)
             attribute = f"{tree.lemma_of(noun)} age" if generic and noun is not None else "age"
         elif mention.kind == "date":
-            if tree.dates_a_count(value, span):
+            if dates_a_count(value, span):
                 return None  # "killed 35,000 soldiers in December": a figure's period
             attribute = tree.object_of(value, span)
         else:
@@ -191,7 +198,7 @@ class FrameReader:
             mention.measured and attribute in tree.word_lists().size_nouns
         )  # "has an area of 612 km2"
         predicate = tree.predicate_of(governor, measured=mention.measured and not sized)
-        if mention.kind == "date" and tree.in_parentheses(span):
+        if mention.kind == "date" and in_parentheses(span):
             # "Tomas Berg (1890–1961) painted ...": an aside about the name before it, which
             # the clause's verb does not date (the date reader says born and died)
             predicate = ""
@@ -217,90 +224,10 @@ class FrameReader:
             aliases=tuple(self.other_names.get(anchor[0], ())) if anchor else (),
             predicate=predicate,
             attribute=attribute,
-            scope=tree.scope_of(doc, noun if noun is not None else value, span),
-            setting=tree.setting_of(value) if mention.kind == "figure" else "",
+            scope=scope_of(doc, noun if noun is not None else value, span),
+            setting=setting_of(value) if mention.kind == "figure" else "",
             joined=mention.kind == "figure"
-            and tree.names_joined(doc, stated_in if stated_in is not None else value),
-        )
-
-    def _labelled_date(self, doc: Doc, span: Span) -> Frame | None:
-        """A date after a label word with a name before it, on a line with no verb: "Julian
-        Lewis Jones Born 27 August 1968", "Founded: 1867". The label is the predicate; the
-        line's entity, else the title's, the anchor."""
-        ranged = self._labelled_range(doc, span)
-        if ranged is not None:
-            return ranged
-        before = [t for t in doc[: span.start] if not (t.is_punct or t.is_space)]
-        if not before:
-            return None
-        label = before[-1].lower_
-        predicate = tree.label_predicate(label)
-        if not predicate:
-            return None
-        names = [self._name(e) for e in doc.ents if e.label_ in tree.word_lists().anchor_labels]
-        anchor = names[:1] or ([self.title_entity] if self.title_entity else [])
-        if not anchor:
-            return None
-        return Frame(anchor=tuple(anchor), anchor_from="subject", predicate=predicate)
-
-    def _labelled_figure(self, doc: Doc, span: Span) -> Frame | None:
-        """ "Distance: 1,342 km", "Total distance of the 1927 Volta: 1,333 km": in an infobox
-        or a table line, the label before the colon says what the figure is. Its words before
-        "of" are the attribute; the name after "of", else the title's entity, the anchor."""
-        before = [t for t in doc[: span.start] if not t.is_space]
-        if not before or before[-1].text != ":":
-            return None
-        label: list[Token] = []
-        for token in reversed(doc[: before[-1].i]):
-            if token.is_space or (token.is_punct and token.text not in "-'"):
-                break  # the previous cell
-            label.insert(0, token)
-        of = next((k for k, t in enumerate(label) if t.lower_ == "of"), len(label))
-        # the previous label's value ("Dates: 28 August 1927 Stages: 8") is not this label's
-        values = [k for k, t in enumerate(label[:of]) if t.like_num or t.ent_type_ in _VALUES]
-        if values:
-            label, of = label[values[-1] + 1 :], of - values[-1] - 1
-        words = [t for t in label[:of] if t.is_alpha]
-        if not words or len(words) > 4:
-            return None
-        named = " ".join(t.text for t in label[of + 1 :] if t.lower_ != "the")
-        anchor = named or self.title_entity
-        if not anchor:
-            return None
-        return Frame(
-            anchor=(anchor,),
-            anchor_from="subject" if named else "title",
-            attribute=" ".join(t.lemma_.lower() for t in words),
-        )
-
-    def _labelled_range(self, doc: Doc, span: Span) -> Frame | None:
-        """ "Production of the Vero K5: May 1993 – August 2002": a line that opens with a
-        common noun and a colon gives the process the noun names a start and an end date, as
-        "production began in May 1993" does. The label's names are the anchor."""
-        colons = [t for t in doc[: span.start] if t.text == ":"]
-        if len(colons) != 1 or doc[0].pos_ != "NOUN" or doc[0].ent_type_:
-            return None
-        colon = colons[0]
-        between = [t for t in doc[colon.i + 1 : span.start] if not t.is_space]
-        if not between and _DASH_AFTER.match(doc.text, span.end_char):
-            aspect = "begin"
-        elif between and _DASH_BEFORE.search(doc.text, 0, span.start_char):
-            if not all(t.ent_type_ == "DATE" or t.is_punct for t in between):
-                return None
-            aspect = "end"
-        else:
-            return None
-        labels = tree.word_lists().anchor_labels
-        names = [self._name(e) for e in doc.ents if e.label_ in labels and e.end <= colon.i]
-        if not names:  # a model name the recognizer missed ("the Vero K5")
-            names = [" ".join(t.text for t in run) for run in tree.proper_runs(doc[: colon.i])]
-        anchor = names or ([self.title_entity] if self.title_entity else [])
-        if not anchor:
-            return None
-        return Frame(
-            anchor=tuple(dict.fromkeys(anchor)),
-            anchor_from="clause" if names else "title",
-            predicate=f"{tree.lemma_of(doc[0])} {aspect}",
+            and names_joined(doc, stated_in if stated_in is not None else value),
         )
 
     def _anchor(
