@@ -230,3 +230,10 @@ def test_an_unknown_synonym_table_is_a_config_error() -> None:
 
     with pytest.raises(pydantic.ValidationError, match="unknown synonym table 'nouns'"):
         Vocabulary.model_validate({"synonyms": {"nouns": {"resident": ["inhabitant"]}}})
+
+
+def test_inhabitants_are_the_population() -> None:
+    inhabitants = _frame("Tessel Creek", attribute="inhabitant", predicate="")
+    population = _frame("Tessel Creek", attribute="population", predicate="")
+    a, b = raw_key(figure(5432, frame=inhabitants)), raw_key(figure(5423, frame=population))
+    assert a is not None and b is not None and a.attribute == b.attribute == "population"
