@@ -44,6 +44,7 @@ class Words:
     size_nouns: frozenset[str]  # words of what a unit measures: "area", "length", "long", "tall"
     size_axis: dict[str, str]  # a word of a length's other axes -> that axis ("tall" -> height)
     aspect: dict[str, str]  # a verb of beginning or ending -> "begin" or "end"
+    works: frozenset[str]  # nouns of works a year names: "a 2004 film"
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,7 @@ def word_lists() -> Words:
         size_nouns=frozenset(data["measurement"]["properties"]) | frozenset(axes),
         size_axis=axes,
         aspect={verb: key for key, verbs in data["aspect"].items() for verb in verbs},
+        works=frozenset(data["works"]["words"]),
     )
 
 

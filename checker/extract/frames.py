@@ -150,6 +150,8 @@ class FrameReader:
             return labelled_frame(doc, span, mention.kind, self._name, self.title_entity)
         value = span.root if mention.kind == "date" else tree.value_token(span)
         if mention.kind == "date" and value.dep_ == "nummod" and value.head.pos_ == "NOUN":
+            if tree.lemma_of(value.head) in tree.word_lists().works:
+                return self._work_year(doc, value, mention, span)
             return None  # "more than 1000 people": a count read as a year
         if mention.kind == "figure" and not mention.measured and tree.beside_person(value):
             mention = Mention(mention.start, mention.end, "age")  # "Klitschko, 36, stopped"
@@ -229,6 +231,26 @@ class FrameReader:
             joined=mention.kind == "figure"
             and names_joined(doc, stated_in if stated_in is not None else value),
         )
+
+    def _work_year(self, doc: Doc, value: Token, mention: Mention, span: Span) -> Frame | None:
+        """ "Night at Molk is a 2004 film", "Night at Molk, a 2004 film": the year a work is
+        named by is the year it came out, and the work is the anchor (never, say, its
+        director: "Petra Lund directed Winter at Halden, a 2011 film")."""
+        noun = value.head
+        if noun.dep_ == "attr":  # "Night at Molk is a 2004 film": the copula's subject
+            anchor, anchor_from = self._subject_anchor(doc, tree.subject_of(noun.head))
+        elif noun.dep_ == "appos" and noun.head.pos_ in tree.NOUNS:
+            # "Night at Molk, a 2004 film": the name it is set beside, with its own words
+            aside = {t.i for t in noun.subtree}
+            words = [t for t in noun.head.subtree if t.i not in aside and not t.is_punct]
+            if not any(t.pos_ == "PROPN" or t.ent_type_ for t in words):
+                return None
+            anchor, anchor_from = (" ".join(t.text for t in words),), "subject"
+        else:
+            return None  # whose work, the sentence does not say
+        if not anchor:
+            return None
+        return Frame(anchor=anchor, anchor_from=anchor_from, predicate="release")
 
     def _anchor(
         self,
@@ -388,9 +410,23 @@ class FrameReader:
                 return (), ""
             name = " ".join(t.text for t in [*parts, subject])
             return (self.aliases.get(name.lower(), name),), "subject"
-        if self.title_entity is not None and self._names_the_title(subject):
+        if self.title_entity is not None and (
+            self._names_the_title(subject) or self._is_the_title(subject)
+        ):
             return (self.title_entity,), "subject"
         return (), ""
+
+    def _is_the_title(self, subject: Token) -> bool:
+        """Whether the subject's words are the title's name ("Night at Molk is a 2004 film" in
+        the article "Night at Molk"), however the recognizer tagged them."""
+        if self.title_entity is None:
+            return False
+        phrase = subject.doc[subject.left_edge.i : subject.i + 1]
+        phrase_words = [
+            t for t in subject.subtree if t.i > subject.i and t.dep_ in ("prep", "pobj")
+        ]
+        words = " ".join(t.text for t in [*phrase, *phrase_words])
+        return name_key(words) == name_key(self.title_entity)
 
     def _names_the_title(self, noun: Token) -> bool:
         """ "The bridge spans 1,240 metres" in the article "Arden Bridge", "the lake" in "Lake

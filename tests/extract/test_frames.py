@@ -300,3 +300,14 @@ def test_he_after_the_titles_bare_name_as_subject_is_that_name() -> None:
     )
     height = next(c for c in claims if isinstance(c, Figure))
     assert height.frame is not None and height.frame.anchor == ("Tayden Mane",)
+
+
+def test_the_year_a_work_is_named_by_is_its_release() -> None:
+    frame = _frame(
+        Case("work", "Night at Molk is a 2004 drama film.", "2004", title="Night at Molk")
+    )
+    assert frame is not None and frame.predicate == "release"
+    assert frame.anchor == ("Night at Molk",)
+    text = "Petra Lund directed Winter at Halden, a 2011 drama film."
+    frame = _frame(Case("work beside its name", text, "2011"))
+    assert frame is not None and frame.anchor == ("Winter at Halden",)
