@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -41,6 +41,8 @@ _FUZZY_MIN = 8
 _SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "de", "la", "du"})
 _NOT_WORD = re.compile(r"[^\w\s]")
 _DIGIT = re.compile(r"\d")
+# Distinct anchors of a block above which `cluster_anchors` reads it through a name index.
+_SCAN_LIMIT = 48
 
 
 @lru_cache(maxsize=1)
@@ -152,15 +154,27 @@ def cluster_anchors(anchors: Sequence[tuple[str, ...]]) -> list[int]:
     with several.
     """
     distinct = sorted(set(anchors), key=lambda a: (not a[0], -len(a), a))
+    # A large block is read through an index of its names (`anchor_reach.AnchorIndex`), so
+    # that an anchor is tried only against the representatives that may agree with it, not all:
+    # a block of many stories' anchors would otherwise take time quadratic in them. The index
+    # builds on this module's matching, hence the import here.
+    from checker.compare.anchor_reach import AnchorIndex
+
+    index = AnchorIndex(distinct) if len(distinct) > _SCAN_LIMIT else None
     # (anchor, whether shorter anchors may join it): an ambiguous anchor is a cluster of its
     # own, and an anchor that agrees with it is ambiguous too.
     representatives: list[tuple[tuple[str, ...], bool]] = []
+    position: dict[tuple[str, ...], int] = {}  # a representative -> its cluster
     cluster_of: dict[tuple[str, ...], int] = {}
     for anchor in distinct:
-        matches = [k for k, (rep, _) in enumerate(representatives) if anchors_agree(anchor, rep)]
+        if index is None:
+            tried: Iterable[int] = range(len(representatives))
+        else:
+            tried = sorted(position[a] for a in index.neighbours(anchor) if a in position)
+        matches = [k for k in tried if anchors_agree(anchor, representatives[k][0])]
         if len(matches) == 1 and representatives[matches[0]][1]:
             cluster_of[anchor] = matches[0]
         else:
-            cluster_of[anchor] = len(representatives)
+            cluster_of[anchor] = position[anchor] = len(representatives)
             representatives.append((anchor, not matches))
     return [cluster_of[a] for a in anchors]

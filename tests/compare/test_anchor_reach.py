@@ -62,3 +62,27 @@ def test_the_visit_order_is_the_clustering_order() -> None:
             firsts.setdefault(numbers[anchor], anchor)
         assert sorted(firsts) == list(range(len(firsts)))
         assert [firsts[n] for n in sorted(firsts)] == sorted(firsts.values(), key=visit_order)
+
+
+def _scanned(anchors: list[tuple[str, ...]]) -> list[int]:
+    """`cluster_anchors` as it reads a small block: every anchor against every representative."""
+    from checker.compare.anchors import anchors_agree
+
+    distinct = sorted(set(anchors), key=visit_order)
+    representatives: list[tuple[tuple[str, ...], bool]] = []
+    cluster_of: dict[tuple[str, ...], int] = {}
+    for anchor in distinct:
+        matches = [k for k, (rep, _) in enumerate(representatives) if anchors_agree(anchor, rep)]
+        if len(matches) == 1 and representatives[matches[0]][1]:
+            cluster_of[anchor] = matches[0]
+        else:
+            cluster_of[anchor] = len(representatives)
+            representatives.append((anchor, not matches))
+    return [cluster_of[a] for a in anchors]
+
+
+def test_a_large_block_read_through_its_index_clusters_as_a_full_scan() -> None:
+    rng = random.Random(11)
+    for _ in range(40):
+        anchors = [_anchor(rng) for _ in range(rng.randint(60, 160))]
+        assert cluster_anchors(anchors) == _scanned(anchors)
