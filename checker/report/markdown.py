@@ -10,8 +10,8 @@ backtick run it contains; text outside fences (messages, diagnostics) is escaped
 
 from __future__ import annotations
 
-import io
 from collections.abc import Collection
+from functools import partial
 from pathlib import PurePosixPath
 from typing import TextIO
 from urllib.parse import quote
@@ -20,6 +20,7 @@ from checker.consolidate import is_article_evidence
 from checker.models import Evidence, Finding, Report
 from checker.report.common import checked_flags, count_line, posix_path
 from checker.report.escape import code_fence, markdown_inline, one_line
+from checker.report.stream import text_of
 
 # A comment longer than this is refused by GitHub (65,536 characters); stop adding sections
 # before it and say how many were left out.
@@ -85,9 +86,7 @@ def render(
 ) -> str:
     """The report as GitHub-flavoured Markdown; `checked` paths get `+`, the others `-`; with
     `link_base` (".../blob/SHA"), each `path:line` links to `link_base/path#Lline`."""
-    out = io.StringIO()
-    write(report, out, checked=checked, link_base=link_base)
-    return out.getvalue()
+    return text_of(partial(write, link_base=link_base), report, checked=checked)
 
 
 def write(

@@ -8,8 +8,8 @@ same finding across runs even when lines move.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Collection, Sequence
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -18,6 +18,7 @@ from checker import __version__
 from checker.models import Evidence, Finding, Report, Severity
 from checker.report.common import posix_path, primary_evidence
 from checker.report.json import Lazy, write_document
+from checker.report.stream import text_of
 from checker.rule import Rule
 
 SCHEMA_URI = (
@@ -145,9 +146,7 @@ def render(
     rule_classes: Sequence[type[Rule]] | None = None,
 ) -> str:
     """The SARIF log as indented JSON; `color` is accepted for a uniform call."""
-    out = io.StringIO()
-    write(report, out, checked=checked, rule_classes=rule_classes)
-    return out.getvalue()
+    return text_of(partial(write, rule_classes=rule_classes), report, checked=checked)
 
 
 def write(
