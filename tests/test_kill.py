@@ -24,6 +24,8 @@ from typing import Any
 
 import pytest
 
+from tests.processes import CLI
+
 REPO = Path(__file__).resolve().parents[1]
 ARCHIVE_SIZE = 300  # a second or two of cold extraction: room to kill it mid-run
 CHECKED = {
@@ -32,7 +34,6 @@ CHECKED = {
     "b.md": "---\ndate: 2024-05-09\n---\n\nAccording to the regional council, the storm"
     " destroyed 5,900 homes in Lindau in April 2024.\n",
 }
-CLI = [sys.executable, "-c", "from checker.cli import main; main()"]
 
 
 def _bench_corpus() -> ModuleType:

@@ -5,33 +5,13 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from bench.corpus import write_archive
+from tests.processes import CLI, children, needs_proc, running
 
-CLI = [sys.executable, "-c", "from checker.cli import main; main()"]
-pytestmark = pytest.mark.skipif(
-    not Path("/proc/self/task").exists(), reason="reads the process table from /proc (Linux)"
-)
-
-
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        found.update(int(child) for child in task.read_text().split())
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state not in ("Z", "X")  # a zombie has ended; only its exit status is left
+pytestmark = needs_proc
 
 
 def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
@@ -48,18 +28,18 @@ def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
         while len(workers) < 2:  # both workers started: extraction is under way
             assert process.poll() is None, "the run ended before its workers were seen"
             assert time.monotonic() < deadline
-            workers = _children(process.pid)
+            workers = children(process.pid)
             time.sleep(0.01)
         process.send_signal(signal.SIGKILL)  # the main process only, as the OOM killer would
         process.wait(timeout=60)
         deadline = time.monotonic() + 20
-        while any(_running(worker) for worker in workers):
+        while any(running(worker) for worker in workers):
             assert time.monotonic() < deadline, "worker processes outlived the killed run"
             time.sleep(0.05)
     finally:
         # Whatever happened, leave nothing running behind the test.
-        for worker in _children(process.pid) | workers:
-            if _running(worker):
+        for worker in children(process.pid) | workers:
+            if running(worker):
                 os.kill(worker, signal.SIGKILL)
         process.kill()
         process.wait(timeout=60)
