@@ -292,7 +292,7 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
     frame = claim.frame
     if frame is None and not claim.event:
         return None  # no event word, and the parse found no statement to date
-    names = frame.anchor if frame is not None and frame.anchor else claim.participants
+    names = _names(claim)
     if not predicate or not names:
         return None
     # the extractor's participants, where the parse named no anchor, are the primary name

@@ -336,11 +336,7 @@ class FrameReader:
             # tractor began"): what the clause is about
             for run in tree.proper_runs(doc[subject.left_edge.i : subject.right_edge.i + 1]):
                 if not any(t.ent_type_ or t.i in owned or t.i in source_tokens for t in run):
-                    others.append(
-                        self.aliases.get(
-                            " ".join(t.text for t in run).lower(), " ".join(t.text for t in run)
-                        )
-                    )
+                    others.append(self._known(" ".join(t.text for t in run)))
         if primary is not None:
             rest = [n for n in dict.fromkeys(others) if n != primary]
             return (primary, *rest), kind
@@ -409,7 +405,7 @@ class FrameReader:
             if first and subject.lower_ not in self.title_words:
                 return (), ""
             name = " ".join(t.text for t in [*parts, subject])
-            return (self.aliases.get(name.lower(), name),), "subject"
+            return (self._known(name),), "subject"
         if self.title_entity is not None and (
             self._names_the_title(subject) or self._is_the_title(subject)
         ):
@@ -478,8 +474,11 @@ class FrameReader:
     # -- what the article has named so far ---------------------------------------------------
 
     def _name(self, entity: Span) -> str:
-        text = tree.clean_name(entity.text)
-        return self.aliases.get(text.lower(), text)
+        return self._known(tree.clean_name(entity.text))
+
+    def _known(self, name: str) -> str:
+        """The full name the article gave first for `name` ("Baker" -> "Marina Baker")."""
+        return self.aliases.get(name.lower(), name)
 
     def _learn_aliases(self, doc: Doc) -> None:
         people = [e for e in doc.ents if e.label_ == "PERSON"]
