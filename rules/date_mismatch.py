@@ -310,9 +310,13 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
         # chemist"; "the plant opened in 1990" in a story about its company is the plant's
         anchor = anchor[:1]
     # the extractor's event word stands alone; the parse's object goes with a predicate
-    # that can recur ("signed a decree"): what happens once is told apart by its anchor
+    # that can recur ("signed a decree"). What happens once is told apart by its anchor when
+    # the anchor is what it happened to ("Acme was founded", "her birth", "the club" of the
+    # article "Halvard Rovers"); when the clause's names only say where or whose ("the
+    # Narastul museum was founded", "the university in Narastul"), the thing's noun says which
     recurs = not claim.event and not once
-    attribute = frame.attribute if frame is not None and recurs else ""
+    named_around = frame is not None and frame.anchor_from == "clause"
+    attribute = frame.attribute if frame is not None and (recurs or named_around) else ""
     return (predicate, attribute), anchor
 
 

@@ -291,6 +291,15 @@ def object_of(value: Token, span: Span) -> str:
     for child in governor.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN" and not child.ent_type_:
             return lemma_of(child)
+    subject = subject_of(governor)
+    described = governor.dep_ in ("acl", "advcl") and governor.tag_ == "VBN"
+    relative = governor.dep_ == "relcl" and any(
+        c.dep_ == "nsubjpass" and c.lower_ in RELATIVE for c in governor.children
+    )
+    # "the museum in Narastul, founded in 1869", "the museum, which was founded in 1869": the
+    # noun the participle or the passive relative clause describes is what it dates
+    if (described or relative) and subject is not None and subject.pos_ == "NOUN":
+        return "" if subject.ent_type_ else lemma_of(subject)
     return ""
 
 
@@ -395,9 +404,18 @@ def subject_of(verb: Token) -> Token | None:
                 return verb.head  # "Baker, who was born in 1972": the relative clause's noun
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in NOUNS | {"PRON"}:
-        return verb.head  # "a lake covering 5 km2"
+        described = verb.head  # "a lake covering 5 km2"
+        if described.dep_ == "attr" and described.head.pos_ == "AUX":
+            # "Blue Hours is an album by Ostend Lights, released in 1998": what the copula
+            # says the noun is
+            return subject_of(described.head) or described
+        return described
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)  # "was born in Oslo and died in Bergen"
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and verb.head.i != verb.i:
+        # "Founded in 1851, the library of Velm is the oldest": a participle with no subject
+        # of its own is said of the main clause's subject
+        return subject_of(verb.head)
     return None
 
 

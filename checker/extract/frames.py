@@ -324,12 +324,19 @@ class FrameReader:
         source_tokens = tree.speaker_tokens(doc, clause)
         if reported and subject is not None:
             source_tokens |= {t.i for t in subject.subtree}
+        # a subject outside its clause ("the museum in Narastul, founded in 1869": the noun a
+        # participle describes) is named by the names of its own phrase
+        subject_phrase = (
+            {t.i for t in tree.phrase_tokens(subject, set())}
+            if subject is not None and not reported
+            else set()
+        )
         for entity in doc.ents:
             if entity.label_ not in labels or any(t.i in owned for t in entity):
                 continue
             if entity.root.i in source_tokens:
                 continue
-            if tree.clause_head(entity.root).i == clause.i:
+            if tree.clause_head(entity.root).i == clause.i or entity.root.i in subject_phrase:
                 others.append(self._name(entity))
         if subject is not None and not reported:
             # a name in the subject that the recognizer missed ("production of the Halden K7
@@ -395,8 +402,14 @@ class FrameReader:
                 (t for t in things if t and t != self.title_person and t not in self.people), None
             )
             return ((thing,), "pronoun") if thing else ((), "")
-        if subject.ent_type_ in tree.word_lists().anchor_labels:
+        labels = tree.word_lists().anchor_labels
+        if subject.ent_type_ in labels:
             return (self._name(tree.entity_of(doc, subject)),), "subject"
+        if subject.pos_ == "NOUN":
+            # "a second book was published, A Life on Film": the name set beside the noun
+            for child in subject.children:
+                if child.dep_ == "appos" and child.ent_type_ in labels:
+                    return (self._name(tree.entity_of(doc, child)),), "subject"
         if subject.pos_ == "PROPN" and not subject.ent_type_:
             # a name the entity recognizer missed ("Velmar is located ..."), unless it is a
             # capitalized first word the article's title does not name ("Net fell 16%")
