@@ -4,6 +4,7 @@ A case folder holds articles, an `expect.toml` and optionally a `facts.toml` reg
 
     rule = "figure-mismatch"
     flag = true                        # false: no finding of this rule may appear
+    count = 2                          # optional: exactly this many findings of the rule
     [[findings]]                       # flag cases: each must match some finding's evidence
     evidence = ["a.md:6", "b.md:7"]
 """
@@ -50,6 +51,8 @@ def test_rule_case(case: Path) -> None:
         assert found == [], [f.message for f in found]
         return
     assert found, f"{expect['rule']} did not fire; findings: {[f.message for f in report.findings]}"
+    if "count" in expect:
+        assert len(found) == expect["count"], [f.message for f in found]
     for wanted in expect.get("findings", []):
         assert any(set(wanted["evidence"]) <= _evidence(f, case) for f in found), (
             wanted["evidence"],

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import combinations
 from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz, process
@@ -30,6 +31,9 @@ from checker.compare.anchors import _FUZZY, _FUZZY_MIN, _initials, anchors_agree
 __all__ = ["AnchorIndex", "Neighbours", "anchor_names", "reach"]
 
 Anchor = tuple[str, ...]
+# A name of more words than this finds the names made of its words through each word's names.
+_SUBSET_WORDS = 6
+_GRAM = 3  # letters a near spelling is looked up by
 
 
 def visit_order(anchor: Anchor) -> tuple[bool, int, Anchor]:
@@ -42,58 +46,114 @@ class AnchorIndex:
 
     def __init__(self, anchors: Iterable[Anchor]) -> None:
         self._by_name: dict[str, set[Anchor]] = defaultdict(set)
-        self._first: dict[str, set[str]] = defaultdict(set)
-        self._last: dict[str, set[str]] = defaultdict(set)
-        self._initials: dict[str, set[str]] = defaultdict(set)
-        self._names: list[str] = []
+        # names by the set of their words, and by each word: "baker" matches "marina baker"
+        # only if one's words are all among the other's
+        self._by_words: dict[frozenset[str], set[str]] = defaultdict(set)
+        self._with_word: dict[str, set[str]] = defaultdict(set)
+        self._initials: dict[str, set[str]] = defaultdict(set)  # "isw" -> names it shortens
+        # long names by (word count, three letters they hold): see `_spelt_like`
+        self._by_gram: dict[tuple[int, str], set[str]] = defaultdict(set)
         self._neighbours: dict[Anchor, frozenset[Anchor]] = {}
+        self._matches: dict[str, set[str]] = {}  # a name -> the indexed names it may match
         for anchor in anchors:
             self.add(anchor)
 
     def add(self, anchor: Anchor) -> None:
         for name in anchor_names(anchor):
             if name not in self._by_name:
-                self._names.append(name)
                 words = name.split()
-                self._first[words[0]].add(name)
-                self._last[words[-1]].add(name)
+                self._by_words[frozenset(words)].add(name)
+                for word in words:
+                    self._with_word[word].add(name)
                 if len(words) >= 2:
                     self._initials[_initials(words)].add(name)
+                if len(name) >= _FUZZY_MIN:
+                    for start in range(len(name) - _GRAM + 1):
+                        self._by_gram[len(words), name[start : start + _GRAM]].add(name)
             self._by_name[name].add(anchor)
-        self._neighbours.clear()  # an added anchor may be anyone's neighbour
+        # an added anchor may be anyone's neighbour
+        self._neighbours.clear()
+        self._matches.clear()
 
     def neighbours(self, anchor: Anchor) -> frozenset[Anchor]:
         """The indexed anchors that agree with `anchor`, either way round."""
         known = self._neighbours.get(anchor)
         if known is not None:
             return known
-        candidates: set[Anchor] = set()
-        for name in anchor_names(anchor):
-            for match in self._matching(name):
-                candidates |= self._by_name[match]
-        candidates.discard(anchor)
         found = frozenset(
             other
-            for other in candidates
+            for other in self.candidates(anchor)
             if anchors_agree(anchor, other) or anchors_agree(other, anchor)
         )
         self._neighbours[anchor] = found
         return found
 
+    def candidates(self, anchor: Anchor) -> set[Anchor]:
+        """The indexed anchors that may agree with `anchor`, either way round: a superset of
+        its neighbours, for a caller that tries only some of them."""
+        found: set[Anchor] = set()
+        for name in anchor_names(anchor):
+            matching = self._matches.get(name)
+            if matching is None:  # a place or a person is named in many anchors
+                matching = self._matches[name] = self._matching(name)
+            for match in matching:
+                found |= self._by_name[match]
+        found.discard(anchor)
+        return found
+
     def _matching(self, name: str) -> set[str]:
         """Indexed names that may match `name`: a superset of those `names_match` accepts."""
         words = name.split()
-        found = self._first.get(words[0], set()) | self._last.get(words[-1], set())
+        distinct = sorted(set(words))
+        found: set[str] = set()
+        # names whose words are all among this one's ("baker" for "marina baker")
+        if len(distinct) <= _SUBSET_WORDS:
+            for size in range(1, len(distinct) + 1):
+                for subset in combinations(distinct, size):
+                    found |= self._by_words.get(frozenset(subset), set())
+        else:
+            found |= set().union(*(self._with_word.get(w, set()) for w in distinct))
+        # names with all of this one's words ("marina augusta baker" for "marina baker"),
+        # read from the rarest word's names
+        postings = sorted((self._with_word.get(w, set()) for w in distinct), key=len)
+        found |= set(postings[0]).intersection(*postings[1:])
+        # initials: "isw" and "institute for the study of war"
         if len(words) == 1:
             found |= self._initials.get(name, set())
         else:
-            found |= self._first.get(_initials(words), set())
+            found |= self._by_words.get(frozenset([_initials(words)]), set())
         if len(name) >= _FUZZY_MIN:
-            spelt = process.extract(
-                name, self._names, scorer=fuzz.ratio, score_cutoff=_FUZZY - 0.01, limit=None
-            )
-            found.update(choice for choice, _, _ in spelt)
+            found |= self._spelt_like(name, len(words))
         return found
+
+    def _spelt_like(self, name: str, words: int) -> set[str]:
+        """Indexed long names of as many words that `fuzz.ratio` puts within `_FUZZY` of
+        `name` (`names_match` compares no other spellings).
+
+        `fuzz.ratio` is 100 * (1 - d / (m + n)) for lengths m, n and d insertions and deletions
+        between the two; within `_FUZZY`, n is at most m * (200 - F) / F, so d is at most
+        m * 2 * (100 - F) / F. Cut into d + 1 pieces, `name` keeps at least one piece whole in
+        any such spelling, so only names that hold some three letters of each piece are scored,
+        not every name of the block.
+        """
+        cutoff = _FUZZY - 0.01
+        edits = int(len(name) * 2 * (100 - cutoff) / cutoff)
+        size = len(name) // (edits + 1)
+        if size < _GRAM:
+            return set()  # names this short are never spelt alike (`_FUZZY_MIN`)
+        near: set[str] = set()
+        for piece in range(edits + 1):
+            start = piece * size
+            end = len(name) if piece == edits else start + size
+            postings = (
+                self._by_gram.get((words, name[at : at + _GRAM]), set())
+                for at in range(start, end - _GRAM + 1)
+            )
+            near |= min(postings, key=len)
+        spelt = process.extract(
+            name, list(near), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+        )
+        return {choice for choice, _, _ in spelt}
 
 
 class Neighbours(Protocol):

@@ -155,7 +155,7 @@ def cluster_anchors(anchors: Sequence[tuple[str, ...]]) -> list[int]:
     """
     distinct = sorted(set(anchors), key=lambda a: (not a[0], -len(a), a))
     # A large block is read through an index of its names (`anchor_reach.AnchorIndex`), so
-    # that an anchor is tried only against the representatives that may agree with it, not all:
+    # that an anchor is tried only against the representatives whose names may match its own:
     # a block of many stories' anchors would otherwise take time quadratic in them. The index
     # builds on this module's matching, hence the import here.
     from checker.compare.anchor_reach import AnchorIndex
@@ -170,7 +170,7 @@ def cluster_anchors(anchors: Sequence[tuple[str, ...]]) -> list[int]:
         if index is None:
             tried: Iterable[int] = range(len(representatives))
         else:
-            tried = sorted(position[a] for a in index.neighbours(anchor) if a in position)
+            tried = sorted(position[a] for a in index.candidates(anchor) if a in position)
         matches = [k for k in tried if anchors_agree(anchor, representatives[k][0])]
         if len(matches) == 1 and representatives[matches[0]][1]:
             cluster_of[anchor] = matches[0]

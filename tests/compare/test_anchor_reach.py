@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from checker.compare.anchor_reach import AnchorIndex, reach, visit_order
-from checker.compare.anchors import cluster_anchors
+from checker.compare.anchors import anchors_agree, cluster_anchors
 
 # Few words, so that anchors agree often: shared words, subsets, initials, near spellings.
 WORDS = ["elena", "varga", "vargas", "lind", "port", "authority", "pa", "kofi", "mensah", "km"]
@@ -86,3 +86,38 @@ def test_a_large_block_read_through_its_index_clusters_as_a_full_scan() -> None:
     for _ in range(40):
         anchors = [_anchor(rng) for _ in range(rng.randint(60, 160))]
         assert cluster_anchors(anchors) == _scanned(anchors)
+
+
+def _respelt(rng: random.Random, name: str) -> str:
+    """`name` with a few letters dropped, added or changed."""
+    letters = list(name)
+    for _ in range(rng.randint(0, 3)):
+        at = rng.randrange(len(letters))
+        action = rng.random()
+        if action < 0.35 and len(letters) > 1:
+            del letters[at]
+        elif action < 0.7:
+            letters[at] = rng.choice("aeiourstln")
+        else:
+            letters.insert(at, rng.choice("aeiourstln"))
+    return "".join(letters).strip() or name
+
+
+def test_the_index_offers_every_name_that_matches() -> None:
+    """The index's candidates hold every anchor that agrees, near spellings included: it looks
+    them up by pieces of the name, and a spelling within `fuzz.ratio` 90 keeps one whole."""
+    rng = random.Random(5)
+    for _ in range(20):
+        bases = [
+            " ".join(
+                "".join(rng.choice("aeiourstlnkmv") for _ in range(rng.randint(2, 12)))
+                for _ in range(rng.randint(1, 3))
+            )
+            for _ in range(25)
+        ]
+        names = sorted({_respelt(rng, rng.choice(bases)) for _ in range(120)} | set(bases))
+        anchors = [("", name) for name in names]
+        index = AnchorIndex(anchors)
+        for anchor in anchors:
+            agreeing = {o for o in anchors if o != anchor and anchors_agree(anchor, o)}
+            assert agreeing <= index.candidates(anchor), anchor
