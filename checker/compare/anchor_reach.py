@@ -13,8 +13,9 @@ with the first anchor of each wanted cluster (its other members), and returns ev
 had to decide.
 Candidates for agreement come from an index of the names, never a scan of all pairs: two
 anchors agree only when a name of one matches a name of the other (`names_match`), and matching
-names share their first or last word, or one is the other's initials, or they are spelt within
-`fuzz.ratio` 90 of each other (found by rapidfuzz's batch scorer).
+names are one made of words of the other, or one is the other's initials, or they are spelt
+within `fuzz.ratio` 90 of each other (looked up by pieces of three letters, then scored by
+rapidfuzz's batch scorer).
 """
 
 from __future__ import annotations

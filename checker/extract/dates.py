@@ -516,7 +516,11 @@ def _life_dates(text: str, times: list[TimeSpan]) -> list[tuple[str, str, TimeSp
         name = match.group("name")
         if len(inside) == 2 and _DASH.match(text[inside[0].stop : inside[1].begin]):
             found += [(name, "born", inside[0]), (name, "died", inside[1])]
-        elif len(inside) == 1 and inside[0].relation == "between" and match.group("born") is None:
+        elif (
+            len(inside) == 1
+            and inside[0].end.year > inside[0].start.year
+            and match.group("born") is None
+        ):
             whole = inside[0]
             born = TimeSpan(
                 whole.start,
@@ -524,7 +528,7 @@ def _life_dates(text: str, times: list[TimeSpan]) -> list[tuple[str, str, TimeSp
                 whole.granularity,
                 whole.begin,
                 whole.stop,
-                "on",
+                "around" if whole.relation == "around" else "on",  # "(c. 1850 – 1921)"
                 True,
             )
             died = TimeSpan(

@@ -472,7 +472,9 @@ def _to_span(
         second = (
             int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
         )
-        if not first < second <= first + 50:
+        # "2013-14" is a season; "1850-1921", both years in full, may be a lifetime
+        longest = _LONGEST_RANGE if len(second_text) == 4 else _LONGEST_SHORT_RANGE
+        if not first < second <= first + longest:
             return None
         return TimeSpan(
             dt.date(first, 1, 1),
@@ -484,6 +486,10 @@ def _to_span(
             True,
         )
     return _year_span(int(groups["y"]), begin, stop, "in", stated=True)
+
+
+_LONGEST_RANGE = 120  # years, between two years written in full
+_LONGEST_SHORT_RANGE = 50  # years, to a year written with two digits
 
 
 def _year_span(year: int, begin: int, stop: int, relation: str, *, stated: bool) -> TimeSpan:

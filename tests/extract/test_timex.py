@@ -46,6 +46,10 @@ def test_ranges_and_relations() -> None:
         2014,
         Granularity.YEAR,
     )
+    # a lifetime, both years in full: longer than a season, still one span
+    [life] = find_times("Karel Ostrom (1850-1921) was a chemist.")
+    assert (life.start.year, life.end.year) == (1850, 1921)
+    assert find_times("The 1850-21 figures.") == []  # two digits: at most fifty years on
 
 
 def test_relative_expressions() -> None:
