@@ -254,10 +254,10 @@ def size_adjective(value: Token) -> str:
     actor (6' 8")"; empty when there is none."""
     sizes = word_lists().size_nouns
     candidates: list[Token] = []
-    # the number's head, then its unit's head ("2.7" -> "km" -> "long")
+    # the number's head, then its unit's head ("2.7" -> "km" -> "long"; "stood 1.80 m tall")
     for head in (value.head, value.head.head):
         candidates.append(head)
-        candidates += [c for c in head.children if c.dep_ in ("amod", "acomp")]
+        candidates += [c for c in head.children if c.dep_ in ("amod", "acomp", "advcl", "oprd")]
     # "At 221 m, Corvin Tower is the tallest building": the adjective of the copula's noun
     for noun in (c for c in clause_head(value).children if c.dep_ == "attr"):
         candidates += [c for c in noun.children if c.dep_ == "amod"]

@@ -207,6 +207,11 @@ class FrameReader:
         anchor, anchor_from = self._anchor(doc, value, noun, stated_in, mention, span)
         if attribute == "age" and anchor_from not in ("owner", "subject", "pronoun"):
             return None  # an age is someone's: without a named someone, stay quiet
+        measures_subject = noun is not None and noun.dep_ in tree.SUBJECTS
+        if mention.measured and measures_subject and anchor_from == "subject":
+            # "the lake covers 47 km2" in the article "Lake Varo": the title's lake is what is
+            # measured, as in "Lake Varo covers 47 km2"; its noun adds nothing
+            attribute = ""
         axis = tree.size_adjective(value) if mention.measured else ""
         if axis:
             attribute = axis  # "the bridge is 2.7 km long", "the tallest actor (6' 8")"

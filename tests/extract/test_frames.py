@@ -234,6 +234,23 @@ CASES = [
         ("Glass Harbour",),
     ),
     Case(
+        "a height someone stood",
+        "Ruta Sabal stood 1.80 m tall.",
+        "1.80",
+        None,
+        "tall",
+        ("Ruta Sabal",),
+    ),
+    Case(
+        "the title's thing measured by its noun",
+        "The lake covers 47 km2.",
+        "47",
+        None,
+        "",
+        ("Lake Varsund",),
+        title="Lake Varsund",
+    ),
+    Case(
         "an infobox line",
         "Julian Ross Born\t27 August 1968",
         "27 August 1968",
