@@ -168,6 +168,14 @@ def of_noun(token: Token) -> Token | None:
     return None
 
 
+def of_value(noun: Token, value: Token) -> bool:
+    """Whether `value` is in the noun's "of" phrase ("a main span of 320 m")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.left_edge.i <= value.i <= c.right_edge.i
+        for c in noun.children
+    )
+
+
 def through_quantity(noun: Token) -> Token:
     """ "the total number of homes" -> homes: a word for a quantity counts what it is of."""
     if lemma_of(noun) not in word_lists().quantity_nouns:

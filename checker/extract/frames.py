@@ -53,6 +53,7 @@ AnchorFrom = Literal["owner", "subject", "pronoun", "clause", "paragraph", "titl
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them"})
 _IT = frozenset({"it", "its", "itself"})
+_POSSESSIVES = frozenset({"his", "her", "its"})
 _ALIAS = re.compile(
     r"^\W*(?:also\s+(?:known\s+as|called|spelt|spelled|written)|a\.?k\.?a\.?|born|n[ée]e|"
     r"formerly|or)\W*$",
@@ -196,9 +197,12 @@ class FrameReader:
             governor = tree.described_by(noun) or governor  # "homes damaged since ..."
         if mention.kind == "age":
             governor = stated_in = None  # an age is a property of its owner, whatever the verb
-        sized = (
-            mention.measured and attribute in tree.word_lists().size_nouns
-        )  # "has an area of 612 km2"
+        # "has an area of 612 km2", "has a main span of 320 m": the noun says what is measured,
+        # and the verb only gives it to its owner
+        sized = mention.measured and (
+            attribute in tree.word_lists().size_nouns
+            or (noun is not None and tree.of_value(noun, value))
+        )
         predicate = tree.predicate_of(governor, measured=mention.measured and not sized)
         if mention.kind == "date" and in_parentheses(span):
             # "Tomas Berg (1890–1961) painted ...": an aside about the name before it, which
@@ -291,6 +295,21 @@ class FrameReader:
                     primary, kind = primary or name, "owner"
                 else:
                     others.append(name)
+        owner = next(
+            (c for c in phrase_root.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES),
+            None,
+        )
+        if primary is None and owner is not None:
+            # "Its main span measures 340 m", "his height was 1.80 m": whose, as "it" or "he"
+            # would be; after another noun the pronoun may point back to ("an old ferry crossed
+            # here, and its main span measured 40 m"), whose it is stays unknown
+            before = doc[owner.sent.start : owner.i]
+            if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
+                return (), ""
+            names, kind = self._subject_anchor(doc, owner)
+            if not names:
+                return (), ""
+            primary = names[0]
         if mention.kind == "age" and not (noun is not None and tree.kind_of_people(noun)):
             # someone's age: "Reid, 33", "the 33-year-old Reid", "he is 33"
             if primary is None:

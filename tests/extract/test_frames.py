@@ -251,6 +251,23 @@ CASES = [
         title="Lake Varsund",
     ),
     Case(
+        "a sentence opened by its owner's pronoun",
+        "Its main span measures 340 m.",
+        "340",
+        "",
+        "main span",
+        ("Orsund Bridge",),
+        title="Orsund Bridge",
+    ),
+    Case(
+        "a size given to its owner by 'has ... of'",
+        "The Orsund Bridge has a main span of 320 metres.",
+        "320",
+        "",
+        "main span",
+        ("Orsund Bridge",),
+    ),
+    Case(
         "an infobox line",
         "Julian Ross Born\t27 August 1968",
         "27 August 1968",
@@ -361,3 +378,14 @@ def test_the_year_a_work_is_named_by_is_its_release() -> None:
     text = "Petra Lund directed Winter at Halden, a 2011 drama film."
     frame = _frame(Case("work beside its name", text, "2011"))
     assert frame is not None and frame.anchor == ("Winter at Halden",)
+
+
+def test_a_possessive_after_another_noun_names_no_owner() -> None:
+    case = Case(
+        "its after another thing",
+        "An old ferry crossed here, and its main span measured 40 m.",
+        "40",
+        title="Orsund Bridge",
+    )
+    frame = _frame(case)
+    assert frame is None or not frame.anchor, frame
