@@ -257,6 +257,13 @@ def join(text: str, drafts: list[Draft]) -> list[Draft]:
                     joined.append(second)
                     index += 2
                     continue
+                bare_second = first.unit is not None and second.unit is None
+                if bare_second and first.value > second.value and gap.strip().lower() == "through":
+                    # "flows for 241 km through three countries": a smaller bare number after
+                    # "through" counts something else
+                    joined.append(first)
+                    index += 1
+                    continue
                 low, high = sorted((first.value, second.value))
                 merged = replace(
                     second,

@@ -90,6 +90,12 @@ def test_hyphenated_range() -> None:
     assert (figure.low, figure.high, figure.unit) == (6, 12, "meter")
 
 
+def test_a_falling_pair_is_no_range() -> None:
+    # "through" before a smaller count of other things: a route, not a range
+    values = [f.value for f in read("The Orava flows for 241 km through three countries.")]
+    assert values == [241, 3]
+
+
 def test_change_is_not_a_range() -> None:
     figure = one("The council raised the speed limit from 40 to 50.")
     assert figure.value == 50
