@@ -67,7 +67,9 @@ class DateMismatch(Rule):
     ## Not flagged
     "born in 1867" next to "born on 7 November 1867"; "September 2022" next to "Sept. 2022";
     "the previous mobilization in September 2022" next to "a new mobilization in 2026" (the
-    words "previous" and "new" mark different events); a claim with no event or no participant.
+    words "previous" and "new" mark different events); "the museum in Narvel, founded in 1869"
+    next to "the Narvel university was founded in 1944" (the town names where, the nouns say
+    which); a claim with no event or no participant.
 
     ## Options
     `same_article` (default true): compare claims within one article too.
@@ -313,7 +315,7 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
     # that can recur ("signed a decree"). What happens once is told apart by its anchor when
     # the anchor is what it happened to ("Acme was founded", "her birth", "the club" of the
     # article "Halvard Rovers"); when the clause's names only say where or whose ("the
-    # Narastul museum was founded", "the university in Narastul"), the thing's noun says which
+    # Narvel museum was founded", "the university in Narvel"), the thing's noun says which
     recurs = not claim.event and not once
     named_around = frame is not None and frame.anchor_from == "clause"
     attribute = frame.attribute if frame is not None and (recurs or named_around) else ""

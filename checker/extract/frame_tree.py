@@ -304,7 +304,7 @@ def object_of(value: Token, span: Span) -> str:
     relative = governor.dep_ == "relcl" and any(
         c.dep_ == "nsubjpass" and c.lower_ in RELATIVE for c in governor.children
     )
-    # "the museum in Narastul, founded in 1869", "the museum, which was founded in 1869": the
+    # "the museum in Narvel, founded in 1869", "the museum, which was founded in 1869": the
     # noun the participle or the passive relative clause describes is what it dates
     if (described or relative) and subject is not None and subject.pos_ == "NOUN":
         return "" if subject.ent_type_ else lemma_of(subject)

@@ -348,7 +348,7 @@ class FrameReader:
         source_tokens = tree.speaker_tokens(doc, clause)
         if reported and subject is not None:
             source_tokens |= {t.i for t in subject.subtree}
-        # a subject outside its clause ("the museum in Narastul, founded in 1869": the noun a
+        # a subject outside its clause ("the museum in Narvel, founded in 1869": the noun a
         # participle describes) is named by the names of its own phrase
         subject_phrase = (
             {t.i for t in tree.phrase_tokens(subject, set())}
@@ -430,7 +430,7 @@ class FrameReader:
         if subject.ent_type_ in labels:
             return (self._name(tree.entity_of(doc, subject)),), "subject"
         if subject.pos_ == "NOUN":
-            # "a second book was published, A Life on Film": the name set beside the noun
+            # "a second book was published, The Glass Harbour": the name set beside the noun
             for child in subject.children:
                 if child.dep_ == "appos" and child.ent_type_ in labels:
                     return (self._name(tree.entity_of(doc, child)),), "subject"
