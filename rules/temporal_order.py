@@ -29,9 +29,10 @@ _REPORTED = (Modality.FACT, Modality.ESTIMATE)
 # A date introduced by these reads as a deadline or a bound, not as when something happened.
 _BOUND_RELATIONS = frozenset({"by", "until", "before", "till"})
 # Words before a date that make it a term of what the sentence reports, not when it happened:
-# "extended to Nov. 20", "payable Dec. 7 to holders of record Nov. 10", "bonds due 1993".
+# "extended to Nov. 20", "payable Dec. 7 to holders of record Nov. 10", "bonds due 1993", "a
+# budget for 2025".
 _BOUND_WORDS = _BOUND_RELATIONS | {
-    "after", "through", "to", "due", "effective", "payable", "expire", "record",
+    "after", "through", "to", "due", "effective", "payable", "expire", "record", "for",
 }  # fmt: skip
 
 
@@ -250,6 +251,10 @@ def _dated_in_clause(claim: Claim) -> bool:
             continue  # "quarterly", "this season": no date the period could come from
         at = text.find(when)
         before = text[max(0, at - 12) : at].split() if at >= 0 else []
+        after = text[at + len(when) :].split()[:1] if at >= 0 else []
+        noun = frame.attribute.split()[-1] if frame.attribute else ""
+        if noun and after and after[0].startswith(noun):
+            continue  # "the 2025 budget was approved": which budget, not when
         if at >= 0 and not (before and before[-1] in _BOUND_WORDS):
             return True
     return False

@@ -236,7 +236,16 @@ def measured_thing(unit: Token) -> Token | None:
     if unit.dep_ in ("attr", "dobj") and head.lemma_ in ("be", "measure", "cover", "span"):
         subject = subject_of(head)  # a named subject is the anchor, not what is measured
         return subject if subject is not None and subject.pos_ == "NOUN" else None
+    if unit.dep_ == "pobj" and head.head.pos_ == "VERB":
+        # "the board put turnout at 67%": the light verb's object
+        objects = [c for c in head.head.children if c.dep_ == "dobj" and c.pos_ in NOUNS]
+        return objects[0] if objects and object_of_light_verb(objects[0]) else None
     return None
+
+
+def object_of_light_verb(noun: Token) -> bool:
+    """Whether the noun is the object of a verb that only gives a value ("put the toll at")."""
+    return noun.dep_ == "dobj" and lemma_of(noun.head) in word_lists().light_verbs
 
 
 def attribute_of(noun: Token, span: Span) -> str:
@@ -493,6 +502,13 @@ def proper_runs(span: Span) -> list[list[Token]]:
         else:
             runs.append([token])
     return runs
+
+
+def common_word(doc: Doc, token: Token) -> bool:
+    """Whether the recognizer made a name of one common noun ("Turnout in Brask was 61
+    percent": a capitalized first word taken for a person)."""
+    entity = entity_of(doc, token)
+    return len(entity) == 1 and token.pos_ == "NOUN"
 
 
 def entity_of(doc: Doc, token: Token) -> Span:

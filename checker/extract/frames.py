@@ -197,11 +197,12 @@ class FrameReader:
             governor = tree.described_by(noun) or governor  # "homes damaged since ..."
         if mention.kind == "age":
             governor = stated_in = None  # an age is a property of its owner, whatever the verb
-        # "has an area of 612 km2", "has a main span of 320 m": the noun says what is measured,
-        # and the verb only gives it to its owner
+        # "has an area of 612 km2", "has a main span of 320 m", "put turnout at 67%": the noun
+        # says what is measured, and the verb only gives it to its owner or its source
         sized = mention.measured and (
             attribute in tree.word_lists().size_nouns
             or (noun is not None and tree.of_value(noun, value))
+            or (noun is not None and tree.object_of_light_verb(noun))
         )
         predicate = tree.predicate_of(governor, measured=mention.measured and not sized)
         if mention.kind == "date" and in_parentheses(span):
@@ -281,7 +282,11 @@ class FrameReader:
         kind: AnchorFrom = "clause"
         others: list[str] = []
         for token in tree.phrase_tokens(phrase_root, owned, participles=True):
-            if token.ent_type_ in labels and token.ent_iob_ == "B":
+            if (
+                token.ent_type_ in labels
+                and token.ent_iob_ == "B"
+                and not tree.common_word(doc, token)
+            ):
                 name = self._name(tree.entity_of(doc, token))
                 root = tree.entity_of(doc, token).root
                 # "Russia's soldiers"; "the Tamsyn Korr height", "the Vero bridge length": a
@@ -358,6 +363,8 @@ class FrameReader:
         for entity in doc.ents:
             if entity.label_ not in labels or any(t.i in owned for t in entity):
                 continue
+            if tree.common_word(doc, entity.root):
+                continue
             if entity.root.i in source_tokens:
                 continue
             if tree.clause_head(entity.root).i == clause.i or entity.root.i in subject_phrase:
@@ -427,7 +434,7 @@ class FrameReader:
             )
             return ((thing,), "pronoun") if thing else ((), "")
         labels = tree.word_lists().anchor_labels
-        if subject.ent_type_ in labels:
+        if subject.ent_type_ in labels and not tree.common_word(doc, subject):
             return (self._name(tree.entity_of(doc, subject)),), "subject"
         if subject.pos_ == "NOUN":
             # "a second book was published, The Glass Harbour": the name set beside the noun

@@ -268,6 +268,22 @@ CASES = [
         ("Orsund Bridge",),
     ),
     Case(
+        "a capitalized common noun taken for a name",
+        "Turnout in Brask was 61 percent.",
+        "61",
+        "",
+        "turnout",
+        ("Brask",),
+    ),
+    Case(
+        "a share a source puts at a value",
+        "The election board put turnout in Brask at 67%.",
+        "67",
+        "",
+        "turnout",
+        ("Brask",),
+    ),
+    Case(
         "an infobox line",
         "Julian Ross Born\t27 August 1968",
         "27 August 1968",
