@@ -221,6 +221,22 @@ def age_owner(value: Token, span: Span) -> Token | None:
     return None
 
 
+def age_event(value: Token, span: Span) -> Token | None:
+    """The verb an age is given at: "died at the age of 71" or "died aged 73" -> died."""
+    current, said = value, False
+    for _ in range(5):
+        head = current.head
+        if head.i == current.i:
+            return None
+        said = said or head.lower_ in ("age", "aged")
+        if head.pos_ == "VERB" and head not in span:
+            return head if said else None
+        if head.pos_ not in ("ADP", "NOUN", "ADJ", "NUM"):
+            return None
+        current = head
+    return None
+
+
 def measured_thing(unit: Token) -> Token | None:
     """What a unit word's measurement is of: "a 607 km stage" -> stage; "the race is 607 km
     long" -> race; "a length of 607 km" -> length."""

@@ -164,7 +164,7 @@ class FrameReader:
         if mention.kind == "age":
             noun = tree.age_owner(value, span)
             if noun is None:
-                return None
+                return self._age_at_event(doc, value, span)
         else:
             noun = (
                 None if mention.kind == "date" else tree.counted_noun(value, span, mention.measured)
@@ -240,6 +240,19 @@ class FrameReader:
             setting=setting_of(value) if mention.kind == "figure" else "",
             joined=mention.kind == "figure"
             and names_joined(doc, stated_in if stated_in is not None else value),
+        )
+
+    def _age_at_event(self, doc: Doc, value: Token, span: Span) -> Frame | None:
+        """ "Ivo Lint died at the age of 71", "he retired aged 60": the age of the verb's
+        subject when it happened, which the event tells apart from their other ages."""
+        verb = tree.age_event(value, span)
+        if verb is None:
+            return None
+        names, kind = self._subject_anchor(doc, tree.subject_of(verb))
+        if not names:
+            return None
+        return Frame(
+            anchor=names[:1], anchor_from=kind, predicate=tree.predicate_of(verb), attribute="age"
         )
 
     def _work_year(self, doc: Doc, value: Token, mention: Mention, span: Span) -> Frame | None:

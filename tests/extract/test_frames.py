@@ -284,6 +284,14 @@ CASES = [
         ("Brask",),
     ),
     Case(
+        "an age at an event",
+        "Ivar Lindqvist died at the age of 71.",
+        "71",
+        "die",
+        "age",
+        ("Ivar Lindqvist",),
+    ),
+    Case(
         "an infobox line",
         "Julian Ross Born\t27 August 1968",
         "27 August 1968",
