@@ -19,7 +19,7 @@ from checker.compat import (
     same_range,
 )
 from checker.group import SubjectGroup, groups_of, happens_once, register_figures
-from checker.models import Claim, Figure, Finding, Modality, Qualifier, Severity
+from checker.models import Claim, Figure, Finding, Granularity, Modality, Qualifier, Severity
 from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions, period_label
 from checker.twins import count_numbers, long_enough, mask_numbers, twins
 
@@ -47,7 +47,8 @@ class FigureMismatch(Rule):
     by period and modality, turns each figure into the interval of values it allows (qualifiers,
     ranges, rounding and units applied) and reports figures whose intervals cannot overlap.
     Figures with no period describe a current state and are compared only when their as-of
-    dates are close. Figures from the facts register take part when one is loaded.
+    dates are close; a state as of a whole year ("as of the 2010 census") is that year's, as
+    "at the 2010 census" is. Figures from the facts register take part when one is loaded.
 
     ## Why it matters
     A reader who sees 35,000 in one story and 53,000 in the next for the same month cannot
@@ -146,7 +147,8 @@ class FigureMismatch(Rule):
         register_ids: set[int],
     ) -> Iterator[tuple[Finding, list[Figure], list[Figure]]]:
         # a size (no event happened to it) holds whatever the time
-        lasting = group.key[-1] in LASTING_DIMENSIONS and not group.key[1]
+        state = not group.key[1]
+        lasting = group.key[-1] in LASTING_DIMENSIONS and state
         periods: dict[tuple[object, ...], list[Figure]] = {}
         current: dict[str, list[tuple[dt.date, Figure]]] = {}
         totals: dict[str, list[tuple[dt.date, Figure]]] = {}
@@ -168,6 +170,14 @@ class FigureMismatch(Rule):
             elif figure.period_start is not None:
                 key = (modality, figure.period_start, figure.period_end, figure.period_granularity)
                 periods.setdefault(key, []).append(figure)
+            elif state and _year_end(figure.as_of):
+                # a state (no event counted) "as of the 2010 census" is the year's figure, as
+                # "at the 2010 census" is; "as of 2010, 35 had been killed" counts up to then
+                assert figure.as_of is not None
+                first = dt.date(figure.as_of.year, 1, 1)
+                periods.setdefault((modality, first, figure.as_of, Granularity.YEAR), []).append(
+                    figure
+                )
             elif as_of is not None:
                 current.setdefault(modality, []).append((as_of, figure))
             elif happens_once(group.key[1]):
@@ -213,7 +223,8 @@ class FigureMismatch(Rule):
         self, group: SubjectGroup, outlier: list[Figure], majority: list[Figure]
     ) -> Finding:
         first, second = sorted((outlier, majority), key=lambda side: _order(side[0]))
-        lasting = group.key[-1] in LASTING_DIMENSIONS and not group.key[1]
+        state = not group.key[1]
+        lasting = group.key[-1] in LASTING_DIMENSIONS and state
         label = None if lasting else period_label(first[0])
         subject = group.label + (f", {label}" if label else "")
         message = f"{_side(first)} vs {_side(second)}: {subject}"
@@ -259,6 +270,11 @@ def _by_start(by_start: dict[tuple[int, int] | None, list[Figure]]) -> list[list
     if len(starts) == 1 and None in by_start:
         return [[*by_start[starts[0]], *by_start[None]]]
     return list(by_start.values())
+
+
+def _year_end(day: dt.date | None) -> bool:
+    """Whether an as-of date is a year's last day: all a year gives ("as of 2010")."""
+    return day is not None and (day.month, day.day) == (12, 31)
 
 
 def _time_windows(
