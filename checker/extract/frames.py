@@ -218,8 +218,16 @@ class FrameReader:
             # measured, as in "Lake Varo covers 47 km2"; its noun adds nothing
             attribute = ""
         axis = tree.size_adjective(value) if mention.measured else ""
-        if axis:
-            attribute = axis  # "the bridge is 2.7 km long", "the tallest actor (6' 8")"
+        # "the Vero bridge is 2.7 km long", "the tallest actor (6' 8")": the axis says what is
+        # measured; but "its main span is 340 m long" or "the bridge's main span ..." measures
+        # a part its owner has, which "long" does not name
+        owned_part = (
+            bool(attribute)
+            and anchor_from in ("owner", "pronoun")
+            and axis not in tree.word_lists().size_axis
+        )
+        if axis and not owned_part:
+            attribute = axis
         elif (
             not attribute
             and mention.kind == "figure"

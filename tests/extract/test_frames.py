@@ -260,6 +260,15 @@ CASES = [
         title="Orsund Bridge",
     ),
     Case(
+        "a part its owner has, measured along its length",
+        "Its main span is 340 m long.",
+        "340",
+        "",
+        "main span",
+        ("Orsund Bridge",),
+        title="Orsund Bridge",
+    ),
+    Case(
         "a size given to its owner by 'has ... of'",
         "The Orsund Bridge has a main span of 320 metres.",
         "320",
