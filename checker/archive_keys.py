@@ -12,14 +12,14 @@ from checker.group import raw_key
 from checker.models import Claim, Figure
 from checker.rule import ArchiveKey
 
-__all__ = ["subject_group_key"]
+__all__ = ["subject_group_keys"]
 
 
-def subject_group_key(claim: Claim) -> ArchiveKey | None:
-    """The figure's block and anchor; None for a claim no subject group can hold."""
+def subject_group_keys(claim: Claim) -> tuple[ArchiveKey, ...]:
+    """The figure's block and anchor; none for a claim no subject group can hold."""
     if not isinstance(claim, Figure):
-        return None
+        return ()
     raw = raw_key(claim)
     if raw is None:
-        return None
-    return ArchiveKey("subject-group:" + "\x1f".join(raw.block), anchor=raw.anchor)
+        return ()
+    return (ArchiveKey("subject-group:" + "\x1f".join(raw.block), anchor=raw.anchor),)

@@ -271,11 +271,7 @@ class ExtractionCache:
             return 0
         wanted = set(keep)
         try:
-            root = str(Path(folder).resolve())
-            # Every path under `root` sorts between root + sep and root + the character after
-            # sep, so the location index answers the prefix query without a scan.
-            low = root.rstrip(os.sep) + os.sep
-            high = low[:-1] + chr(ord(os.sep) + 1)
+            root, low, high = folder_bounds(folder)
             with transaction(self._connection):
                 found = self._connection.execute(
                     "SELECT sha256, variant FROM claims"
@@ -440,9 +436,22 @@ def open_cache(folder: str | Path) -> tuple[ExtractionCache | None, list[Diagnos
     return cache, notes
 
 
+def folder_bounds(folder: str | Path) -> tuple[str, str, str]:
+    """The folder resolved, and the range every location under it sorts in: between root + sep
+    and root + the character after sep, so the location index answers the prefix query
+    without a scan."""
+    root = str(Path(folder).resolve())
+    low = root.rstrip(os.sep) + os.sep
+    return root, low, low[:-1] + chr(ord(os.sep) + 1)
+
+
+def file_signature(status: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells that a file was written, truncated or replaced: its size, times and inode."""
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
 def _signature(path: Path) -> str:
-    status = path.stat()
-    return f"{status.st_size} {status.st_mtime_ns} {status.st_ctime_ns} {status.st_ino}"
+    return " ".join(map(str, file_signature(path.stat())))
 
 
 def _closed_cleanly(path: Path) -> bool:

@@ -27,7 +27,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from checker.archive_index import ArchiveIndex, Selection, indexed_rules, keys_of, rows_of
-from checker.cache import CacheSession, ExtractionCache, article_variant, transaction
+from checker.cache import (
+    CacheSession,
+    ExtractionCache,
+    article_variant,
+    file_signature,
+    folder_bounds,
+    transaction,
+)
 from checker.engine import CheckSettings, Extraction, extract_all
 from checker.extract import extract_article
 from checker.figure_cap import cap_figures
@@ -217,7 +224,7 @@ def _walk(
         ceiling = limit // 2 if html else limit
         if status is not None and row is not None and status.st_size <= ceiling:
             signature, sha, variant = row
-            if signature == _signature(status):
+            if signature == file_signature(status):
                 found.known.append(_Known(file, location, sha, variant))
                 continue
         article, notes = load_file(Path(file), max_article_kb=settings.max_article_kb)
@@ -231,24 +238,13 @@ def _walk(
     return found
 
 
-def _signature(status: os.stat_result) -> tuple[int, int, int, int]:
-    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-
-
-def _bounds(archive: Path) -> tuple[str, str, str]:
-    """The folder resolved, and the range every location under it sorts in."""
-    root = str(archive.resolve())
-    low = root.rstrip(os.sep) + os.sep
-    return root, low, low[:-1] + chr(ord(os.sep) + 1)
-
-
 def _recorded_files(
     index: ArchiveIndex, archive: Path
 ) -> dict[str, tuple[tuple[int, int, int, int], str, str]]:
     rows = index.connection.execute(
         "SELECT location, size, mtime_ns, ctime_ns, inode, sha256, variant FROM files"
         " WHERE location = ? OR (location >= ? AND location < ?)",
-        _bounds(archive),
+        folder_bounds(archive),
     )
     return {row[0]: ((row[1], row[2], row[3], row[4]), row[5], row[6]) for row in rows}
 
@@ -277,7 +273,12 @@ def _remember_files(
         return
     now = time.time_ns()
     rows = [
-        (session.location(article), *_signature(status), article.sha256, article_variant(article))
+        (
+            session.location(article),
+            *file_signature(status),
+            article.sha256,
+            article_variant(article),
+        )
         for article, status in fresh
         if status is not None
         and article.path in stored
@@ -299,7 +300,7 @@ def _forget_files(cache: ExtractionCache, archive: Path, seen: set[str]) -> None
         return
     recorded = cache.connection.execute(
         "SELECT location FROM files WHERE location = ? OR (location >= ? AND location < ?)",
-        _bounds(archive),
+        folder_bounds(archive),
     ).fetchall()
     gone = [row for row in recorded if row[0] not in seen]
     if gone:

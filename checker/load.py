@@ -113,17 +113,10 @@ def load(
             if found.identity in seen:
                 continue
             seen.add(found.identity)
-            file = Path(found.path)
-            try:
-                article, notes = _load_file(file, max_article_kb * 1024)
-            except _Skip as skip:
-                result.diagnostics.append(Diagnostic(path=str(file), message=str(skip)))
-                continue
-            except Exception as error:  # a parser bug on one file must not end the whole run
-                result.diagnostics.append(Diagnostic(path=str(file), message=_unexpected(error)))
-                continue
+            article, notes = load_file(Path(found.path), max_article_kb=max_article_kb)
             result.diagnostics.extend(notes)
-            result.articles.append(article)
+            if article is not None:
+                result.articles.append(article)
         if root.is_dir() and (len(result.articles), len(result.diagnostics)) == before:
             message = "no article files in this folder"
             result.diagnostics.append(Diagnostic(path=str(root), message=message))
@@ -162,7 +155,7 @@ def load_file(
         return _load_file(file, max_article_kb * 1024)
     except _Skip as skip:
         return None, [Diagnostic(path=str(file), message=str(skip))]
-    except Exception as error:  # as in load(): one file's surprise is that file's diagnostic
+    except Exception as error:  # a parser bug on one file must not end the whole run
         return None, [Diagnostic(path=str(file), message=_unexpected(error))]
 
 

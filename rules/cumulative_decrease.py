@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from checker.archive_keys import subject_group_key
+from checker.archive_keys import subject_group_keys
 from checker.compat import DEFAULT_TOLERANCE, describe, interval
 from checker.group import SubjectGroup, groups_of
 from checker.models import Claim, Figure, Finding, Modality, Severity
@@ -54,9 +54,7 @@ class CumulativeDecrease(Rule):
 
     def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
         """A figure's subject group: the rule reads nothing else."""
-        key = subject_group_key(claim)
-        if key is not None:
-            yield key
+        yield from subject_group_keys(claim)
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         options = self.options

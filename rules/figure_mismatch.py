@@ -8,7 +8,7 @@ from functools import cache, partial
 
 from pydantic import Field
 
-from checker.archive_keys import subject_group_key
+from checker.archive_keys import subject_group_keys
 from checker.clusters import Reported
 from checker.compat import (
     DEFAULT_TOLERANCE,
@@ -83,9 +83,7 @@ class FigureMismatch(Rule):
         archive figures bring their own groups: a twin finding is labelled by its group."""
         if not isinstance(claim, Figure):
             return
-        group = subject_group_key(claim)
-        if group is not None:
-            yield group
+        yield from subject_group_keys(claim)
         twin = _twin_key(mask_numbers, claim)
         if twin is not None:
             masked, ordinal, unit = twin
@@ -170,14 +168,10 @@ class FigureMismatch(Rule):
             elif figure.period_start is not None:
                 key = (modality, figure.period_start, figure.period_end, figure.period_granularity)
                 periods.setdefault(key, []).append(figure)
-            elif state and _year_end(figure.as_of):
+            elif state and (year := _whole_year(figure.as_of)) is not None:
                 # a state (no event counted) "as of the 2010 census" is the year's figure, as
                 # "at the 2010 census" is; "as of 2010, 35 had been killed" counts up to then
-                assert figure.as_of is not None
-                first = dt.date(figure.as_of.year, 1, 1)
-                periods.setdefault((modality, first, figure.as_of, Granularity.YEAR), []).append(
-                    figure
-                )
+                periods.setdefault((modality, *year, Granularity.YEAR), []).append(figure)
             elif as_of is not None:
                 current.setdefault(modality, []).append((as_of, figure))
             elif happens_once(group.key[1]):
@@ -272,9 +266,11 @@ def _by_start(by_start: dict[tuple[int, int] | None, list[Figure]]) -> list[list
     return list(by_start.values())
 
 
-def _year_end(day: dt.date | None) -> bool:
-    """Whether an as-of date is a year's last day: all a year gives ("as of 2010")."""
-    return day is not None and (day.month, day.day) == (12, 31)
+def _whole_year(day: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The year an as-of date on its last day stands for (all "as of 2010" gives), else None."""
+    if day is None or (day.month, day.day) != (12, 31):
+        return None
+    return dt.date(day.year, 1, 1), day
 
 
 def _time_windows(

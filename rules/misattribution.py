@@ -10,7 +10,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from checker.archive_keys import subject_group_key
+from checker.archive_keys import subject_group_keys
 from checker.clusters import Reported, classes, evidence, first_fit, more
 from checker.compare.anchors import names_match
 from checker.group import group_figures
@@ -68,9 +68,7 @@ class Misattribution(Rule):
     def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
         """A figure's subject group; a quote's first three words (quotes are compared within
         them); a credited sentence without its sources' names (a twin)."""
-        group = subject_group_key(claim)
-        if group is not None:
-            yield group
+        yield from subject_group_keys(claim)
         if not isinstance(claim, Attribution):
             return
         if claim.quote:

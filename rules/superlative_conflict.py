@@ -9,7 +9,7 @@ from functools import partial
 
 from pydantic import Field
 
-from checker.archive_keys import subject_group_key
+from checker.archive_keys import subject_group_keys
 from checker.clusters import MAX_EVIDENCE, classes, evidence, more
 from checker.compat import DEFAULT_TOLERANCE, describe, interval
 from checker.data import load_data
@@ -70,9 +70,7 @@ class SuperlativeConflict(Rule):
 
     def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
         """A figure's subject group: the rule reads nothing else."""
-        key = subject_group_key(claim)
-        if key is not None:
-            yield key
+        yield from subject_group_keys(claim)
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         options = self.options

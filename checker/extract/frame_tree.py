@@ -143,15 +143,15 @@ def counted_noun(value: Token, span: Span, measured: bool) -> Token | None:
         return subject if subject is not None and subject.pos_ in NOUNS else None
     if token.dep_ == "pobj" and token.head.lemma_ == "of" and token.head.head.pos_ in NOUNS:
         return token.head.head  # "a death toll of 35", "an area of 5 km2"
+    put = put_at(token)
+    if put is not None:
+        return put  # "officials put the toll at 35"
     verb = token.head.head if token.dep_ == "pobj" else token.head
     if (
         token.dep_ in ("dobj", "pobj")
         and verb.pos_ == "VERB"
         and lemma_of(verb) in word_lists().light_verbs
     ):
-        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS]
-        if token.dep_ == "pobj" and objects:
-            return objects[0]  # "officials put the toll at 35"
         subject = subject_of(verb)  # "the toll rose to 35", "the toll reached 35"
         if subject is not None and subject.pos_ in NOUNS:
             return subject
@@ -252,11 +252,20 @@ def measured_thing(unit: Token) -> Token | None:
     if unit.dep_ in ("attr", "dobj") and head.lemma_ in ("be", "measure", "cover", "span"):
         subject = subject_of(head)  # a named subject is the anchor, not what is measured
         return subject if subject is not None and subject.pos_ == "NOUN" else None
-    if unit.dep_ == "pobj" and head.head.pos_ == "VERB":
-        # "the board put turnout at 67%": the light verb's object
-        objects = [c for c in head.head.children if c.dep_ == "dobj" and c.pos_ in NOUNS]
-        return objects[0] if objects and object_of_light_verb(objects[0]) else None
-    return None
+    return put_at(unit)  # "the board put turnout at 67%"
+
+
+def put_at(token: Token) -> Token | None:
+    """The object of a verb that only gives a value, when `token` is in its preposition:
+    "officials put the toll at 35" -> toll."""
+    verb = token.head.head
+    if (
+        token.dep_ != "pobj"
+        or verb.pos_ != "VERB"
+        or lemma_of(verb) not in word_lists().light_verbs
+    ):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS), None)
 
 
 def object_of_light_verb(noun: Token) -> bool:
