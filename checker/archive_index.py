@@ -29,7 +29,13 @@ from rapidfuzz import fuzz, process
 
 from checker.cache import ExtractionCache, create_index_tables, forget_anchors, transaction
 from checker.compare.anchor_reach import AnchorIndex, anchor_names, reach
-from checker.compare.anchors import _FUZZY, _FUZZY_MIN, _initials, anchors_agree
+from checker.compare.anchors import (
+    _FUZZY,
+    _FUZZY_MIN,
+    _initials,
+    anchors_agree,
+    regnal_names,
+)
 from checker.models import Claim
 from checker.rule import ArchiveKey, Rule
 
@@ -264,13 +270,14 @@ class ArchiveIndex:
 
 def _terms(anchor: tuple[str, ...]) -> set[str]:
     """What the names of a stored anchor are found by (see `_StoredBlock.neighbours`): each
-    name itself, its first and last word and its initials."""
+    name itself, its first and last word, its initials and its regnal names."""
     terms: set[str] = set()
     for name in anchor_names(anchor):
         words = name.split()
         terms.update(("=" + name, "<" + words[0], ">" + words[-1]))
         if len(words) >= 2:
             terms.add("^" + _initials(words))
+        terms.update("%" + regnal for regnal in regnal_names(words))
     return terms
 
 
@@ -341,6 +348,7 @@ class _StoredBlock:
             words = name.split()
             terms.update(("<" + words[0], ">" + words[-1]))
             terms.add("^" + name if len(words) == 1 else "<" + _initials(words))
+            terms.update("%" + regnal for regnal in regnal_names(words))
             if len(name) >= _FUZZY_MIN:
                 candidates.update(self._spelt_like(name, len(words)))
         listed = sorted(terms)

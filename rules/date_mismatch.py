@@ -319,6 +319,8 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
     recurs = not claim.event and not once
     named_around = frame is not None and frame.anchor_from == "clause"
     attribute = frame.attribute if frame is not None and (recurs or named_around) else ""
+    if attribute and attribute == name_key(names[0]).rsplit(" ", 1)[-1]:
+        attribute = ""  # "the cathedral was consecrated" of "Brask Cathedral": the anchor itself
     return (predicate, attribute), anchor
 
 

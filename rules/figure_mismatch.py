@@ -191,9 +191,12 @@ class FigureMismatch(Rule):
                     by_start.setdefault(month, []).append(figure)
                 buckets.extend(_by_start(by_start))
         window = dt.timedelta(days=options.as_of_window_days)
-        # A count of what happens once ("killed in the fire") grows as it is counted: a later
-        # report above an earlier one is an update, not a contradiction.
-        tolls = happens_once(group.key[1])
+        # A count of what happened ("killed in the fire", "buried by the landslide",
+        # "evacuated") grows as it is counted: a later report above an earlier one is an
+        # update, not a contradiction.
+        tolls = happens_once(group.key[1]) or (
+            not state and group.key[-1].startswith(("count", "dimensionless"))
+        )
         stated: dict[int, dt.date] = {}
         for dated in current.values():
             stated.update((id(figure), as_of) for as_of, figure in dated)

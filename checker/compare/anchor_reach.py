@@ -13,9 +13,9 @@ with the first anchor of each wanted cluster (its other members), and returns ev
 had to decide.
 Candidates for agreement come from an index of the names, never a scan of all pairs: two
 anchors agree only when a name of one matches a name of the other (`names_match`), and matching
-names are one made of words of the other, or one is the other's initials, or they are spelt
-within `fuzz.ratio` 90 of each other (looked up by pieces of three letters, then scored by
-rapidfuzz's batch scorer).
+names are one made of words of the other, or one is the other's initials, or they share a
+regnal name ("muhammad iii"), or they are spelt within `fuzz.ratio` 90 of each other (looked
+up by pieces of three letters, then scored by rapidfuzz's batch scorer).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz, process
 
-from checker.compare.anchors import _FUZZY, _FUZZY_MIN, _initials, anchors_agree
+from checker.compare.anchors import _FUZZY, _FUZZY_MIN, _initials, anchors_agree, regnal_names
 
 __all__ = ["AnchorIndex", "Neighbours", "anchor_names", "reach"]
 
@@ -52,6 +52,7 @@ class AnchorIndex:
         self._by_words: dict[frozenset[str], set[str]] = defaultdict(set)
         self._with_word: dict[str, set[str]] = defaultdict(set)
         self._initials: dict[str, set[str]] = defaultdict(set)  # "isw" -> names it shortens
+        self._regnal: dict[str, set[str]] = defaultdict(set)  # "henry viii" -> names holding it
         # long names by (word count, three letters they hold): see `_spelt_like`
         self._by_gram: dict[tuple[int, str], set[str]] = defaultdict(set)
         self._neighbours: dict[Anchor, frozenset[Anchor]] = {}
@@ -68,6 +69,8 @@ class AnchorIndex:
                     self._with_word[word].add(name)
                 if len(words) >= 2:
                     self._initials[_initials(words)].add(name)
+                for regnal in regnal_names(words):
+                    self._regnal[regnal].add(name)
                 if len(name) >= _FUZZY_MIN:
                     for start in range(len(name) - _GRAM + 1):
                         self._by_gram[len(words), name[start : start + _GRAM]].add(name)
@@ -123,6 +126,8 @@ class AnchorIndex:
             found |= self._initials.get(name, set())
         else:
             found |= self._by_words.get(frozenset([_initials(words)]), set())
+        for regnal in regnal_names(words):  # "muhammad iii" for "muhammad iii of alamut"
+            found |= self._regnal.get(regnal, set())
         if len(name) >= _FUZZY_MIN:
             found |= self._spelt_like(name, len(words))
         return found

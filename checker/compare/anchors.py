@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -43,6 +44,13 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 _DIGIT = re.compile(r"\d")
 # Distinct anchors of a block above which `cluster_anchors` reads it through a name index.
 _SCAN_LIMIT = 48
+# The numerals of a regnal name ("Henry VIII", "Muhammad III").
+_REGNAL_NUMERALS = frozenset(
+    {
+        *("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii"),
+        *("xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii"),
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -105,11 +113,32 @@ def names_match(first: str, second: str) -> bool:
         return True  # "baker" / "marina baker" / "marina augusta baker"; "apple" / "apple inc"
     if len(a) == 1 and len(a[0]) >= 2 and a[0] == _initials(b) and len(b) >= 2:
         return True  # "isw" / "institute for the study of war"
+    if regnal_names(a) & regnal_names(b):
+        # "ala ad-din muhammad iii" / "muhammad iii of alamut": one ruler, named with his
+        # epithet or his realm; "louis ii of bavaria" / "louis ii of hungary" are two
+        first_realm, second_realm = _realm(a), _realm(b)
+        return not first_realm or not second_realm or first_realm == second_realm
     if min(len(first), len(second)) >= _FUZZY_MIN and len(a) == len(b):
         if _DIGIT.search(first) or _DIGIT.search(second):
             return False  # "Nordlys X1" and "Nordlys X3", "T-72" and "T-80": other models
+        if _REGNAL_NUMERALS.intersection(a) != _REGNAL_NUMERALS.intersection(b):
+            return False  # "Henry VII" and "Henry VIII", "World War I" and "World War II"
         return fuzz.ratio(first, second) >= _FUZZY
     return False
+
+
+def regnal_names(words: Sequence[str]) -> set[str]:
+    """The regnal names within a name's words: a name and its numeral ("muhammad iii")."""
+    return {
+        f"{name} {numeral}"
+        for name, numeral in pairwise(words)
+        if numeral in _REGNAL_NUMERALS and len(name) >= 3 and name not in _SMALL_WORDS
+    }
+
+
+def _realm(words: Sequence[str]) -> str:
+    """What follows "of" in a name ("alamut" in "muhammad iii of alamut"), "" for none."""
+    return " ".join(words[words.index("of") + 1 :]) if "of" in words else ""
 
 
 def _covered(short: Sequence[str], long: Sequence[str]) -> bool:

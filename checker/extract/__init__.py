@@ -68,7 +68,9 @@ def _mention(claim: Claim) -> Mention | None:
             source=claim.source,
         )
     if isinstance(claim, DateClaim):
-        return Mention(start, end, "date", source=claim.source)
+        lived = claim.event in ("born", "died") and bool(claim.participants)
+        person = claim.participants[0] if lived else None
+        return Mention(start, end, "date", source=claim.source, person=person)
     return None
 
 

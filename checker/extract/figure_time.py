@@ -42,7 +42,7 @@ _RELEASED = re.compile(
     re.I,
 )
 _REPORTED_ON = re.compile(
-    r"\b(?:according to|said|reported|wrote|stated|citing|report(?:ed)? by|estimated)\b"
+    r"\b(?P<verb>according to|said|reported|wrote|stated|citing|report(?:ed)? by|estimated)\b"
     r"[^.;]{0,60}$",
     re.I,
 )
@@ -180,9 +180,7 @@ def report_dates(
             reported_on
             and span.relation == "on"
             and span.granularity is Granularity.DAY
-            # the pattern ends at the span and is at most ~75 characters long: search only
-            # its reach, not the whole sentence before every span
-            and _REPORTED_ON.search(text[max(0, span.begin - _REPORTED_ON_REACH) : span.begin])
+            and _reported_on(text, span, first_figure)
         ):
             dates.append((span, span.start))
         elif (
@@ -192,6 +190,17 @@ def report_dates(
         ):
             dates.append((span, span.end))
     return dates
+
+
+def _reported_on(text: str, span: TimeSpan, first_figure: int) -> bool:
+    """Whether the day follows a word of reporting ("said on Monday", "citing a report on
+    Monday") with no figure between them: "police said the storm killed 21 people on Monday"
+    dates the killing, not the saying."""
+    # the pattern ends at the span and is at most ~75 characters long: search only its
+    # reach, not the whole sentence before every span
+    start = max(0, span.begin - _REPORTED_ON_REACH)
+    found = _REPORTED_ON.search(text[start : span.begin])
+    return found is not None and not start + found.end("verb") <= first_figure < span.begin
 
 
 def _gap_length(span: TimeSpan, begin: int, end: int, size: int) -> int:

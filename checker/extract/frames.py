@@ -70,6 +70,8 @@ class Mention:
     kind: Literal["figure", "date", "age"]
     measured: bool = False  # a figure with a unit ("607 km"), not a count
     source: str | None = None  # who the sentence credits, as the attribution reader resolved it
+    # whose birth or death the date reader says it is: the name its life dates follow
+    person: str | None = None
 
 
 @dataclass
@@ -205,11 +207,18 @@ class FrameReader:
             or (noun is not None and tree.object_of_light_verb(noun))
         )
         predicate = tree.predicate_of(governor, measured=mention.measured and not sized)
-        if mention.kind == "date" and in_parentheses(span):
+        aside = mention.kind == "date" and in_parentheses(span)
+        if aside:
             # "Tomas Berg (1890–1961) painted ...": an aside about the name before it, which
             # the clause's verb does not date (the date reader says born and died)
             predicate = ""
-        anchor, anchor_from = self._anchor(doc, value, noun, stated_in, mention, span)
+        anchor: tuple[str, ...]
+        if aside and mention.person:
+            # and whose the dates are is that name, whatever else the clause names ("Ala
+            # Muhammad III (Arabic name; 1211–1255), son of Hasan III, was the 26th imam")
+            anchor, anchor_from = (self._known(mention.person),), "subject"
+        else:
+            anchor, anchor_from = self._anchor(doc, value, noun, stated_in, mention, span)
         if attribute == "age" and anchor_from not in ("owner", "subject", "pronoun"):
             return None  # an age is someone's: without a named someone, stay quiet
         measures_subject = noun is not None and noun.dep_ in tree.SUBJECTS
@@ -440,7 +449,11 @@ class FrameReader:
             return (), ""
         word = subject.lower_
         if word in _PERSON_PRONOUNS:
-            if self.title_person is None and self.title_was_subject:
+            if self.title_person is None and (
+                self.title_was_subject or (self.title_is_name and not self.people)
+            ):
+                # an encyclopedia's article about someone says "she" of them, even before
+                # naming them, when no one else has been named
                 self.title_person = self.title_entity
             person = self.title_person or self.last_person
             return ((person,), "pronoun") if person else ((), "")

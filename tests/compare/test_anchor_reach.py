@@ -21,6 +21,10 @@ NAMES = [
     "lind|linde",
     "harbourmaster",
     "harbourmastr",
+    "orhan ii",
+    "ghazi orhan ii",
+    "orhan ii of varsak",
+    "orhan iii",
 ]
 
 
@@ -121,3 +125,16 @@ def test_the_index_offers_every_name_that_matches() -> None:
         for anchor in anchors:
             agreeing = {o for o in anchors if o != anchor and anchors_agree(anchor, o)}
             assert agreeing <= index.candidates(anchor), anchor
+
+
+def test_the_index_offers_regnal_names() -> None:
+    """ "ghazi orhan ii" and "orhan ii of varsak" share no first or last word: the index finds
+    them through their regnal name."""
+    names = ["ghazi orhan ii", "orhan ii of varsak", "orhan ii of telmar", "orhan iii", "orhan"]
+    anchors = [(name,) for name in names]
+    index = AnchorIndex(anchors)
+    for anchor in anchors:
+        agreeing = {o for o in anchors if o != anchor and anchors_agree(anchor, o)}
+        assert agreeing <= index.candidates(anchor), anchor
+    assert ("orhan ii of varsak",) in index.neighbours(("ghazi orhan ii",))
+    assert ("orhan ii of telmar",) not in index.neighbours(("orhan ii of varsak",))

@@ -20,6 +20,8 @@ from checker.compare.anchors import anchors_agree, cluster_anchors, name_key, na
         ("Apple", "Apple Computer"),
         ("the Vardan River", "Vardan River"),
         ("Lindenhöhe", "Lindenhohe"),
+        ("Ghazi Orhan II", "Orhan II of Varsak"),
+        ("King Arvid IV", "Arvid IV of Telmar"),
     ],
 )
 def test_one_thing_named_two_ways(first: str, second: str) -> None:
@@ -34,6 +36,9 @@ def test_one_thing_named_two_ways(first: str, second: str) -> None:
         ("Nordlys X1", "Nordlys X3"),
         ("New York", "New Zealand"),
         ("ISW", "International Space Station"),
+        ("Orhan II of Varsak", "Orhan II of Telmar"),
+        ("Arvid VII", "Arvid VIII"),
+        ("Second Varsak War II", "Second Varsak War III"),
     ],
 )
 def test_two_things_stay_apart(first: str, second: str) -> None:

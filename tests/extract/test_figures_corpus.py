@@ -39,7 +39,6 @@ def test_killed_in_december(figures: dict[str, list[Figure]], article: str) -> N
     assert figure.modality is Modality.FACT
 
 
-@pytest.mark.xfail(strict=False, reason="the source comes from the attribution extractor")
 @pytest.mark.parametrize("article", ["000", "002"])
 def test_killed_in_december_is_credited(figures: dict[str, list[Figure]], article: str) -> None:
     assert find(figures[article], 35_000).source == "Mykhailo Fedorov"

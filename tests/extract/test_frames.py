@@ -422,3 +422,13 @@ def test_a_possessive_after_another_noun_names_no_owner() -> None:
     )
     frame = _frame(case)
     assert frame is None or not frame.anchor, frame
+
+
+def test_life_dates_are_of_the_name_they_follow() -> None:
+    # whatever else the clause names: the son's father and the realm are not whose dates these are
+    text = (
+        "Ghazi Orhan II (Turkish name; 1316–1370), son of Osman Bey, was the fourth ruler of "
+        "the Varsak emirate."
+    )
+    frame = _frame(Case("life dates", text, "1316"))
+    assert frame is not None and frame.anchor == ("Ghazi Orhan II",), frame
