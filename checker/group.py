@@ -133,6 +133,13 @@ def raw_key(figure: Figure) -> RawKey | None:
         return None
     attribute = canonical("attributes", frame.attribute)
     predicate = canonical("predicates", frame.predicate)
+    # "employs 4,500 people" is its number of employees, "seats 21,000" its capacity
+    said_with = _table("verb_attributes")
+    said = said_with.get(f"{frame.predicate} {frame.attribute}".strip()) or said_with.get(
+        f"{predicate} {attribute}".strip()
+    )
+    if said is not None:
+        attribute, predicate = said, ""
     if figure.unit and unit_dimension.startswith("["):
         if attribute in word_lists().size_nouns:
             attribute = word_lists().size_axis.get(attribute, "")

@@ -10,8 +10,8 @@
     evacuate = ["relocate", "move out"]
 
 Synonym tables are those of `checker/data/synonyms.toml` (attributes, predicates,
-superlatives): they correct the frames' open vocabulary. The words only add to the bundled
-ones; they reach extraction through `checker.data.set_overlay`.
+verb_attributes, superlatives): they correct the frames' open vocabulary. The words only add to
+the bundled ones; they reach extraction through `checker.data.set_overlay`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, field_validator
 
 # The tables of checker/data/synonyms.toml a user may extend.
-SYNONYM_TABLES = frozenset({"attributes", "predicates", "superlatives"})
+SYNONYM_TABLES = frozenset({"attributes", "predicates", "verb_attributes", "superlatives"})
 
 
 class Vocabulary(BaseModel):

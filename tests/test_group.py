@@ -223,6 +223,27 @@ def test_users_extend_the_synonym_overrides() -> None:
         set_overlay({})
 
 
+def test_a_verb_and_its_noun_said_with_one_noun() -> None:
+    employs = figure(4500, line=1, frame=_frame("Acme", attribute="people", predicate="employ"))
+    employees = figure(5200, line=2, frame=_frame("Acme", attribute="employee", predicate=""))
+    assert len(group_figures([employs, employees])) == 1
+
+
+def test_users_extend_the_verb_phrases() -> None:
+    from checker.data import set_overlay
+    from checker.vocabulary import Vocabulary
+
+    enrols = figure(4500, line=1, frame=_frame("Varn", attribute="student", predicate="enrol"))
+    members = figure(5400, line=2, frame=_frame("Varn", attribute="member", predicate=""))
+    assert len(group_figures([enrols, members])) == 2
+    phrases = {"verb_attributes": {"member": ["enrol student"]}}
+    set_overlay(Vocabulary.model_validate({"synonyms": phrases}).overlay())
+    try:
+        assert len(group_figures([enrols, members])) == 1
+    finally:
+        set_overlay({})
+
+
 def test_an_unknown_synonym_table_is_a_config_error() -> None:
     import pydantic
 

@@ -43,6 +43,7 @@ class Words:
     size_verbs: frozenset[str]
     size_nouns: frozenset[str]  # words of what a unit measures: "area", "length", "long", "tall"
     size_axis: dict[str, str]  # a word of a length's other axes -> that axis ("tall" -> height)
+    verb_axis: dict[str, str]  # a verb that gives a length its axis -> that axis ("rise")
     aspect: dict[str, str]  # a verb of beginning or ending -> "begin" or "end"
     works: frozenset[str]  # nouns of works a year names: "a 2004 film"
 
@@ -62,6 +63,9 @@ def word_lists() -> Words:
         size_verbs=frozenset(data["measurement"]["verbs"]) | {"be", "locate", "lie", "sit"},
         size_nouns=frozenset(data["measurement"]["properties"]) | frozenset(axes),
         size_axis=axes,
+        verb_axis={
+            verb: axis for axis, verbs in data["measurement"]["verb_axes"].items() for verb in verbs
+        },
         aspect={verb: key for key, verbs in data["aspect"].items() for verb in verbs},
         works=frozenset(data["works"]["words"]),
     )

@@ -247,6 +247,9 @@ class FrameReader:
             # the measurement is of ("a bridge near Vero is 1.5 km long" -> bridge); a subject
             # that is the anchor ("Lake Orsen covers 587 km2") is what is measured
             attribute = tree.subject_attribute(governor)
+        elif not attribute and mention.measured and governor is not None:
+            # "Mount Kell rises to 2,450 m": the verb says which of the subject's sizes
+            attribute = tree.word_lists().verb_axis.get(tree.lemma_of(governor), "")
         return Frame(
             anchor=anchor,
             anchor_from=anchor_from,
