@@ -27,6 +27,9 @@ _DISTINCT = re.compile(
     r"former|original|initial|final|renewed|repeat|again)\b",
     re.I,
 )
+# Of these, the words that pick one occurrence for good: "first awarded in 1961" happens once,
+# whatever the event ("the last award" or "the latest" moves on as the years go by).
+_ONE_OCCURRENCE = frozenset({"first", "second", "third", "fourth", "initial", "original", "final"})
 # Only point-in-time statements compare: "since 2011" or "by July" bound a period instead.
 _POINT_RELATIONS = frozenset({"on", "in", "dated", "of", "during", "between", "at"})
 
@@ -118,7 +121,8 @@ class DateMismatch(Rule):
                 written = _written(first)
                 if written is not None and written == _written(second):
                     continue  # the same words read against two publication dates
-                if not happens_once(predicate) and not self._alike(first, second):
+                once = happens_once(predicate) or bool(markers[id(first)] & _ONE_OCCURRENCE)
+                if not once and not self._alike(first, second):
                     continue
                 marker = (event, shared, *sorted([_label(first), _label(second)]))
                 if marker in seen:
@@ -321,6 +325,8 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
     attribute = frame.attribute if frame is not None and (recurs or named_around) else ""
     if attribute and attribute == name_key(names[0]).rsplit(" ", 1)[-1]:
         attribute = ""  # "the cathedral was consecrated" of "Brask Cathedral": the anchor itself
+    if attribute and canonical("predicates", attribute) == predicate:
+        attribute = ""  # "construction of the dam was completed": the event's own noun
     return (predicate, attribute), anchor
 
 

@@ -12,6 +12,7 @@ from checker.extract.figures import find_figures
 from checker.extract.frames import FrameReader, Mention
 from checker.extract.paragraph_scope import opening_period, with_opening_period
 from checker.extract.people import find_people
+from checker.extract.scope_period import with_scope_period
 from checker.extract.sentences import split_sentences
 from checker.figure_cap import MAX_FIGURES_PER_SENTENCE
 from checker.models import Article, Claim, DateClaim, Figure, Sentence
@@ -109,6 +110,9 @@ def _with_frames(
             if frame is None:
                 continue
             claim = updated[index].model_copy(update={"frame": frame})
+            if isinstance(claim, Figure):
+                dates = [c for c in per_sentence[k] if isinstance(c, DateClaim)]
+                claim = with_scope_period(claim, dates)
             if (
                 isinstance(claim, Figure)
                 and opening is not None

@@ -97,6 +97,9 @@ class FrameReader:
     title_is_name: bool = False
     title_was_subject: bool = False
     title_words: frozenset[str] = frozenset()  # the title's lemmas, lower-cased
+    # The article says its title is a work ("The Glass Road is a 1998 film"): whatever the
+    # recognizer tags its name, it is no person, and "it" is the work.
+    title_is_work: bool = False
 
     def read_title(self, doc: Doc, body: str) -> None:
         """The article's title entity: its first named entity that the body names too (in a
@@ -337,6 +340,13 @@ class FrameReader:
             (c for c in phrase_root.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES),
             None,
         )
+        titled = next(
+            (c for c in phrase_root.children if c.dep_ == "poss" and self._names_the_title(c)),
+            None,
+        )
+        if primary is None and titled is not None and self.title_entity is not None:
+            # "the bridge's main span" in the article "Orsund Bridge": the title's bridge
+            primary, kind = self.title_entity, "owner"
         if primary is None and owner is not None:
             # "Its main span measures 340 m", "his height was 1.80 m": whose, as "it" or "he"
             # would be; after another noun the pronoun may point back to ("an old ferry crossed
@@ -525,6 +535,23 @@ class FrameReader:
         encyclopedic = self.title_is_name and self.title_person is None
         return encyclopedic and noun.dep_ in ("nsubj", "nsubjpass")
 
+    def _says_title_is_a_work(self, doc: Doc) -> bool:
+        """ "The Glass Road is a 1998 film directed by Ivo Marr": the main clause says that the
+        title's name is a film, an album, a novel."""
+        if self.title_entity is None:
+            return False
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or tree.lemma_of(root) != "be":
+            return False
+        subject = tree.subject_of(root)
+        attribute = next((c for c in root.children if c.dep_ == "attr"), None)
+        if subject is None or attribute is None:
+            return False
+        if tree.lemma_of(attribute) not in tree.word_lists().works:
+            return False
+        phrase = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+        return names_match(name_key(phrase), name_key(self.title_entity))
+
     def _has_title_for_subject(self, doc: Doc) -> bool:
         """Whether the sentence's main clause has the title's bare name for subject ("In 2007,
         Tamsyn Korr joined the Ostend Players" in the article "Tamsin Korr")."""
@@ -581,11 +608,18 @@ class FrameReader:
     def _learn_salience(self, doc: Doc) -> None:
         labels = tree.word_lists().anchor_labels
         self.title_was_subject = self._has_title_for_subject(doc)
-        if self.title_entity and not self.title_person:
-            title = name_key(self.title_entity)
-            if any(e.label_ == "PERSON" and names_match(name_key(e.text), title) for e in doc.ents):
-                self.title_person = self.title_entity
+        if not self.title_is_work and self._says_title_is_a_work(doc):
+            self.title_is_work = True
+            self.title_person = None
+        title = name_key(self.title_entity) if self.title_entity else ""
+        unknown = self.title_entity and not self.title_person and not self.title_is_work
+        if unknown and any(
+            e.label_ == "PERSON" and names_match(name_key(e.text), title) for e in doc.ents
+        ):
+            self.title_person = self.title_entity
         for entity in doc.ents:
+            if self.title_is_work and names_match(name_key(entity.text), title):
+                continue  # the work's name, tagged a person
             if entity.label_ == "PERSON":
                 self.people.add(self._name(entity))
             if entity.label_ == "PERSON" and entity.root.dep_ in tree.SUBJECTS | {"ROOT", "appos"}:

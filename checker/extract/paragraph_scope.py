@@ -22,7 +22,7 @@ from checker.models import DateClaim, Figure, Granularity
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["opening_period", "with_opening_period"]
+__all__ = ["last_day", "opening_period", "with_opening_period"]
 
 # How far into the paragraph's first sentence its period may start ("During the October ...").
 _OPENING_REACH = 16
@@ -34,17 +34,20 @@ def opening_period(claims: list[DateClaim]) -> DateClaim | None:
     for claim in claims:
         start, _ = claim.value_span
         coarse = claim.granularity in (Granularity.MONTH, Granularity.YEAR)
-        single = claim.end is None or claim.end <= _last_day(claim)  # one month or year
+        single = claim.end is None or claim.end <= last_day(claim)  # one month or year
         if coarse and single and start <= _OPENING_REACH and not claim.relative:
             return claim
     return None
 
 
-def _last_day(claim: DateClaim) -> dt.date:
+def last_day(claim: DateClaim) -> dt.date:
+    """The last day of a date claim's month or year (its day for a day)."""
     start = claim.date
     if claim.granularity is Granularity.YEAR:
         return start.replace(month=12, day=31)
-    return month_bounds(start.year, start.month)[1]
+    if claim.granularity is Granularity.MONTH:
+        return month_bounds(start.year, start.month)[1]
+    return start
 
 
 def with_opening_period(figure: Figure, period: DateClaim, doc: Doc) -> Figure:
@@ -56,7 +59,7 @@ def with_opening_period(figure: Figure, period: DateClaim, doc: Doc) -> Figure:
         return figure
     update = {
         "period_start": period.date,
-        "period_end": _last_day(period),
+        "period_end": last_day(period),
         "period_granularity": period.granularity,
     }
     return figure.model_copy(update=update)

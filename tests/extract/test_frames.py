@@ -432,3 +432,14 @@ def test_life_dates_are_of_the_name_they_follow() -> None:
     )
     frame = _frame(Case("life dates", text, "1316"))
     assert frame is not None and frame.anchor == ("Ghazi Orhan II",), frame
+
+
+def test_it_is_the_work_the_article_says_its_title_is() -> None:
+    # the small model tags the film's name a person; the article says it is a film
+    text = (
+        "The Glass Road is a 1998 film directed by Ivo Marr. It has a running time of 112 minutes."
+    )
+    sentences = split_sentences(text, (1,))
+    claims = extract_sentences(sentences, PUBLISHED, path="a.md", title="The Glass Road")
+    frame = next(c.frame for c in claims if isinstance(c, Figure) and c.value == 112)
+    assert frame is not None and frame.anchor and "Glass Road" in frame.anchor[0], frame

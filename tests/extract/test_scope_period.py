@@ -1,0 +1,29 @@
+"""A figure takes the period of the date its parse ties to it, and of no other."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.extract import extract
+from checker.models import Figure
+
+
+def _figure(text: str, published: dt.date | None = None) -> Figure:
+    return next(c for c in extract(text, published) if isinstance(c, Figure))
+
+
+def test_a_year_opening_the_sentence_is_the_figures_period() -> None:
+    figure = _figure("In 2019, Ostrava Rail had revenues of €4.8 billion.")
+    assert (figure.period_start, figure.period_end) == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+
+
+def test_a_day_is_a_days_period() -> None:
+    figure = _figure("On 3 May 2021, the Varsak dockworkers' union signed up 1,200 new members.")
+    assert (figure.period_start, figure.period_end) == (dt.date(2021, 5, 3), dt.date(2021, 5, 3))
+
+
+def test_the_date_of_saying_is_not_the_period() -> None:
+    figure = _figure(
+        "The storm killed 21 people in Arden, police said on Monday.", dt.date(2024, 3, 5)
+    )
+    assert figure.period_start is None and figure.as_of == dt.date(2024, 3, 4)
