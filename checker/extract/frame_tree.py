@@ -38,6 +38,7 @@ class Words:
     reporting_verbs: frozenset[str]
     anchor_labels: frozenset[str]
     time_nouns: frozenset[str]
+    scale_nouns: frozenset[str]  # "magnitude 6.4", "category 4": the number is its value
     quantity_nouns: frozenset[str]
     labels: dict[str, str]
     size_verbs: frozenset[str]
@@ -58,6 +59,7 @@ def word_lists() -> Words:
         reporting_verbs=reporting,
         anchor_labels=frozenset(data["anchors"]["labels"]),
         time_nouns=frozenset(data["time_nouns"]["words"]),
+        scale_nouns=frozenset(data["scale_nouns"]["words"]),
         quantity_nouns=frozenset(data["quantity_nouns"]["words"]),
         labels=dict(data["labels"]),
         size_verbs=frozenset(data["measurement"]["verbs"]) | {"be", "locate", "lie", "sit"},
@@ -91,6 +93,8 @@ def is_clock_or_date(value: Token, measured: bool) -> bool:
     """A number that is part of a time of day or a date ("3:23 PM", "11/30/09"), not a count."""
     if value.ent_type_ == "TIME" and CLOCK.search(entity_of(value.doc, value).text):
         return True
+    if scale_before(value) is not None:
+        return False  # "magnitude 6.4", whatever the recognizer tags it
     return value.ent_type_ == "DATE" and not measured and value.head.lemma_ != "old"
 
 
@@ -129,8 +133,20 @@ def value_token(span: Span) -> Token:
     return token
 
 
+def scale_before(value: Token) -> Token | None:
+    """The scale a number is a value on, written just before it: "magnitude 6.4"."""
+    if value.i == 0:
+        return None
+    before = value.doc[value.i - 1]
+    scales = word_lists().scale_nouns
+    return before if before.pos_ in NOUNS and lemma_of(before) in scales else None
+
+
 def counted_noun(value: Token, span: Span, measured: bool) -> Token | None:
     """The noun the number counts or measures, or None when it stands alone."""
+    scale = scale_before(value)
+    if scale is not None:
+        return scale  # "a magnitude 6.1 earthquake": the number is no count of earthquakes
     token = value
     if token.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"):
         head = token.head
@@ -144,7 +160,10 @@ def counted_noun(value: Token, span: Span, measured: bool) -> Token | None:
             return token
     if token.dep_ in ("attr", "acomp") and token.head.lemma_ in ("be", "become", "remain"):
         subject = subject_of(token.head)
-        return subject if subject is not None and subject.pos_ in NOUNS else None
+        # a subject is a noun phrase, whatever the tagger says ("Turnout ... was 61 percent",
+        # "Spending was 5 percent higher", tagged verbs)
+        named = subject is not None and (subject.pos_ in NOUNS or subject.pos_ == "VERB")
+        return subject if named else None
     if token.dep_ == "pobj" and token.head.lemma_ == "of" and token.head.head.pos_ in NOUNS:
         return token.head.head  # "a death toll of 35", "an area of 5 km2"
     put = put_at(token)
@@ -255,7 +274,9 @@ def measured_thing(unit: Token) -> Token | None:
         return head.head
     if unit.dep_ in ("attr", "dobj") and head.lemma_ in ("be", "measure", "cover", "span"):
         subject = subject_of(head)  # a named subject is the anchor, not what is measured
-        return subject if subject is not None and subject.pos_ == "NOUN" else None
+        # a common word the tagger took for a verb is still the subject noun ("Turnout")
+        common = subject is not None and subject.pos_ in ("NOUN", "VERB")
+        return subject if common else None
     return put_at(unit)  # "the board put turnout at 67%"
 
 
@@ -534,10 +555,11 @@ def proper_runs(span: Span) -> list[list[Token]]:
 
 
 def common_word(doc: Doc, token: Token) -> bool:
-    """Whether the recognizer made a name of one common noun ("Turnout in Brask was 61
-    percent": a capitalized first word taken for a person)."""
+    """Whether the recognizer made a name of one common word ("Turnout in Brask was 61
+    percent": a capitalized first word taken for a person, which the tagger calls a noun or
+    a verb)."""
     entity = entity_of(doc, token)
-    return len(entity) == 1 and token.pos_ == "NOUN"
+    return len(entity) == 1 and token.pos_ in ("NOUN", "VERB")
 
 
 def entity_of(doc: Doc, token: Token) -> Span:

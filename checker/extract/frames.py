@@ -198,6 +198,9 @@ class FrameReader:
             governor = tree.governor_of(noun if noun is not None else value, span)
         # the clause the figure is stated in, for its anchor and its time
         stated_in = governor
+        scale = tree.scale_before(value)
+        if noun is not None and scale is not None and scale.i == noun.i:
+            governor = None  # a magnitude is its quake's, whatever struck or measured it
         if noun is not None and mention.kind == "figure":
             governor = tree.described_by(noun) or governor  # "homes damaged since ..."
         if mention.kind == "age":
@@ -533,7 +536,9 @@ class FrameReader:
         if words and lemma in (words[0], words[-1]):
             return True
         encyclopedic = self.title_is_name and self.title_person is None
-        return encyclopedic and noun.dep_ in ("nsubj", "nsubjpass")
+        # "the road over Mount Varrow" is told apart by its own phrase: not the title's thing
+        placed = any(c.dep_ == "prep" for c in noun.children)
+        return encyclopedic and noun.dep_ in ("nsubj", "nsubjpass") and not placed
 
     def _says_title_is_a_work(self, doc: Doc) -> bool:
         """ "The Glass Road is a 1998 film directed by Ivo Marr": the main clause says that the
