@@ -65,7 +65,9 @@ class DateMismatch(Rule):
     other sources; two versions in our coverage mean at least one is wrong.
 
     ## Flagged
-    "the company was founded in 1867" in one article and "founded in 1868" in another.
+    "the company was founded in 1867" in one article and "founded in 1868" in another; "the
+    medal was first awarded in 1961" and "first awarded in 1963" (an event that recurs, whose
+    first occurrence happens once).
 
     ## Not flagged
     "born in 1867" next to "born on 7 November 1867"; "September 2022" next to "Sept. 2022";

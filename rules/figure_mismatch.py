@@ -63,7 +63,8 @@ class FigureMismatch(Rule):
     summer") next to a fact; December figures next to January figures; an age limit of 27 in
     2023 next to 30 in 2025; two values in one sentence ("rose from 20,000 to 35,000"); bare
     counts with no owner and no event ("42 regions", "31 regions"), which may count different
-    sets.
+    sets; a count of what happened that rose between two reports ("buried 16 people", police
+    said on Monday; "buried 23", on Thursday).
 
     ## Options
     - `tolerance` (0.05): relative slack of "about"/"nearly" figures and of rounding.
