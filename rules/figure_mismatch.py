@@ -147,7 +147,7 @@ class FigureMismatch(Rule):
     ) -> Iterator[tuple[Finding, list[Figure], list[Figure]]]:
         # a size (no event happened to it) holds whatever the time
         state = not group.key[1]
-        lasting = group.key[-1] in LASTING_DIMENSIONS and state
+        lasting = _holds_for_good(group.key)
         periods: dict[tuple[object, ...], list[Figure]] = {}
         current: dict[str, list[tuple[dt.date, Figure]]] = {}
         totals: dict[str, list[tuple[dt.date, Figure]]] = {}
@@ -221,9 +221,7 @@ class FigureMismatch(Rule):
         self, group: SubjectGroup, outlier: list[Figure], majority: list[Figure]
     ) -> Finding:
         first, second = sorted((outlier, majority), key=lambda side: _order(side[0]))
-        state = not group.key[1]
-        lasting = group.key[-1] in LASTING_DIMENSIONS and state
-        label = None if lasting else period_label(first[0])
+        label = None if _holds_for_good(group.key) else period_label(first[0])
         subject = group.label + (f", {label}" if label else "")
         message = f"{_side(first)} vs {_side(second)}: {subject}"
         claims = [*first[:_MAX_EVIDENCE], *second[:_MAX_EVIDENCE]]
@@ -327,6 +325,15 @@ def _conflicts(bucket: list[Figure], tolerance: float) -> list[tuple[list[Figure
         for cluster in clusters
         if cluster is not main and not _one_sentence([*cluster, *main])
     ]
+
+
+def _holds_for_good(key: tuple[str, ...]) -> bool:
+    """A size (no event happened to it), or an age at what happens once ("died on 7 June 1998,
+    aged 83"): whatever date its sentence gives, the figure holds for good."""
+    attribute, predicate, dimension = key[0], key[1], key[-1]
+    return (dimension in LASTING_DIMENSIONS and not predicate) or (
+        attribute == "age" and happens_once(predicate)
+    )
 
 
 def _falling(

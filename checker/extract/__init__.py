@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from checker.compat import dimension
 from checker.extract.attribution import find_attributions, source_for
 from checker.extract.context import ArticleContext
 from checker.extract.dates import find_dates
@@ -66,6 +67,7 @@ def _mention(claim: Claim) -> Mention | None:
             end,
             "age" if is_age else "figure",
             measured=claim.unit is not None,
+            length=dimension(claim.unit) == "[length]",
             source=claim.source,
         )
     if isinstance(claim, DateClaim):

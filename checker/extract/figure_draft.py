@@ -58,6 +58,9 @@ _DIVIDED = re.compile(
     r"\s*(?:/|per\s+)|\s+an?\s+(?=(?:second|minute|hour|day|week|month|year)\b)", re.I
 )
 _INCH_CONTEXT = re.compile(r"^\s*(?:[.,;)]|$|thick|long|wide|tall|high|deep|gap|across)", re.I)
+# "6 ft 4 in and plays": after feet, "in" is inches unless a phrase follows ("4 in the snow")
+_FEET_BEFORE = re.compile(r"\b(?:ft|feet|foot)\.?\s+\d{1,2}(?:\.\d+)?$", re.I)
+_PHRASE_AFTER = re.compile(r"^\s+(?:the|a|an|his|her|their|its|this|that|[A-Z0-9])\b")
 _DURATION_ADJECTIVE = re.compile(
     r"(?:(?:consecutive|straight|full|successive|long|more|additional)\s+)?", re.I
 )
@@ -92,6 +95,16 @@ class Draft:
     attribute: str | None = None  # what a measurement measures: "length", "wingspan", "revenue"
 
 
+def _inches(text: str, number_end: int, word_end: int) -> bool:
+    """Whether "in" after a number is a unit: "3 in thick", "a 4 in." or, after feet, "6 ft 4
+    in and plays"; not "4 in the snow"."""
+    after = text[word_end:]
+    if _INCH_CONTEXT.match(after):
+        return True
+    feet = _FEET_BEFORE.search(text[max(0, number_end - 16) : number_end])
+    return feet is not None and not _PHRASE_AFTER.match(after)
+
+
 def unit_at(
     text: str, position: int, *, allow_space: bool, digits: bool, divisors: int = 2
 ) -> tuple[str, int] | None:
@@ -122,7 +135,7 @@ def unit_at(
             chosen = (expression, word.end())
     if chosen is None and symbol:
         surface = symbol.group("u")
-        if surface == "in" and (not digits or not _INCH_CONTEXT.match(text[symbol.end() :])):
+        if surface == "in" and not (digits and _inches(text, position, symbol.end())):
             return None
         expression = unit_for(surface)
         if expression:

@@ -20,14 +20,18 @@ __all__ = ["dates_a_count", "in_parentheses", "names_joined", "scope_of", "setti
 
 def scope_of(doc: Doc, token: Token, span: Span) -> str:
     """The date expressions that say what time the figure covers, as written ("this season",
-    "yesterday", "on 11th March"): those attached to the figure, its noun or a verb of the
-    clauses above it; not a date inside another noun phrase ("the largest October outbreak")."""
+    "yesterday", "on 11th March", "at the 2011 census"): those attached to the figure, its noun
+    or a verb of the clauses above it, or naming the object of a preposition that is; not a
+    date inside another noun phrase ("the largest October outbreak")."""
     path = {t.i for t in token.ancestors} | {token.i}
     found: list[str] = []
     for entity in doc.ents:
         if entity.label_ != "DATE" or (entity.start < span.end and span.start < entity.end):
             continue
         attach = entity.root.head
+        named = entity.root.dep_ in ("compound", "nummod") and entity.root.pos_ in ("NUM", "PROPN")
+        if attach.dep_ == "pobj" and named:
+            attach = attach.head  # "at the 2011 census", "in the 2004 tsunami": its preposition
         if attach.pos_ == "ADP":
             attach = attach.head
         if lemma_of(attach) in word_lists().reporting_verbs:

@@ -252,6 +252,9 @@ def age_event(value: Token, span: Span) -> Token | None:
         if head.i == current.i:
             return None
         said = said or head.lower_ in ("age", "aged")
+        if head.lower_ == "aged":
+            current = head  # "died on 7 June 1998, aged 83": the tagger's verb "aged"
+            continue
         if head.pos_ == "VERB" and head not in span:
             return head if said else None
         if head.pos_ not in ("ADP", "NOUN", "ADJ", "NUM"):
@@ -324,7 +327,9 @@ def size_adjective(value: Token) -> str:
     # the number's head, then its unit's head ("2.7" -> "km" -> "long"; "stood 1.80 m tall")
     for head in (value.head, value.head.head):
         candidates.append(head)
-        candidates += [c for c in head.children if c.dep_ in ("amod", "acomp", "advcl", "oprd")]
+        candidates += [
+            c for c in head.children if c.dep_ in ("amod", "acomp", "advcl", "oprd", "appos")
+        ]
     # "At 221 m, Corvin Tower is the tallest building": the adjective of the copula's noun
     for noun in (c for c in clause_head(value).children if c.dep_ == "attr"):
         candidates += [c for c in noun.children if c.dep_ == "amod"]

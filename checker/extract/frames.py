@@ -69,6 +69,7 @@ class Mention:
     end: int
     kind: Literal["figure", "date", "age"]
     measured: bool = False  # a figure with a unit ("607 km"), not a count
+    length: bool = False  # its unit is a length
     source: str | None = None  # who the sentence credits, as the attribution reader resolved it
     # whose birth or death the date reader says it is: the name its life dates follow
     person: str | None = None
@@ -256,6 +257,9 @@ class FrameReader:
         elif not attribute and mention.measured and governor is not None:
             # "Mount Kell rises to 2,450 m": the verb says which of the subject's sizes
             attribute = tree.word_lists().verb_axis.get(tree.lemma_of(governor), "")
+        stands = governor is not None and tree.lemma_of(governor) in ("be", "stand")
+        if not attribute and mention.length and stands and self._is_person(doc, anchor):
+            attribute = "height"  # "Jon Brask stands 6 ft 4 in": a person's length is a height
         return Frame(
             anchor=anchor,
             anchor_from=anchor_from,
@@ -452,6 +456,13 @@ class FrameReader:
             return (self.title_entity,), "title"
         return (), ""
 
+    def _is_person(self, doc: Doc, anchor: tuple[str, ...]) -> bool:
+        """Whether the anchor's primary name is a person's, as the article has named them."""
+        if not anchor:
+            return False
+        named = {self._name(e) for e in doc.ents if e.label_ == "PERSON"}
+        return anchor[0] in named | self.people or anchor[0] == self.title_person
+
     def _says_which(self, thing: str) -> bool:
         """Whether a thing named with a common noun is told apart from others of its kind: by
         its words ("the northern harbour") or by the title ("the island" in "A quiet year on
@@ -486,6 +497,10 @@ class FrameReader:
         labels = tree.word_lists().anchor_labels
         if subject.ent_type_ in labels and not tree.common_word(doc, subject):
             return (self._name(tree.entity_of(doc, subject)),), "subject"
+        person = self.title_person
+        if person and not subject.ent_type_ and subject.text == person.split()[-1]:
+            # "Lund died at 85" in the article "Ida Lund", the surname tagged a common noun
+            return (person,), "subject"
         if subject.pos_ == "NOUN":
             # "a second book was published, The Glass Harbour": the name set beside the noun
             for child in subject.children:

@@ -1,15 +1,17 @@
-"""The period a figure takes from the date its parse ties to it.
+"""The period a figure takes from the date its parse ties to it, or that labels it.
 
 The figure reader dates a figure from the dates near it in the text; "In 2019, Ostrava Rail
 had revenues of €4.8 billion" leaves too many words between the year and the figure. The
 frame's time scope is read from the parse instead (`checker.extract.frame_scope.scope_of`: a
 date attached to the figure or to a verb above it), so a figure without a period of its own
 takes the period of the one date its scope names, when that date is written out in full (not
-"yesterday", which the figure reader resolves itself when it can).
+"yesterday", which the figure reader resolves itself when it can). A date in brackets right
+after the figure labels it the same way: "a population of 1,234 (2011 census)".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from checker.extract.paragraph_scope import last_day
@@ -18,26 +20,31 @@ from checker.models import DateClaim, Figure, Granularity
 __all__ = ["with_scope_period"]
 
 _PERIODS = frozenset({Granularity.DAY, Granularity.MONTH, Granularity.YEAR})
+_OPENING = re.compile(r"\s*\(\s*")
+_LABEL_CLOSE = re.compile(r"\s*(?:census|estimates?|est\.|data|figures?)?\s*\)", re.I)
 
 
 def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
     """The figure with the period of the date its frame's scope names, when it takes it."""
     frame = figure.frame
-    if frame is None or not frame.scope or ";" in frame.scope:
+    if frame is None or figure.period_start is not None or figure.cumulative:
         return figure
-    if figure.period_start is not None or figure.cumulative or figure.as_of is not None:
+    if figure.as_of is not None:
         return figure
+    full = [c for c in dates if not c.relative and c.granularity in _PERIODS]
+    labels = [c for c in full if _labels(figure, c)]
     named = [
-        claim
-        for claim in dates
-        if _written(claim) == frame.scope
-        and not claim.relative
-        and claim.granularity in _PERIODS
-        and claim.relation in ("on", "in", "during", "of")
+        c
+        for c in full
+        if frame.scope
+        and ";" not in frame.scope
+        and _written(c) == frame.scope
+        and c.relation in ("on", "in", "during", "of")
     ]
-    if len(named) != 1:
+    chosen = labels or named
+    if len(chosen) != 1:
         return figure
-    claim = named[0]
+    claim = chosen[0]
     update = {
         "period_start": claim.date,
         "period_end": claim.end or last_day(claim),
@@ -49,3 +56,10 @@ def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
 def _written(claim: DateClaim) -> str:
     start, end = claim.value_span
     return " ".join(claim.text[start:end].lower().split())
+
+
+def _labels(figure: Figure, claim: DateClaim) -> bool:
+    """Whether the date is the figure's bracketed label: "1,234 (2011 census)", "(2019)"."""
+    start, end = claim.value_span
+    opening = _OPENING.fullmatch(claim.text, figure.value_span[1], start)
+    return opening is not None and _LABEL_CLOSE.match(claim.text, end) is not None
