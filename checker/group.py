@@ -88,6 +88,13 @@ def _table(name: str) -> dict[str, str]:
     return lookup
 
 
+@lru_cache(maxsize=8)
+def _word_set(table: str, key: str) -> frozenset[str]:
+    """One list of `synonyms.toml` ("causatives", "verbs")."""
+    words: list[str] = load_data("synonyms").get(table, {}).get(key, [])
+    return frozenset(words)
+
+
 @lru_cache(maxsize=16384)
 def canonical(table: str, phrase: str) -> str:
     """A lemma phrase after the override table: the whole phrase, else its head (last) word."""
@@ -134,6 +141,13 @@ def raw_key(figure: Figure) -> RawKey | None:
     attribute = canonical("attributes", frame.attribute)
     predicate = canonical("predicates", frame.predicate)
     # "employs 4,500 people" is its number of employees, "seats 21,000" its capacity
+    if predicate in _word_set("causatives", "verbs") and canonical("predicates", attribute) in (
+        _word_set("people_events", "predicates")
+    ):
+        # "the storm caused 41 deaths": 41 killed
+        predicate, attribute = canonical("predicates", attribute), ""
+    if not attribute and predicate in _word_set("people_events", "predicates"):
+        attribute = "person"  # "14 were killed" counts people, as "killed 14 people" does
     said_with = _table("verb_attributes")
     said = said_with.get(f"{frame.predicate} {frame.attribute}".strip()) or said_with.get(
         f"{predicate} {attribute}".strip()

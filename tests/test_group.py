@@ -229,6 +229,15 @@ def test_a_verb_and_its_noun_said_with_one_noun() -> None:
     assert len(group_figures([employs, employees])) == 1
 
 
+def test_a_bare_count_of_the_killed_counts_people() -> None:
+    people = figure(14, line=1, frame=_frame("Arden", attribute="people", predicate="kill"))
+    bare = figure(21, line=2, frame=_frame("Arden", attribute="", predicate="kill"))
+    deaths = figure(41, line=3, frame=_frame("Arden", attribute="death", predicate="cause"))
+    soldiers = figure(9, line=4, frame=_frame("Arden", attribute="soldier", predicate="kill"))
+    groups = group_figures([people, bare, deaths, soldiers])
+    assert sorted(len(g.figures) for g in groups) == [1, 3]
+
+
 def test_users_extend_the_verb_phrases() -> None:
     from checker.data import set_overlay
     from checker.vocabulary import Vocabulary
