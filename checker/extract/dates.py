@@ -38,7 +38,7 @@ from checker.extract.names import (
     resolve_entity,
 )
 from checker.extract.people import remember_person, split_title
-from checker.extract.timex import TimeSpan, find_times, reanchor
+from checker.extract.timex import TimeSpan, as_ranges, find_times, reanchor
 from checker.models import DateClaim, Granularity, Sentence
 
 __all__ = ["find_dates"]
@@ -554,6 +554,8 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
     if hits and not _is_headline(text):
         context.seen.update(hits)
     times = _told_from_narrative(find_times(text, context.published), context)
+    # "between 1820 and 1825" is one period, which "1823" does not contradict
+    times = as_ranges(text, times)
     triggers = _triggers(text)
     if not times:
         _remember_things(text, triggers, context)

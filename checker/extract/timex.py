@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -396,10 +397,18 @@ _RANGE_JOINER = re.compile(r"^\s*(?:and|to|through|until|till|-|–|—)\s*$")
 
 
 def _order_ranges(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
-    """In "between April and July" the second month follows the first, whatever the year says."""
+    """In "between April and July" the second month follows the first, whatever the year says;
+    in "from March to May 2020" the first is in the year the range ends in, or the one before."""
     for i in range(1, len(spans)):
         first, second = spans[i - 1], spans[i]
         joined = _RANGE_JOINER.match(text[first.stop : second.begin])
+        if joined and second.year_stated and not first.year_stated and not first.deictic:
+            years = second.start.year - first.start.year
+            if _shift_year(first.start, years) > second.start:
+                years -= 1
+            start, end = _shift_year(first.start, years), _shift_year(first.end, years)
+            spans[i - 1] = replace(first, start=start, end=end)
+            continue
         if not joined or second.year_stated or second.start >= first.start:
             continue
         shift = (
@@ -411,6 +420,26 @@ def _order_ranges(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
         end = _shift_year(second.end, shift)
         spans[i] = replace(second, start=start, end=end, year_stated=False)
     return spans
+
+
+def as_ranges(text: str, spans: Sequence[TimeSpan]) -> list[TimeSpan]:
+    """The spans with each range written in words ("between 1820 and 1825", "from March to
+    May 2020") read as one: its first span covers the whole period, as "1820-1825" does, and
+    its second keeps its own date as the bound the range runs until. So "1823" elsewhere falls
+    inside the period instead of contradicting either end."""
+    read = list(spans)
+    for i in range(1, len(read)):
+        first, second = read[i - 1], read[i]
+        if (
+            first.relation in ("between", "from")
+            and _RANGE_JOINER.match(text[first.stop : second.begin])
+            and first.start <= second.start
+            and not first.deictic
+            and not second.deictic
+        ):
+            read[i - 1] = replace(first, end=max(first.end, second.end), relation="between")
+            read[i] = replace(second, relation="until")
+    return read
 
 
 def _shift_year(date: dt.date, years: int) -> dt.date:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.extract.timex import find_times
+from checker.extract.timex import as_ranges, find_times
 from checker.models import Granularity
 
 PUBLISHED = dt.date(2025, 4, 1)
@@ -72,3 +72,26 @@ def test_iso_dates_are_read() -> None:
     # An ISO date once stopped the whole article's extraction (its pattern has no month name).
     assert _keys("The decree was signed on 2020-05-01 in Kyiv.") == ["2020-05-01"]
     assert _keys("Filed 2024-02-30, a day that does not exist.") == []
+
+
+def test_the_first_month_of_a_range_takes_the_year_it_ends_in() -> None:
+    spans = find_times("From March to May 2020, 40 people died.", dt.date(2024, 3, 6))
+    assert [(s.start, s.end) for s in spans] == [
+        (dt.date(2020, 3, 1), dt.date(2020, 3, 31)),
+        (dt.date(2020, 5, 1), dt.date(2020, 5, 31)),
+    ]
+    spans = find_times("It ran from November to February 2021.", dt.date(2024, 3, 6))
+    assert spans[0].start == dt.date(2020, 11, 1)
+
+
+def test_a_range_in_words_reads_as_one_period_and_its_bound() -> None:
+    text = "Kell Mill was built between 1820 and 1825."
+    first, second = as_ranges(text, find_times(text))
+    assert (first.start, first.end, first.relation) == (
+        dt.date(1820, 1, 1),
+        dt.date(1825, 12, 31),
+        "between",
+    )
+    assert (second.start, second.relation) == (dt.date(1825, 1, 1), "until")
+    text = "He lived there from 1990 and died in 2001."
+    assert as_ranges(text, find_times(text)) == find_times(text)  # two events, no range
