@@ -6,7 +6,9 @@ frame's time scope is read from the parse instead (`checker.extract.frame_scope.
 date attached to the figure or to a verb above it), so a figure without a period of its own
 takes the period of the one date its scope names, when that date is written out in full (not
 "yesterday", which the figure reader resolves itself when it can). A date in brackets right
-after the figure labels it the same way: "a population of 1,234 (2011 census)".
+after the figure labels it the same way: "a population of 1,234 (2011 census)". Only in
+undated articles (an encyclopedia's): in a dated story, whose figures are states as of its
+publication, such a year is mostly background.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
     if frame is None or figure.period_start is not None or figure.cumulative:
         return figure
     if figure.as_of is not None:
+        # In a dated story a past year beside a figure is mostly background ("In 2004 a
+        # tsunami killed 170,000 people in the province"), set against other outlets' totals
+        # of a wider area: such figures stay out of comparison, as the figure reader leaves
+        # them, rather than meet on a period.
         return figure
     full = [c for c in dates if not c.relative and c.granularity in _PERIODS]
     labels = [c for c in full if _labels(figure, c)]

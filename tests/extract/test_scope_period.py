@@ -27,3 +27,9 @@ def test_the_date_of_saying_is_not_the_period() -> None:
         "The storm killed 21 people in Arden, police said on Monday.", dt.date(2024, 3, 5)
     )
     assert figure.period_start is None and figure.as_of == dt.date(2024, 3, 4)
+
+
+def test_a_dated_story_leaves_a_background_year_to_the_figure_reader() -> None:
+    text = "In 2004 a massive tremor sparked a tsunami that killed 170,000 people in the province."
+    figure = _figure(text, dt.date(2009, 9, 30))
+    assert figure.period_start is None
