@@ -236,13 +236,13 @@ class FrameReader:
         axis = tree.size_adjective(value) if mention.measured else ""
         # "the Vero bridge is 2.7 km long", "the tallest actor (6' 8")": the axis says what is
         # measured; but "its main span is 340 m long" or "the bridge's main span ..." measures
-        # a part its owner has, which "long" does not name
-        owned_part = (
-            bool(attribute)
-            and anchor_from in ("owner", "pronoun")
-            and axis not in tree.word_lists().size_axis
-        )
-        if axis and not owned_part:
+        # a part its owner has, which "long" does not name, and "Orsk Cathedral's spire is 98 m
+        # tall" is the spire's height, not the cathedral's
+        owned_part = bool(attribute) and anchor_from in ("owner", "pronoun")
+        other_axis = tree.word_lists().size_axis.get(axis, "")
+        if axis and owned_part:
+            attribute = f"{attribute} {other_axis}" if other_axis else attribute
+        elif axis:
             attribute = axis
         elif (
             not attribute
