@@ -32,7 +32,7 @@ from checker.compare.anchors import anchor_key, cluster_anchors, name_key
 from checker.compat import LASTING_DIMENSIONS, compatible, dimension
 from checker.data import load_data
 from checker.extract.frame_tree import process_predicate, word_lists
-from checker.models import Figure
+from checker.models import Figure, Frame
 
 __all__ = [
     "RawKey",
@@ -138,22 +138,7 @@ def raw_key(figure: Figure) -> RawKey | None:
         # figure's own period was not read from: a time the checker could not tie to the
         # figure, so two such figures may cover different times
         return None
-    attribute = canonical("attributes", frame.attribute)
-    predicate = canonical("predicates", frame.predicate)
-    # "employs 4,500 people" is its number of employees, "seats 21,000" its capacity
-    if predicate in _word_set("causatives", "verbs") and canonical("predicates", attribute) in (
-        _word_set("people_events", "predicates")
-    ):
-        # "the storm caused 41 deaths": 41 killed
-        predicate, attribute = canonical("predicates", attribute), ""
-    if not attribute and predicate in _word_set("people_events", "predicates"):
-        attribute = "person"  # "14 were killed" counts people, as "killed 14 people" does
-    said_with = _table("verb_attributes")
-    said = said_with.get(f"{frame.predicate} {frame.attribute}".strip()) or said_with.get(
-        f"{predicate} {attribute}".strip()
-    )
-    if said is not None:
-        attribute, predicate = said, ""
+    attribute, predicate = _plain_words(frame)
     if figure.unit and unit_dimension.startswith("["):
         if attribute in word_lists().size_nouns:
             attribute = word_lists().size_axis.get(attribute, "")
@@ -174,6 +159,25 @@ def raw_key(figure: Figure) -> RawKey | None:
         # the distance is measured from, not what it is about
         return None
     return RawKey(attribute, predicate, unit_dimension, anchor)
+
+
+def _plain_words(frame: Frame) -> tuple[str, str]:
+    """The frame's attribute and predicate after the override tables: synonyms, then the
+    phrases said other ways (see `synonyms.toml`)."""
+    attribute = canonical("attributes", frame.attribute)
+    predicate = canonical("predicates", frame.predicate)
+    people_events = _word_set("people_events", "predicates")
+    caused = canonical("predicates", attribute)
+    if predicate in _word_set("causatives", "verbs") and caused in people_events:
+        predicate, attribute = caused, ""  # "the storm caused 41 deaths": 41 killed
+    if not attribute and predicate in people_events:
+        attribute = "person"  # "14 were killed" counts people, as "killed 14 people" does
+    # "employs 4,500 people" is its number of employees, "seats 21,000" its capacity
+    said_with = _table("verb_attributes")
+    said = said_with.get(f"{frame.predicate} {frame.attribute}".strip()) or said_with.get(
+        f"{predicate} {attribute}".strip()
+    )
+    return (said, "") if said is not None else (attribute, predicate)
 
 
 def _label(key: RawKey, figures: Sequence[Figure]) -> str:

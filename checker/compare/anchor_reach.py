@@ -14,7 +14,7 @@ had to decide.
 Candidates for agreement come from an index of the names, never a scan of all pairs: two
 anchors agree only when a name of one matches a name of the other (`names_match`), and matching
 names are one made of words of the other, or one is the other's initials, or they share a
-regnal name ("muhammad iii"), or they are spelt within `fuzz.ratio` 90 of each other (looked
+regnal name ("orhan ii"), or they are spelt within `fuzz.ratio` 90 of each other (looked
 up by pieces of three letters, then scored by rapidfuzz's batch scorer).
 """
 
@@ -126,7 +126,7 @@ class AnchorIndex:
             found |= self._initials.get(name, set())
         else:
             found |= self._by_words.get(frozenset([_initials(words)]), set())
-        for regnal in regnal_names(words):  # "muhammad iii" for "muhammad iii of alamut"
+        for regnal in regnal_names(words):  # "orhan ii" for "orhan ii of varsak"
             found |= self._regnal.get(regnal, set())
         if len(name) >= _FUZZY_MIN:
             found |= self._spelt_like(name, len(words))

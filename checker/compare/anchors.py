@@ -44,7 +44,7 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 _DIGIT = re.compile(r"\d")
 # Distinct anchors of a block above which `cluster_anchors` reads it through a name index.
 _SCAN_LIMIT = 48
-# The numerals of a regnal name ("Henry VIII", "Muhammad III").
+# The numerals of a regnal name ("Henry VIII", "Orhan II").
 _REGNAL_NUMERALS = frozenset(
     {
         *("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii"),
@@ -114,7 +114,7 @@ def names_match(first: str, second: str) -> bool:
     if len(a) == 1 and len(a[0]) >= 2 and a[0] == _initials(b) and len(b) >= 2:
         return True  # "isw" / "institute for the study of war"
     if regnal_names(a) & regnal_names(b):
-        # "ala ad-din muhammad iii" / "muhammad iii of alamut": one ruler, named with his
+        # "ghazi orhan ii" / "orhan ii of varsak": one ruler, named with his
         # epithet or his realm; "louis ii of bavaria" / "louis ii of hungary" are two
         first_realm, second_realm = _realm(a), _realm(b)
         return not first_realm or not second_realm or first_realm == second_realm
@@ -128,7 +128,7 @@ def names_match(first: str, second: str) -> bool:
 
 
 def regnal_names(words: Sequence[str]) -> set[str]:
-    """The regnal names within a name's words: a name and its numeral ("muhammad iii")."""
+    """The regnal names within a name's words: a name and its numeral ("orhan ii")."""
     return {
         f"{name} {numeral}"
         for name, numeral in pairwise(words)
@@ -137,7 +137,7 @@ def regnal_names(words: Sequence[str]) -> set[str]:
 
 
 def _realm(words: Sequence[str]) -> str:
-    """What follows "of" in a name ("alamut" in "muhammad iii of alamut"), "" for none."""
+    """What follows "of" in a name ("varsak" in "orhan ii of varsak"), "" for none."""
     return " ".join(words[words.index("of") + 1 :]) if "of" in words else ""
 
 

@@ -221,8 +221,8 @@ class FrameReader:
             predicate = ""
         anchor: tuple[str, ...]
         if aside and mention.person:
-            # and whose the dates are is that name, whatever else the clause names ("Ala
-            # Muhammad III (Arabic name; 1211–1255), son of Hasan III, was the 26th imam")
+            # and whose the dates are is that name, whatever else the clause names ("Ghazi
+            # Orhan II (Turkish name; 1316–1370), son of Osman Bey, was the fourth ruler")
             anchor, anchor_from = (self._known(mention.person),), "subject"
         else:
             anchor, anchor_from = self._anchor(doc, value, noun, stated_in, mention, span)
