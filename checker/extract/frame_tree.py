@@ -413,6 +413,11 @@ def predicate_of(governor: Token | None, *, measured: bool = False) -> str:
     light = word_lists().size_verbs if measured else word_lists().light_verbs
     if lemma in light:
         return ""
+    if lemma == "leave":
+        # "the storm left 23 people dead", "left 300 homeless": the state it left them in
+        state = next((c for c in governor.children if c.dep_ == "oprd" and c.pos_ == "ADJ"), None)
+        if state is not None:
+            return lemma_of(state)
     particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
     if lemma == "take":
         # "took part", "took place", "took office": the bare noun makes the verb
