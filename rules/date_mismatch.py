@@ -12,10 +12,11 @@ from rapidfuzz import fuzz
 
 from checker.clusters import Reported, classes, evidence, first_fit, more
 from checker.compare.anchors import anchor_key, cluster_anchors, name_key, names_match
+from checker.extract.dates import last_day, written
 from checker.extract.frame_tree import process_predicate
-from checker.extract.timex import find_times, month_bounds
+from checker.extract.timex import find_times
 from checker.group import canonical, happens_once
-from checker.models import Claim, DateClaim, DateSource, Finding, Granularity, Severity
+from checker.models import Claim, DateClaim, DateSource, Finding, Severity
 from checker.pairs import differing_pairs
 from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions
 from checker.twins import mask_dates, twins
@@ -120,8 +121,8 @@ class DateMismatch(Rule):
                     continue
                 if not self._placed(first, context) or not self._placed(second, context):
                     continue
-                written = _written(first)
-                if written is not None and written == _written(second):
+                words = written(first)
+                if words is not None and words == written(second):
                     continue  # the same words read against two publication dates
                 once = happens_once(predicate) or bool(markers[id(first)] & _ONE_OCCURRENCE)
                 if not once and not self._alike(first, second):
@@ -164,8 +165,8 @@ class DateMismatch(Rule):
         """Everything a pair's decision reads of one claim, besides where it is."""
         placed = DateMismatch._placed(claim, context)
         alike = "" if happens_once(predicate) else _undated(claim.text)
-        period, written = _period(claim), _written(claim)
-        return (period, _label(claim), markers[id(claim)], placed, written, alike)
+        period, words = _period(claim), written(claim)
+        return (period, _label(claim), markers[id(claim)], placed, words, alike)
 
     def _twin_findings(self, context: RuleContext, reported: Reported) -> Iterator[Finding]:
         """One sentence in two articles with a date changed ("dismissed the talk on March 15"
@@ -181,13 +182,13 @@ class DateMismatch(Rule):
                 # against two publication dates (see below): nothing changed either way.
                 continue
             stated: dict[tuple[tuple[dt.date, str], ...], list[Claim]] = {}
-            written: dict[tuple[tuple[dt.date, str], ...], tuple[str, ...]] = {}
+            spelled: dict[tuple[tuple[dt.date, str], ...], tuple[str, ...]] = {}
             for claim in twin:
                 times = find_times(claim.text, context.published(claim.path))
                 key = tuple((t.start, t.granularity.value) for t in times)
                 stated.setdefault(key, []).append(claim)
-                written[key] = tuple(claim.text[t.begin : t.stop] for t in times)
-            if len(set(written.values())) < 2:
+                spelled[key] = tuple(claim.text[t.begin : t.stop] for t in times)
+            if len(set(spelled.values())) < 2:
                 # The same words ("this year", "in December") read against two publication
                 # dates: a relative date, not a changed one.
                 continue
@@ -227,12 +228,6 @@ class DateMismatch(Rule):
 def _undated(text: str) -> str:
     """The sentence without its dates, lower-cased: what two recurring events compare on."""
     return _DATE_WORDS.sub(" ", text.lower())
-
-
-def _written(claim: DateClaim) -> str | None:
-    """The date's words as written, None when the claim does not say where they are."""
-    start, end = claim.value_span
-    return " ".join(claim.text[start:end].lower().split()) if end > start else None
 
 
 def _predicate(claim: DateClaim) -> str:
@@ -347,14 +342,7 @@ def _markers(claim: DateClaim) -> frozenset[str]:
 
 
 def _last_day(claim: DateClaim) -> dt.date:
-    if claim.end is not None:
-        return claim.end
-    start = claim.date
-    if claim.granularity is Granularity.YEAR:
-        return dt.date(start.year, 12, 31)
-    if claim.granularity is Granularity.MONTH:
-        return month_bounds(start.year, start.month)[1]
-    return start
+    return claim.end if claim.end is not None else last_day(claim)
 
 
 def _overlap(first: DateClaim, second: DateClaim) -> bool:
@@ -386,6 +374,6 @@ def _day_label(stated: tuple[dt.date, str]) -> str:
 
 def _label(claim: DateClaim) -> str:
     text = _day_label((claim.date, claim.granularity.value))
-    if claim.end is not None and claim.end != _last_day(claim.model_copy(update={"end": None})):
+    if claim.end is not None and claim.end != last_day(claim):
         text += f" to {claim.end.isoformat()}"
     return text

@@ -24,6 +24,7 @@ article.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,10 +39,10 @@ from checker.extract.names import (
     resolve_entity,
 )
 from checker.extract.people import remember_person, split_title
-from checker.extract.timex import TimeSpan, as_ranges, find_times, reanchor
+from checker.extract.timex import TimeSpan, as_ranges, find_times, month_bounds, reanchor
 from checker.models import DateClaim, Granularity, Sentence
 
-__all__ = ["find_dates"]
+__all__ = ["find_dates", "last_day", "written"]
 
 _BARRIER = re.compile(r"[,;:“”\"()\[\]—–!?]|\.\s")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -690,3 +691,20 @@ def _relation(text: str, span: TimeSpan, context: ArticleContext) -> str:
     if _FUTURE.search(text) and (published is None or span.end >= published):
         return "planned"
     return span.relation
+
+
+def last_day(claim: DateClaim) -> dt.date:
+    """The last day of a date claim's month or year, its day for a day (its `end` aside)."""
+    start = claim.date
+    if claim.granularity is Granularity.YEAR:
+        return start.replace(month=12, day=31)
+    if claim.granularity is Granularity.MONTH:
+        return month_bounds(start.year, start.month)[1]
+    return start
+
+
+def written(claim: DateClaim) -> str | None:
+    """The date's words as written, lower-cased, None when the claim does not say where they
+    are."""
+    start, end = claim.value_span
+    return " ".join(claim.text[start:end].lower().split()) if end > start else None

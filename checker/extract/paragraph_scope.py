@@ -13,16 +13,15 @@ sentence names no date. A figure takes the period its paragraph opens with when:
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
-from checker.extract.timex import month_bounds
+from checker.extract.dates import last_day
 from checker.models import DateClaim, Figure, Granularity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["last_day", "opening_period", "with_opening_period"]
+__all__ = ["opening_period", "with_opening_period"]
 
 # How far into the paragraph's first sentence its period may start ("During the October ...").
 _OPENING_REACH = 16
@@ -38,16 +37,6 @@ def opening_period(claims: list[DateClaim]) -> DateClaim | None:
         if coarse and single and start <= _OPENING_REACH and not claim.relative:
             return claim
     return None
-
-
-def last_day(claim: DateClaim) -> dt.date:
-    """The last day of a date claim's month or year (its day for a day)."""
-    start = claim.date
-    if claim.granularity is Granularity.YEAR:
-        return start.replace(month=12, day=31)
-    if claim.granularity is Granularity.MONTH:
-        return month_bounds(start.year, start.month)[1]
-    return start
 
 
 def with_opening_period(figure: Figure, period: DateClaim, doc: Doc) -> Figure:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from checker.extract.paragraph_scope import last_day
+from checker.extract.dates import last_day, written
 from checker.models import DateClaim, Figure, Granularity
 
 __all__ = ["with_scope_period"]
@@ -44,7 +44,7 @@ def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
         for c in full
         if frame.scope
         and ";" not in frame.scope
-        and _written(c) == frame.scope
+        and written(c) == frame.scope
         and c.relation in ("on", "in", "during", "of")
     ]
     chosen = labels or named
@@ -57,11 +57,6 @@ def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
         "period_granularity": claim.granularity,
     }
     return figure.model_copy(update=update)
-
-
-def _written(claim: DateClaim) -> str:
-    start, end = claim.value_span
-    return " ".join(claim.text[start:end].lower().split())
 
 
 def _labels(figure: Figure, claim: DateClaim) -> bool:

@@ -161,7 +161,8 @@ def _all_pairs_markers(
     claims: list[DateClaim], focus: frozenset[str] | None
 ) -> set[tuple[str, ...]]:
     """The label pairs the all-pairs loop this rule replaced would report."""
-    from rules.date_mismatch import _blocks, _label, _markers, _overlap, _written
+    from checker.extract.dates import written
+    from rules.date_mismatch import _blocks, _label, _markers, _overlap
 
     rule = DateMismatch()
     context = RuleContext(articles={}, claims=list(claims), focus=focus)
@@ -175,7 +176,7 @@ def _all_pairs_markers(
                     continue
                 if _markers(first) != _markers(second) or _overlap(first, second):
                     continue
-                if _written(first) is not None and _written(first) == _written(second):
+                if written(first) is not None and written(first) == written(second):
                     continue
                 if rule._placed(first, context) and rule._placed(second, context):
                     found.add((f"{shared} {event}", *sorted([_label(first), _label(second)])))
