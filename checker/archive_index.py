@@ -17,6 +17,7 @@ marks it indexed, so an interrupted run leaves each article either indexed or no
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from collections import defaultdict
@@ -45,6 +46,8 @@ __all__ = ["ArchiveIndex", "IndexRow", "Selection", "index_version", "indexed_ru
 # that marks an anchored key (an anchor of one empty name is still an anchor).
 _JOIN = "\x1f"
 _ANCHORED = "\x1e"
+# What starts the terms that remember a name's near spellings (`_StoredBlock._spelt_like`).
+_SPELT_AS = "\u2248"
 # The layout of the index tables: another layout is dropped and made again (from the claims).
 _LAYOUT = "3"
 
@@ -137,7 +140,6 @@ class ArchiveIndex:
     def __init__(self, cache: ExtractionCache) -> None:
         self._cache = cache
         self._connection = cache.connection
-        self._ids: dict[tuple[str, str], tuple[int, str | None]] | None = None
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -156,14 +158,26 @@ class ArchiveIndex:
             self._connection.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)", (version,)
             )
-        self._ids = None
 
-    def indexed(self) -> dict[tuple[str, str], tuple[int, str | None]]:
-        """(sha256, variant) -> (article id, the note its figure cap gave) of indexed articles."""
-        if self._ids is None:
-            rows = self._connection.execute("SELECT sha256, variant, id, note FROM indexed")
-            self._ids = {(sha, variant): (number, note) for sha, variant, number, note in rows}
-        return self._ids
+    def filed(self) -> dict[tuple[str, str], tuple[int, str | None]]:
+        """(sha256, variant) -> (article id, the note its figure cap gave) of every filed
+        article."""
+        rows = self._connection.execute("SELECT sha256, variant, id, note FROM indexed")
+        return {(sha, variant): (number, note) for sha, variant, number, note in rows}
+
+    def ids(
+        self, contents: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple[int, str | None]]:
+        """(sha256, variant) -> (article id, the note its figure cap gave) of those of
+        `contents` that are filed."""
+        found: dict[tuple[str, str], tuple[int, str | None]] = {}
+        for sha, variant in contents:
+            row = self._connection.execute(
+                "SELECT id, note FROM indexed WHERE sha256 = ? AND variant = ?", (sha, variant)
+            ).fetchone()
+            if row is not None:
+                found[sha, variant] = (row[0], row[1])
+        return found
 
     def add(self, articles: Sequence[tuple[str, str, str | None, Sequence[IndexRow]]]) -> None:
         """Index articles, each (sha256, variant, cap note, rows), in one transaction."""
@@ -208,7 +222,11 @@ class ArchiveIndex:
                     ],
                 )
                 forget_anchors(self._connection, old)
-        self._ids = None
+                for hashed in {row.key for row in anchored}:
+                    self._connection.execute(
+                        "DELETE FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
+                        (hashed, *_bounds(_SPELT_AS)),
+                    )
 
     def select(self, wanted: Iterable[ArchiveKey], current: Mapping[int, object]) -> Selection:
         """What the rules must read of the archive for checked claims with keys `wanted`:
@@ -253,6 +271,8 @@ class ArchiveIndex:
             for anchor in reached:
                 for number, positions in block.rows(anchor):
                     selection.add(number, positions)
+            if self._cache.writable:
+                block.remember_spellings()
 
     def anchored_keys(self, claims: Mapping[int, set[int]]) -> dict[int, list[tuple[str, ...]]]:
         """The anchored keys (block hash -> anchors) of some claims (article -> positions)."""
@@ -318,6 +338,7 @@ class _StoredBlock:
         self._rows: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self._neighbours: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
         self._long_names: dict[int, list[str]] = {}  # word count -> the block's long names
+        self._learnt: dict[str, set[str]] = {}  # a name -> the long names spelt like it
 
     def any_current(self) -> bool:
         rows = self._connection.execute("SELECT article FROM keys WHERE key = ?", (self._hashed,))
@@ -371,25 +392,58 @@ class _StoredBlock:
 
     def _spelt_like(self, name: str, words: int) -> set[str]:
         """Stored anchors with a long name of as many words that `fuzz.ratio` puts within
-        `_FUZZY` of `name`. The block's long names of that word count are read once."""
-        names = self._long_names.get(words)
-        if names is None:
-            low, high = _spelt(words, 0), _spelt(words + 1, 0)
-            rows = self._connection.execute(
-                "SELECT term FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
-                (self._hashed, low, high),
+        `_FUZZY` of `name`. The block's long names of that word count are read once, unless
+        the index remembers which are spelt like `name` (see `remember_spellings`)."""
+        low, high = _bounds(_SPELT_AS + name + _JOIN)
+        remembered = self._connection.execute(
+            "SELECT term FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
+            (self._hashed, low, high),
+        ).fetchall()
+        if remembered:
+            spelt = {term[len(low) :] for (term,) in remembered} - {""}
+        else:
+            names = self._long_names.get(words)
+            if names is None:
+                start, end = _spelt(words, 0), _spelt(words + 1, 0)
+                rows = self._connection.execute(
+                    "SELECT term FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
+                    (self._hashed, start, end),
+                )
+                names = [term[len(start) :] for (term,) in rows]
+                self._long_names[words] = names
+            found = process.extract(
+                name, names, scorer=fuzz.ratio, score_cutoff=_FUZZY - 0.01, limit=None
             )
-            names = [term[len(low) :] for (term,) in rows]
-            self._long_names[words] = names
-        spelt = process.extract(
-            name, names, scorer=fuzz.ratio, score_cutoff=_FUZZY - 0.01, limit=None
-        )
+            spelt = {choice for choice, _, _ in found}
+            self._learnt[name] = spelt
         if not spelt:
             return set()
-        terms = ["=" + choice for choice, _, _ in spelt]
+        terms = ["=" + choice for choice in spelt]
         marks = ",".join("?" * len(terms))
-        found = self._connection.execute(
+        anchors = self._connection.execute(
             f"SELECT anchor FROM anchor_terms WHERE key = ? AND term IN ({marks})",
             (self._hashed, *terms),
         )
-        return {stored for (stored,) in found}
+        return {stored for (stored,) in anchors}
+
+    def remember_spellings(self) -> None:
+        """Store the near spellings this block worked out, so that the next check of the same
+        names reads them instead of the block's long names: each as a term of the name and
+        one spelling, and one with no spelling that says the list is whole. `ArchiveIndex.add`
+        forgets them when the block gains names. A failed write only costs the next check."""
+        learnt, self._learnt = self._learnt, {}
+        rows = [
+            (self._hashed, _SPELT_AS + name + _JOIN + spelling, "")
+            for name, spelt in learnt.items()
+            for spelling in ("", *spelt)
+        ]
+        if rows:
+            with contextlib.suppress(sqlite3.Error), transaction(self._connection):
+                self._connection.executemany(
+                    "INSERT OR IGNORE INTO anchor_terms (key, term, anchor) VALUES (?, ?, ?)", rows
+                )
+
+
+def _bounds(prefix: str) -> tuple[str, str]:
+    """The range every term starting with `prefix` sorts in."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)

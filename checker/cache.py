@@ -61,6 +61,7 @@ _VERSIONED_SUFFIXES = frozenset({".py", ".toml"})
 WRITE_BATCH = 200
 
 _CLAIMS = TypeAdapter(list[Claim])
+_CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)
 # Tables of the archive index, made and dropped with the cache's own.
 INDEX_TABLES = ("indexed", "keys", "files", "anchor_terms")
 
@@ -211,6 +212,33 @@ class ExtractionCache:
 
     def get(self, sha256: str, path: str, *, variant: str = "") -> list[Claim] | None:
         """The claims stored for this content, with `path` written in; None on a miss."""
+        row = self._row(sha256, variant)
+        if row is None:
+            return None
+        stored_path, payload = row
+        try:
+            claims = _decode(payload)
+        except (ValidationError, ValueError):
+            return None  # a damaged row is never trusted; put_many will replace it
+        return _placed(claims, stored_path, path)
+
+    def get_some(
+        self, sha256: str, path: str, positions: Sequence[int], *, variant: str = ""
+    ) -> list[Claim] | None:
+        """The claims at `positions` of those `get` gives, read without validating the others;
+        None on a miss or a position past the end."""
+        row = self._row(sha256, variant)
+        if row is None:
+            return None
+        stored_path, payload = row
+        lines = payload.split(b"\n") if payload else []
+        try:
+            claims = [_CLAIM.validate_json(lines[position]) for position in positions]
+        except (ValidationError, ValueError, IndexError):
+            return None
+        return _placed(claims, stored_path, path)
+
+    def _row(self, sha256: str, variant: str) -> tuple[str, bytes] | None:
         try:
             row = self._connection.execute(
                 "SELECT path, claims FROM claims WHERE sha256 = ? AND variant = ?",
@@ -220,15 +248,8 @@ class ExtractionCache:
             return None  # a read that fails is a miss; the fresh extraction is correct anyway
         if row is None:
             return None
-        stored_path, payload = row
-        try:
-            claims = _CLAIMS.validate_json(payload)
-        except (ValidationError, ValueError):
-            return None  # a damaged row is never trusted; put_many will replace it
-        if stored_path != path:
-            claims = [claim.model_copy(update={"path": path}) for claim in claims]
-        share_field_names(claims)
-        return claims
+        payload = row[1]  # a row written by hand may hold text
+        return row[0], payload if isinstance(payload, bytes) else str(payload).encode()
 
     def put_many(self, items: Iterable[CacheEntry]) -> None:
         """Store every entry in one transaction: all of them land, or none do."""
@@ -426,6 +447,14 @@ class CacheSession:
         self.cache.put_many(pending)
 
 
+def _placed(claims: list[Claim], stored_path: str, path: str) -> list[Claim]:
+    """Stored claims with `path` written in, sharing their field-name sets."""
+    if stored_path != path:
+        claims = [claim.model_copy(update={"path": path}) for claim in claims]
+    share_field_names(claims)
+    return claims
+
+
 def open_cache(folder: str | Path) -> tuple[ExtractionCache | None, list[Diagnostic]]:
     """The cache, or None with a diagnostic saying why the run goes on without one."""
     try:
@@ -529,9 +558,15 @@ def transaction(connection: sqlite3.Connection) -> Iterator[None]:
 
 
 def _encode(claims: Sequence[Claim]) -> bytes:
+    """One claim per line (compact JSON holds no line break), so that `get_some` decodes only
+    the lines it wants: decoding is most of reading an archive article's claims."""
     # Leaving out None fields (every optional field defaults to None) makes warm runs parse
     # about a third less JSON; the round-trip test guards that assumption.
-    return _CLAIMS.dump_json(list(claims), exclude_none=True)
+    return b"\n".join(_CLAIM.dump_json(claim, exclude_none=True) for claim in claims)
+
+
+def _decode(payload: bytes) -> list[Claim]:
+    return _CLAIMS.validate_json(b"[" + payload.replace(b"\n", b",") + b"]")
 
 
 def _create_schema(connection: sqlite3.Connection, version: str) -> None:

@@ -63,12 +63,25 @@ def indexable(rules: Sequence[Rule], settings: CheckSettings) -> bool:
 
 
 class _Known(NamedTuple):
-    """An archive file whose content the index recorded."""
+    """An archive file whose content the index recorded: its article's id in the index and
+    the note its figure cap gave, when its claims are filed."""
 
     path: str
     location: str
     sha256: str
     variant: str
+    number: int | None = None
+    note: str | None = None
+
+
+class _Recorded(NamedTuple):
+    """What the index recorded of a file: its metadata, content and article id (if filed)."""
+
+    signature: tuple[int, int, int, int]
+    sha256: str
+    variant: str
+    number: int | None
+    note: str | None
 
 
 @dataclass
@@ -117,7 +130,8 @@ def read_archive(
     index = ArchiveIndex(cache)
     index.prepare()
     session = CacheSession(cache, archive)
-    found = _walk(archive, index, session, settings, exclude)
+    recorded = _recorded_files(index, archive)
+    found = _walk(archive, recorded, session, settings, exclude)
     rules = indexed_rules()
     done = len(checked.articles)
     if progress is not None:
@@ -125,11 +139,10 @@ def read_archive(
 
     # Files the index knows but whose claims it never filed (another version of the rules):
     # filed from the stored claims; a stored row that is gone means reading the file again.
-    ids = index.indexed()
     pending: list[tuple[str, str, str, list[Claim]]] = []
     known: list[_Known] = []
     for entry in found.known:
-        if (entry.sha256, entry.variant) in ids:
+        if entry.number is not None:
             known.append(entry)
             continue
         claims = cache.get(entry.sha256, entry.path, variant=entry.variant)
@@ -159,27 +172,33 @@ def read_archive(
     _index(index, rules, pending)
     _remember_files(cache, session, found.fresh, recorder.claims)
 
-    for entry in known:
-        session.keep_key(entry.sha256, entry.variant)
-    for article in fresh:
-        session.keep(article)
-    for article in checked.articles:
-        session.keep(article)  # a checked file inside the archive stays current
-    session.prune()
-    _forget_files(cache, archive, found.locations)
+    # The walk met exactly the files recorded, all unchanged and filed: the cache holds
+    # nothing under the archive that this run would prune, and no file is gone.
+    if fresh or pending or len(found.known) != len(recorded):
+        for entry in known:
+            session.keep_key(entry.sha256, entry.variant)
+        for article in fresh:
+            session.keep(article)
+        for article in checked.articles:
+            session.keep(article)  # a checked file inside the archive stays current
+        session.prune()
+        _forget_files(cache, archive, found.locations)
 
-    ids = index.indexed()
+    filed = index.ids({(sha, variant) for sha, variant, _, _ in pending})
     current: dict[int, _Known] = {}
     unindexed: list[Article] = []
     for entry in known:
-        if (entry.sha256, entry.variant) in ids:  # not when the cache could not be written
-            current[ids[(entry.sha256, entry.variant)][0]] = entry
+        filed_as = (entry.number, entry.note)
+        if entry.number is None:  # filed by this run, unless the cache could not be written
+            filed_as = filed.get((entry.sha256, entry.variant), (None, None))
+        if filed_as[0] is not None:
+            current[filed_as[0]] = entry._replace(number=filed_as[0], note=filed_as[1])
     for article in fresh:
         variant = article_variant(article)
-        indexed = ids.get((article.sha256, variant))
-        if indexed is not None:
+        number, note = filed.get((article.sha256, variant), (None, None))
+        if number is not None:
             location = session.location(article)
-            current[indexed[0]] = _Known(article.path, location, article.sha256, variant)
+            current[number] = _Known(article.path, location, article.sha256, variant, number, note)
         elif article.path in recorder.claims:
             unindexed.append(article)
     assert settings.rules is not None  # resolved by the caller
@@ -188,11 +207,13 @@ def read_archive(
         context.articles.append(article)
         context.claims.extend(cap_figures(recorder.claims[article.path], article.path)[0])
     _in_walk_order(context, found.order)
+    fresh_paths = {article.path for article in fresh}
     notes = [
-        Diagnostic(path=entry.path, message=note)
-        for entry in known
-        if (note := ids.get((entry.sha256, entry.variant), (0, None))[1]) is not None
+        Diagnostic(path=entry.path, message=entry.note)
+        for entry in current.values()
+        if entry.note is not None and entry.path not in fresh_paths
     ]
+    notes.sort(key=lambda note: found.order[note.path])
     # Cap notes of the articles read come again from their extraction: said once.
     context.diagnostics = [*found.diagnostics, *extracted.diagnostics, *notes]
     context.crowded = frozenset(wanted.crowded)
@@ -201,14 +222,13 @@ def read_archive(
 
 def _walk(
     archive: Path,
-    index: ArchiveIndex,
+    recorded: dict[str, _Recorded],
     session: CacheSession,
     settings: CheckSettings,
     exclude: set[Path],
 ) -> _Walk:
     """Every article file of the archive: known by its recorded metadata, or read."""
     found = _Walk()
-    recorded = _recorded_files(index, archive)
     limit = settings.max_article_kb * 1024
     excluded = {str(path) for path in exclude}
     walked = walk(archive, excludes=settings.excludes, diagnostics=found.diagnostics)
@@ -219,14 +239,16 @@ def _walk(
         found.locations.add(location)
         found.order[file] = len(found.order)
         row = recorded.get(location)
-        # An HTML file's text may be longer than its bytes (UTF-16): read it near the limit.
-        html = os.path.splitext(file)[1].lower() in HTML_SUFFIXES
-        ceiling = limit // 2 if html else limit
-        if status is not None and row is not None and status.st_size <= ceiling:
-            signature, sha, variant = row
-            if signature == file_signature(status):
-                found.known.append(_Known(file, location, sha, variant))
-                continue
+        if (
+            status is not None
+            and row is not None
+            and _within(file, status.st_size, limit)
+            and row.signature == file_signature(status)
+        ):
+            found.known.append(
+                _Known(file, location, row.sha256, row.variant, row.number, row.note)
+            )
+            continue
         article, notes = load_file(Path(file), max_article_kb=settings.max_article_kb)
         found.diagnostics.extend(notes)
         if article is not None:
@@ -238,15 +260,32 @@ def _walk(
     return found
 
 
-def _recorded_files(
-    index: ArchiveIndex, archive: Path
-) -> dict[str, tuple[tuple[int, int, int, int], str, str]]:
+def _within(file: str, size: int, limit: int) -> bool:
+    """Whether a file of `size` bytes is sure to be under the article limit unread: an HTML
+    file's text may be longer than its bytes (UTF-16), so it is read near the limit."""
+    if size <= limit // 2:
+        return True
+    return size <= limit and os.path.splitext(file)[1].lower() not in HTML_SUFFIXES
+
+
+def _recorded_files(index: ArchiveIndex, archive: Path) -> dict[str, _Recorded]:
+    """Location -> what the index recorded of each file under the archive. (Reading the ids
+    whole and matching them here is quicker than a join that looks each one up.)"""
+    filed = index.filed()
     rows = index.connection.execute(
         "SELECT location, size, mtime_ns, ctime_ns, inode, sha256, variant FROM files"
         " WHERE location = ? OR (location >= ? AND location < ?)",
         folder_bounds(archive),
     )
-    return {row[0]: ((row[1], row[2], row[3], row[4]), row[5], row[6]) for row in rows}
+    return {
+        row[0]: _Recorded(
+            (row[1], row[2], row[3], row[4]), row[5], row[6], *filed.get((row[5], row[6]), _NONE)
+        )
+        for row in rows
+    }
+
+
+_NONE: tuple[None, None] = (None, None)
 
 
 def _index(
@@ -328,13 +367,22 @@ def _select(
         article, _ = load_file(Path(entry.path), max_article_kb=settings.max_article_kb)
         if article is None:
             continue
-        found = _claims(article, session)
         read.articles.append(article)
         if (article.sha256, article_variant(article)) != (entry.sha256, entry.variant):
             # Changed since it was indexed: its positions say nothing; all of it is read.
-            read.claims.extend(found)
-        else:
-            read.claims.extend(claim for n, claim in enumerate(found) if n in positions)
+            read.claims.extend(_claims(article, session))
+            continue
+        # With no figure past the cap, the positions filed are those stored: only the claims
+        # at them are read from the cache.
+        some = None
+        if entry.note is None:
+            some = session.cache.get_some(
+                entry.sha256, article.path, sorted(positions), variant=entry.variant
+            )
+        if some is None:
+            found = _claims(article, session)
+            some = [claim for n, claim in enumerate(found) if n in positions]
+        read.claims.extend(some)
     return selection, read
 
 

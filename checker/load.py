@@ -204,14 +204,16 @@ def _walk(
     skipped: list[Path] = []  # files that are not articles: one diagnostic for the folder
     # Depth-first with an explicit stack of sorted entry lists, so deep trees cannot hit the
     # recursion limit and the order is that of the sorted paths ("a/y.md" before "b.md").
-    # Each level: its entries, its path as shown, its path inside `root`, its real path.
+    # Each level: its entries, its path as shown, its path inside `root`, and what a name in
+    # it is joined to for its path as shown and its real path (joined once per folder: the
+    # walk of a large archive is most of a warm check).
     stack: list[tuple[Iterator[os.DirEntry[str]], str, str, str]] = []
     top = str(root)
     opened = _entries(top, visited, diagnostics)
     if opened is not None:
-        stack.append((opened[0], top, "", opened[1]))
+        stack.append((opened[0], _prefix(top), "", os.path.join(opened[1], "")))
     while stack:
-        entries, folder, inside, real = stack[-1]
+        entries, shown, inside, real = stack[-1]
         entry = next(entries, None)
         if entry is None:
             stack.pop()
@@ -219,10 +221,11 @@ def _walk(
         name = entry.name
         if name.startswith("."):
             continue
-        path = name if folder == "." else os.path.join(folder, name)
-        relative = f"{inside}/{name}" if inside else name
-        if excludes and _excluded(path, relative, name, excludes):
-            continue
+        path = shown + name
+        if excludes:
+            relative = f"{inside}/{name}" if inside else name
+            if _excluded(path, relative, name, excludes):
+                continue
         try:
             is_dir = entry.is_dir()  # follows links, as a reader would expect
         except OSError:
@@ -230,7 +233,8 @@ def _walk(
         if is_dir:
             opened = _entries(path, visited, diagnostics)
             if opened is not None:
-                stack.append((opened[0], path, relative, opened[1]))
+                relative = f"{inside}/{name}" if inside else name
+                stack.append((opened[0], _prefix(path), relative, os.path.join(opened[1], "")))
             continue
         try:
             status: os.stat_result | None = entry.stat()  # follows links
@@ -243,11 +247,15 @@ def _walk(
         if os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
             skipped.append(Path(path))
             continue
-        linked = entry.is_symlink()
-        identity = _identity(Path(path)) if linked else os.path.join(real, name)
+        identity = _identity(Path(path)) if entry.is_symlink() else real + name
         yield WalkedFile(path, identity, status)
     if note_skipped:
         _summarize_skipped(root, skipped, diagnostics)
+
+
+def _prefix(folder: str) -> str:
+    """What a name in `folder` is joined to for its path as shown ("." adds nothing)."""
+    return "" if folder == "." else os.path.join(folder, "")
 
 
 # What `Path.exists()` takes for a missing file rather than an error.

@@ -46,7 +46,7 @@ def test_stored_neighbours_are_those_of_the_current_articles_and_the_wanted(
             for _ in range(rng.randint(1, 12))
         ]
         index = _filled(tmp_path / str(seed), articles)
-        ids = index.indexed()
+        ids = index.ids((f"a{n}", "") for n in range(len(articles)))
         current = {ids[(f"a{n}", "")][0]: None for n in range(len(articles)) if rng.random() < 0.8}
         present = {
             anchor
@@ -58,11 +58,27 @@ def test_stored_neighbours_are_those_of_the_current_articles_and_the_wanted(
         memory = AnchorIndex(sorted(present))
         for anchor in wanted:
             memory.add(anchor)
-        stored = _StoredBlock(index.connection, key_hash("block"), current, AnchorIndex(wanted))
-        for anchor in sorted(present | set(wanted)):
-            assert stored.neighbours(anchor) == memory.neighbours(anchor), (seed, anchor)
-        assert reach(stored, wanted) == reach(memory, wanted), seed
+        # The second block reads the near spellings the first remembered.
+        for _ in range(2):
+            stored = _StoredBlock(index.connection, key_hash("block"), current, AnchorIndex(wanted))
+            for anchor in sorted(present | set(wanted)):
+                assert stored.neighbours(anchor) == memory.neighbours(anchor), (seed, anchor)
+            assert reach(stored, wanted) == reach(memory, wanted), seed
+            stored.remember_spellings()
         index.connection.close()
+
+
+def test_remembered_spellings_are_forgotten_when_the_block_gains_names(tmp_path: Path) -> None:
+    index = _filled(tmp_path, [[("", "harbour commission")]])
+    block = key_hash("block")
+    wanted = ("", "harbor commission")
+    first = _StoredBlock(index.connection, block, {1: None, 2: None}, AnchorIndex([wanted]))
+    assert first.neighbours(wanted) == {("", "harbour commission")}
+    first.remember_spellings()
+    index.add([("a1", "", None, [IndexRow(block, 0, _stored(("", "harbour commision")), "0")])])
+    again = _StoredBlock(index.connection, block, {1: None, 2: None}, AnchorIndex([wanted]))
+    assert again.neighbours(wanted) == {("", "harbour commission"), ("", "harbour commision")}
+    index.connection.close()
 
 
 def test_a_pruned_article_takes_the_terms_only_it_held(tmp_path: Path) -> None:

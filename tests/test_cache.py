@@ -102,6 +102,17 @@ def test_claims_read_twice_share_their_field_names(tmp_path: Path) -> None:
         assert a is not b and a.model_fields_set is b.model_fields_set
 
 
+def test_some_claims_are_read_as_the_whole_list_gives_them(tmp_path: Path) -> None:
+    claims = sample_claims("old/place.md")
+    with ExtractionCache.open(tmp_path) as cache:
+        cache.put_many([CacheEntry("h1", "old/place.md", claims)])
+        whole = cache.get("h1", "new/place.md")
+        some = cache.get_some("h1", "new/place.md", [1, 3])
+        assert whole is not None and some == [whole[1], whole[3]]
+        assert cache.get_some("h1", "new/place.md", [len(claims)]) is None
+        assert cache.get_some("h2", "new/place.md", [0]) is None
+
+
 def test_same_content_at_another_path_gets_that_path(tmp_path: Path) -> None:
     claims = sample_claims("old/place.md")
     with ExtractionCache.open(tmp_path) as cache:
