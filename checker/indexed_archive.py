@@ -147,8 +147,8 @@ def read_archive(
             continue
         claims = cache.get(entry.sha256, entry.path, variant=entry.variant)
         if claims is None:
-            article, notes = load_file(Path(entry.path), max_article_kb=settings.max_article_kb)
-            found.diagnostics.extend(notes)
+            article, problems = load_file(Path(entry.path), max_article_kb=settings.max_article_kb)
+            found.diagnostics.extend(problems)
             if article is not None:
                 found.fresh.append((article, None))
             continue
@@ -187,15 +187,18 @@ def read_archive(
     filed = index.ids({(sha, variant) for sha, variant, _, _ in pending})
     current: dict[int, _Known] = {}
     unindexed: list[Article] = []
+    notes: list[Diagnostic] = []  # of the figure cap, for the files not read
     for entry in known:
-        filed_as = (entry.number, entry.note)
-        if entry.number is None:  # filed by this run, unless the cache could not be written
-            filed_as = filed.get((entry.sha256, entry.variant), (None, None))
-        if filed_as[0] is not None:
-            current[filed_as[0]] = entry._replace(number=filed_as[0], note=filed_as[1])
+        number, note = entry.number, entry.note
+        if number is None:  # filed by this run, unless the cache could not be written
+            number, note = filed.get((entry.sha256, entry.variant), _NONE)
+        if number is not None:
+            current[number] = entry._replace(number=number, note=note)
+            if note is not None:
+                notes.append(Diagnostic(path=entry.path, message=note))
     for article in fresh:
         variant = article_variant(article)
-        number, note = filed.get((article.sha256, variant), (None, None))
+        number, note = filed.get((article.sha256, variant), _NONE)
         if number is not None:
             location = session.location(article)
             current[number] = _Known(article.path, location, article.sha256, variant, number, note)
@@ -207,13 +210,6 @@ def read_archive(
         context.articles.append(article)
         context.claims.extend(cap_figures(recorder.claims[article.path], article.path)[0])
     _in_walk_order(context, found.order)
-    fresh_paths = {article.path for article in fresh}
-    notes = [
-        Diagnostic(path=entry.path, message=entry.note)
-        for entry in current.values()
-        if entry.note is not None and entry.path not in fresh_paths
-    ]
-    notes.sort(key=lambda note: found.order[note.path])
     # Cap notes of the articles read come again from their extraction: said once.
     context.diagnostics = [*found.diagnostics, *extracted.diagnostics, *notes]
     context.crowded = frozenset(wanted.crowded)

@@ -129,3 +129,21 @@ def test_an_edited_archive_file_is_read_again_whatever_its_time(tmp_path: Path) 
     whole = check_against([draft], archive, settings=settings, use_cache=False)
     assert _findings(again) == _findings(whole)
     assert [f.rule for f in again.findings] == ["repeated-passage"]  # the figures agree now
+
+
+def test_a_capped_archive_article_is_noted_when_known_and_not_read(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    figures = ", ".join(f"{n} tonnes" for n in range(100, 160))
+    table = archive / "table.md"
+    table.write_text(f"---\ndate: 2024-03-02\n---\n\nThe port handled {figures} last year.\n")
+    old = table.stat().st_mtime - 60  # older than the racy window: known by its metadata
+    os.utime(table, (old, old))
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\ndate: 2024-03-05\n---\n\nThe port handled 120 tonnes in March.\n")
+    settings = CheckSettings(jobs=1)
+    whole = check_against([draft], archive, settings=settings, use_cache=False)
+    runs = [check_against([draft], archive, settings=settings) for _ in range(2)]
+    for report in (whole, *runs):
+        capped = [d for d in report.diagnostics if "more than 50 figures" in d.message]
+        assert [d.path for d in capped] == [str(table)]
