@@ -38,6 +38,7 @@ from checker.engine import (
 )
 from checker.errors import CheckerError
 from checker.extract import extract_article
+from checker.gc_pause import paused
 from checker.indexed_archive import indexable, read_archive
 from checker.load import LoadResult, load
 from checker.models import Article, Diagnostic, Finding, Report
@@ -172,9 +173,10 @@ def check_against(
             settings = replace(settings, rules=rules, diagnostics=diagnostics)
             try:
                 checked = extract_all(checked_loaded, progress, jobs=settings.jobs)
-                context = read_archive(
-                    checked, archive, cache, settings, exclude=checked_files, progress=progress
-                )
+                with paused():  # a record of every archive file: see checker.gc_pause
+                    context = read_archive(
+                        checked, archive, cache, settings, exclude=checked_files, progress=progress
+                    )
             finally:
                 cache.close()
             return _report(checked, context, settings, None, cache_diagnostics)

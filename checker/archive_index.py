@@ -23,6 +23,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,8 +49,10 @@ _JOIN = "\x1f"
 _ANCHORED = "\x1e"
 # What starts the terms that remember a name's near spellings (`_StoredBlock._spelt_like`).
 _SPELT_AS = "\u2248"
+# A name of more distinct words than this is filed under its first and last word alone.
+_SUBSET_WORDS = 6
 # The layout of the index tables: another layout is dropped and made again (from the claims).
-_LAYOUT = "3"
+_LAYOUT = "4"
 
 
 class IndexRow(NamedTuple):
@@ -290,14 +293,58 @@ class ArchiveIndex:
 
 def _terms(anchor: tuple[str, ...]) -> set[str]:
     """What the names of a stored anchor are found by (see `_StoredBlock.neighbours`): each
-    name itself, its first and last word, its initials and its regnal names."""
+    name itself, its words (see `_name_terms`), its initials and its regnal names."""
     terms: set[str] = set()
     for name in anchor_names(anchor):
         words = name.split()
-        terms.update(("=" + name, "<" + words[0], ">" + words[-1]))
+        terms.add("=" + name)
+        terms.update(_name_terms(words, stored=True))
         if len(words) >= 2:
             terms.add("^" + _initials(words))
         terms.update("%" + regnal for regnal in regnal_names(words))
+    return terms
+
+
+def _name_terms(words: list[str], *, stored: bool) -> set[str]:
+    """The terms by which names of the block that may match a name by their words meet it.
+
+    `names_match` pairs two names when the words of the shorter are all among the other's and
+    they share the first or the last word. So the stored name is filed under each set of its
+    words that holds that shared word (marked `<` first, `>` last), which a name of fewer words
+    looks up with its own set; and under its own set of words (`[`, `]`), which a name of more
+    words looks up with each of its sets. A name of many words would have too many sets:
+    stored, it is filed under its first and last word alone (`<`, `>` with no set), which every
+    name looks up; looked up, it reads every stored name with its first or last word (`(`,
+    `)`, under which every name is filed). Coarser, and rare.
+    """
+    first, last, distinct = words[0], words[-1], set(words)
+    own = " ".join(sorted(distinct))
+    many = len(distinct) > _SUBSET_WORDS
+    if stored:
+        terms = {"(" + first, ")" + last, "[" + first + _JOIN + own, "]" + last + _JOIN + own}
+        if many:
+            terms.update(("<" + first, ">" + last))
+        else:
+            terms |= _edge_sets(first, last, distinct, "<", ">")
+        return terms
+    terms = {"<" + first, ">" + last}  # the stored names of many words
+    if many:
+        terms.update(("(" + first, ")" + last))
+    else:
+        terms.update(("<" + first + _JOIN + own, ">" + last + _JOIN + own))
+        terms |= _edge_sets(first, last, distinct, "[", "]")
+    return terms
+
+
+def _edge_sets(first: str, last: str, words: set[str], before: str, after: str) -> set[str]:
+    """A term for each set of `words` that holds the first word (after `before`), and each that
+    holds the last (after `after`)."""
+    terms: set[str] = set()
+    for edge, mark in ((first, before), (last, after)):
+        rest = sorted(words - {edge})
+        for size in range(len(rest) + 1):
+            for chosen in combinations(rest, size):
+                terms.add(mark + edge + _JOIN + " ".join(sorted((edge, *chosen))))
     return terms
 
 
@@ -367,8 +414,12 @@ class _StoredBlock:
         candidates: set[str] = set()
         for name in anchor_names(anchor):
             words = name.split()
-            terms.update(("<" + words[0], ">" + words[-1]))
-            terms.add("^" + name if len(words) == 1 else "<" + _initials(words))
+            terms.update(_name_terms(words, stored=False))
+            if len(words) == 1:
+                terms.add("^" + name)
+            else:  # a stored name of one word that is its initials
+                initials = _initials(words)
+                terms.add("[" + initials + _JOIN + initials)
             terms.update("%" + regnal for regnal in regnal_names(words))
             if len(name) >= _FUZZY_MIN:
                 candidates.update(self._spelt_like(name, len(words)))

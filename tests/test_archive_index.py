@@ -13,6 +13,9 @@ from tests.compare.test_anchor_reach import NAMES, _anchor
 # Long names one letter apart, and of other word counts and lengths: `fuzz.ratio` decides.
 SPELT = ["harbour commission", "harbor commission", "harbourcommission", "marielle ostrander"]
 SPELT += ["mariele ostrandr", "marielle ostrander jr", "ostrander"]
+# Names of more distinct words than are filed by their sets, and names they hold.
+SPELT += ["the institute for the study of modern war and peace", "the institute", "peace"]
+SPELT += ["the harbour institute of modern war and peace studies", "war and peace"]
 
 
 def _random_anchor(rng: random.Random) -> tuple[str, ...]:
