@@ -488,11 +488,25 @@ class _StoredBlock:
             for name, spelt in learnt.items()
             for spelling in ("", *spelt)
         ]
-        if rows:
-            with contextlib.suppress(sqlite3.Error), transaction(self._connection):
-                self._connection.executemany(
-                    "INSERT OR IGNORE INTO anchor_terms (key, term, anchor) VALUES (?, ?, ?)", rows
-                )
+        if not rows:
+            return
+        with contextlib.suppress(sqlite3.Error), transaction(self._connection):
+            # Another run may have filed names in the block since they were read (names are
+            # only ever added): then what was worked out is not remembered.
+            for words in {len(name.split()) for name in learnt}:
+                if self._count_long_names(words) != len(self._long_names[words]):
+                    return
+            self._connection.executemany(
+                "INSERT OR IGNORE INTO anchor_terms (key, term, anchor) VALUES (?, ?, ?)", rows
+            )
+
+    def _count_long_names(self, words: int) -> int:
+        start, end = _spelt(words, 0), _spelt(words + 1, 0)
+        row = self._connection.execute(
+            "SELECT COUNT(*) FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
+            (self._hashed, start, end),
+        ).fetchone()
+        return int(row[0])
 
 
 def _bounds(prefix: str) -> tuple[str, str]:

@@ -101,3 +101,20 @@ def test_a_pruned_article_takes_the_terms_only_it_held(tmp_path: Path) -> None:
     finally:
         cache.close()
         index.connection.close()
+
+
+def test_spellings_worked_out_before_another_run_filed_names_are_not_remembered(
+    tmp_path: Path,
+) -> None:
+    index = _filled(tmp_path, [[("", "harbour commission")]])
+    block = key_hash("block")
+    wanted = ("", "harbor commission")
+    first = _StoredBlock(index.connection, block, {1: None, 2: None}, AnchorIndex([wanted]))
+    assert first.neighbours(wanted) == {("", "harbour commission")}
+    other = ArchiveIndex(ExtractionCache.open(tmp_path, version="test"))  # another run
+    other.add([("a1", "", None, [IndexRow(block, 0, _stored(("", "harbour commision")), "0")])])
+    other.connection.close()
+    first.remember_spellings()  # too late: the block has a name it did not read
+    again = _StoredBlock(index.connection, block, {1: None, 2: None}, AnchorIndex([wanted]))
+    assert again.neighbours(wanted) == {("", "harbour commission"), ("", "harbour commision")}
+    index.connection.close()
