@@ -341,7 +341,8 @@ def _falling(
 ) -> list[tuple[list[Figure], list[Figure]]]:
     """Conflicts of a count that may only grow: figures of one day that disagree, and a figure
     below one stated on an earlier day (the highest earlier one is the main account). One
-    sweep by date after a sort."""
+    sweep by date after a sort; the conflicts of every day between the same values are one
+    (`_by_values`)."""
     by_day: dict[dt.date, list[Figure]] = {}
     for figure in bucket:
         by_day.setdefault(stated[id(figure)], []).append(figure)
@@ -358,7 +359,25 @@ def _falling(
             low = interval(figure, tolerance).low
             if highest is None or low > highest[0]:
                 highest = (low, figure)
-    return found
+    return _by_values(found)
+
+
+def _by_values(
+    conflicts: list[tuple[list[Figure], list[Figure]]],
+) -> list[tuple[list[Figure], list[Figure]]]:
+    """Conflicts between the same stated values merged into one, each side in article order:
+    copies of a story published on many days repeat one disagreement, which an editor reads
+    once."""
+    merged: dict[tuple[frozenset[object], frozenset[object]], tuple[dict[int, Figure], ...]] = {}
+    for outlier, main in conflicts:
+        key = (frozenset(map(_stated, outlier)), frozenset(map(_stated, main)))
+        sides = merged.setdefault(key, ({}, {}))
+        for side, figures in zip(sides, (outlier, main), strict=True):
+            side.update((id(figure), figure) for figure in figures)
+    return [
+        (sorted(outlier.values(), key=_order), sorted(main.values(), key=_order))
+        for outlier, main in merged.values()
+    ]
 
 
 def _range_conflicts(

@@ -202,3 +202,14 @@ def test_ranges_with_other_ends_flag() -> None:
     assert not _run(
         figure(24, low=18, high=30, **ages), figure(24, low=18, high=30, path="b.md", **ages)
     )
+
+
+def test_a_toll_that_falls_on_many_days_is_one_finding_per_pair_of_values() -> None:
+    # Copies of one report published day after day repeat the same drop: read once.
+    earlier = figure(47, path="a.md", as_of=dt.date(2026, 3, 16))
+    later = [
+        figure(41, path=f"{name}.md", as_of=dt.date(2026, 3, 17 + n))
+        for n, name in enumerate("bcdef")
+    ]
+    messages = _run(earlier, *later)
+    assert messages == ["47 (a.md:1) vs 41 (b.md:1) and 4 more: russian soldiers killed"]
