@@ -136,7 +136,7 @@ class FigureMismatch(Rule):
                     label=main[0].subject or main[0].surface,
                     figures=(*main, *other),
                 )
-                yield self._finding(group, other, main)
+                yield self._finding(group, other, main, context)
 
     def _check_group(
         self,
@@ -215,11 +215,21 @@ class FigureMismatch(Rule):
                 together = (*outlier, *majority)
                 if all(id(f) in register_ids for f in together):
                     continue  # the register against itself is not an article's problem
-                yield self._finding(group, outlier, majority), outlier, majority
+                yield self._finding(group, outlier, majority, context), outlier, majority
 
     def _finding(
-        self, group: SubjectGroup, outlier: list[Figure], majority: list[Figure]
+        self,
+        group: SubjectGroup,
+        outlier: list[Figure],
+        majority: list[Figure],
+        context: RuleContext,
     ) -> Finding:
+        # The checked articles' figures lead their side: a side is listed in part, and a check
+        # keeps only the findings whose evidence names a checked article.
+        outlier, majority = (
+            sorted(side, key=lambda f: (not context.in_focus(f.path), _order(f)))
+            for side in (outlier, majority)
+        )
         first, second = sorted((outlier, majority), key=lambda side: _order(side[0]))
         label = None if _holds_for_good(group.key) else period_label(first[0])
         subject = group.label + (f", {label}" if label else "")

@@ -213,3 +213,19 @@ def test_a_toll_that_falls_on_many_days_is_one_finding_per_pair_of_values() -> N
     ]
     messages = _run(earlier, *later)
     assert messages == ["47 (a.md:1) vs 41 (b.md:1) and 4 more: russian soldiers killed"]
+
+
+def test_a_checked_article_leads_its_side_of_a_large_cluster() -> None:
+    # Only part of a side is listed, and a check keeps the findings that list a checked article.
+    earlier = figure(47, path="a.md", as_of=dt.date(2026, 3, 16))
+    copies = [
+        figure(41, path=f"archive/{n:02d}.md", as_of=dt.date(2026, 3, 17 + n)) for n in range(10)
+    ]
+    draft = figure(41, path="zz-draft.md", as_of=dt.date(2026, 3, 30))
+    context = RuleContext(
+        articles={}, claims=[earlier, *copies, draft], focus=frozenset({"zz-draft.md"})
+    )  # type: ignore[arg-type]
+    findings = list(FigureMismatch(FigureMismatchOptions()).check(context))
+    assert len(findings) == 1
+    assert "zz-draft.md" in {e.path for e in findings[0].evidence}
+    assert findings[0].message.startswith("47 (a.md:1) vs 41 (zz-draft.md:1) and 10 more")
