@@ -71,3 +71,14 @@ def test_copies_of_a_superlative_make_one_finding_with_evidence_capped() -> None
     assert finding.message.startswith("160,000 (s0.md:1 and 499 more) is called the largest")
     assert "190,000 (b007.md:1) and 592 more came in between: " in finding.message
     assert len(finding.evidence) == 16
+
+
+def test_a_checked_article_is_listed_however_many_figures_it_beats_with() -> None:
+    # The beaten figures are listed in part; a check keeps the findings that list its articles.
+    beaten = [draft(190_000, 2019, f"archive/{n:02d}.md") for n in range(10)]
+    checked = draft(190_000, 2019, "zz-draft.md")
+    claims = [draft(160_000, 2025, **LARGEST), *beaten, checked]
+    context = RuleContext(articles={}, claims=claims, focus=frozenset({"zz-draft.md"}))
+    findings = list(SuperlativeConflict().check(context))
+    assert len(findings) == 1
+    assert "zz-draft.md" in {e.path for e in findings[0].evidence}
