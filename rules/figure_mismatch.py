@@ -202,6 +202,7 @@ class FigureMismatch(Rule):
         for dated in current.values():
             stated.update((id(figure), as_of) for as_of, figure in dated)
             buckets.extend(_time_windows(dated, window))
+        found: list[tuple[list[Figure], list[Figure]]] = []
         for bucket in buckets:
             if len(bucket) < 2 or not context.any_in_focus(bucket):
                 continue
@@ -215,7 +216,9 @@ class FigureMismatch(Rule):
                 together = (*outlier, *majority)
                 if all(id(f) in register_ids for f in together):
                     continue  # the register against itself is not an article's problem
-                yield self._finding(group, outlier, majority, context), outlier, majority
+                found.append((outlier, majority))
+        for outlier, majority in _by_values(found):
+            yield self._finding(group, outlier, majority, context), outlier, majority
 
     def _finding(
         self,
@@ -351,8 +354,7 @@ def _falling(
 ) -> list[tuple[list[Figure], list[Figure]]]:
     """Conflicts of a count that may only grow: figures of one day that disagree, and a figure
     below one stated on an earlier day (the highest earlier one is the main account). One
-    sweep by date after a sort; the conflicts of every day between the same values are one
-    (`_by_values`)."""
+    sweep by date after a sort."""
     by_day: dict[dt.date, list[Figure]] = {}
     for figure in bucket:
         by_day.setdefault(stated[id(figure)], []).append(figure)
@@ -369,24 +371,27 @@ def _falling(
             low = interval(figure, tolerance).low
             if highest is None or low > highest[0]:
                 highest = (low, figure)
-    return _by_values(found)
+    return found
 
 
 def _by_values(
     conflicts: list[tuple[list[Figure], list[Figure]]],
 ) -> list[tuple[list[Figure], list[Figure]]]:
-    """Conflicts between the same stated values merged into one, each side in article order:
-    copies of a story published on many days repeat one disagreement, which an editor reads
-    once."""
-    merged: dict[tuple[frozenset[object], frozenset[object]], tuple[dict[int, Figure], ...]] = {}
+    """Conflicts between the same stated values in the same period merged into one, each side
+    in article order: copies of a story published on many days, or in several time windows,
+    repeat one disagreement, which an editor reads once. Either side may be the outlier of a
+    conflict; the first conflict between two values says which is."""
+    merged: dict[tuple[object, ...], dict[frozenset[object], dict[int, Figure]]] = {}
     for outlier, main in conflicts:
-        key = (frozenset(map(_stated, outlier)), frozenset(map(_stated, main)))
-        sides = merged.setdefault(key, ({}, {}))
-        for side, figures in zip(sides, (outlier, main), strict=True):
-            side.update((id(figure), figure) for figure in figures)
+        values = (frozenset(map(_stated, outlier)), frozenset(map(_stated, main)))
+        key = (period_label(outlier[0]), frozenset(values))
+        sides = merged.setdefault(key, {values[0]: {}, values[1]: {}})
+        for side, figures in zip(values, (outlier, main), strict=True):
+            sides[side].update((id(figure), figure) for figure in figures)
+    # Two sides of a conflict never state the same values, so each entry holds two sides.
     return [
         (sorted(outlier.values(), key=_order), sorted(main.values(), key=_order))
-        for outlier, main in merged.values()
+        for outlier, main in (tuple(sides.values()) for sides in merged.values())
     ]
 
 

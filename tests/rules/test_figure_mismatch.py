@@ -229,3 +229,18 @@ def test_a_checked_article_leads_its_side_of_a_large_cluster() -> None:
     assert len(findings) == 1
     assert "zz-draft.md" in {e.path for e in findings[0].evidence}
     assert findings[0].message.startswith("47 (a.md:1) vs 41 (zz-draft.md:1) and 10 more")
+
+
+def test_one_disagreement_in_two_time_windows_is_one_finding() -> None:
+    def limit(value: int, path: str, day: dt.date) -> Figure:
+        return figure(value, noun="age limit", event=None, path=path, as_of=day)
+
+    spring, autumn = dt.date(2023, 3, 24), dt.date(2023, 11, 2)
+    messages = _run(
+        limit(27, "a.md", spring),
+        limit(30, "b.md", spring),
+        limit(27, "c.md", autumn),
+        limit(30, "d.md", autumn),
+        as_of_window_days=30,
+    )
+    assert messages == ["27 (a.md:1) and 1 more vs 30 (b.md:1) and 1 more: russian soldiers killed"]
