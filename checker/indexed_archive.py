@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -182,7 +182,7 @@ def read_archive(
         for article in checked.articles:
             session.keep(article)  # a checked file inside the archive stays current
         session.prune()
-        _forget_files(cache, archive, found.locations)
+        _forget_files(cache, recorded, found.locations)
 
     filed = index.ids({(sha, variant) for sha, variant, _, _ in pending})
     current: dict[int, _Known] = {}
@@ -329,15 +329,12 @@ def _remember_files(
             )
 
 
-def _forget_files(cache: ExtractionCache, archive: Path, seen: set[str]) -> None:
-    """Drop the records of files under the archive that this walk did not meet."""
+def _forget_files(cache: ExtractionCache, recorded: Iterable[str], seen: set[str]) -> None:
+    """Drop the records of files under the archive (`recorded`: their locations, as the run
+    found them) that this walk did not meet."""
     if not cache.writable:
         return
-    recorded = cache.connection.execute(
-        "SELECT location FROM files WHERE location = ? OR (location >= ? AND location < ?)",
-        folder_bounds(archive),
-    ).fetchall()
-    gone = [row for row in recorded if row[0] not in seen]
+    gone = [(location,) for location in recorded if location not in seen]
     if gone:
         with transaction(cache.connection):
             cache.connection.executemany("DELETE FROM files WHERE location = ?", gone)

@@ -11,7 +11,7 @@ import inspect
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -31,6 +31,8 @@ from checker.models import (
 if TYPE_CHECKING:
     from checker.facts import FactsRegister
     from checker.group import SubjectGroup
+
+C = TypeVar("C", bound=Claim)
 
 
 class ArchiveKey(NamedTuple):
@@ -103,6 +105,16 @@ class RuleContext:
         """Whether any of `claims` lies in a focused path (always true without a focus)."""
         focus = self.focus
         return focus is None or any(claim.path in focus for claim in claims)
+
+    def focused_first(self, claims: Iterable[C]) -> list[C]:
+        """`claims` with those in a focused path first, each part in its order: a finding lists
+        a side of many copies in part, and is kept only when what it lists names a focused
+        path."""
+        listed = list(claims)
+        focus = self.focus
+        if focus is None:
+            return listed
+        return sorted(listed, key=lambda claim: claim.path not in focus)
 
     def published(self, path: str) -> dt.date | None:
         article = self.articles.get(path)

@@ -227,12 +227,8 @@ class FigureMismatch(Rule):
         majority: list[Figure],
         context: RuleContext,
     ) -> Finding:
-        # The checked articles' figures lead their side: a side is listed in part, and a check
-        # keeps only the findings whose evidence names a checked article.
-        outlier, majority = (
-            sorted(side, key=lambda f: (not context.in_focus(f.path), _order(f)))
-            for side in (outlier, majority)
-        )
+        # Each side comes in article order; the checked articles' figures lead it.
+        outlier, majority = context.focused_first(outlier), context.focused_first(majority)
         first, second = sorted((outlier, majority), key=lambda side: _order(side[0]))
         label = None if _holds_for_good(group.key) else period_label(first[0])
         subject = group.label + (f", {label}" if label else "")

@@ -99,7 +99,7 @@ class SuperlativeConflict(Rule):
         )
         dates = [_when(kind[0], context) or dt.date.min for kind in fact_kinds]
         for kind in classes(claims, partial(_claim_key, context, tolerance)):
-            kind.sort(key=lambda f: not context.in_focus(f.path))  # as `beaten` below
+            kind = context.focused_first(kind)
             claim = kind[0]
             direction = _direction(claim.superlative or "")
             since = claim.superlative_since
@@ -119,9 +119,8 @@ class SuperlativeConflict(Rule):
                 ):
                     beaten.extend(others)
             if beaten:
-                # The checked articles' figures first: the list is shown in part, and a check
-                # keeps only the findings whose evidence names a checked article.
-                beaten.sort(key=lambda f: (not context.in_focus(f.path), f.path, f.line))
+                beaten.sort(key=lambda f: (f.path, f.line))
+                beaten = context.focused_first(beaten)
                 shown = beaten[:MAX_EVIDENCE]
                 rest = len(beaten) - len(shown)
                 message = (
