@@ -246,7 +246,7 @@ class ArchiveIndex:
             rows = self._connection.execute(
                 "SELECT article, claims FROM keys WHERE key = ? AND rank >= ?", (hashed, floor)
             )
-            found = [(number, positions) for number, positions in rows if number in current]
+            found = _current_rows(rows, current, cap)
             if cap and len(found) > cap:
                 selection.crowded.add(key.name)
                 continue
@@ -289,6 +289,20 @@ class ArchiveIndex:
                 if positions.intersection(map(int, filed.split(","))):
                     blocks[hashed].append(_anchor(stored))
         return blocks
+
+
+def _current_rows(
+    rows: Iterable[tuple[int, str]], current: Mapping[int, object], cap: int
+) -> list[tuple[int, str]]:
+    """The rows of current articles, up to one past `cap` (0: all): a stock phrase filed by
+    thousands of articles is known to be crowded without reading them all."""
+    found: list[tuple[int, str]] = []
+    for number, positions in rows:
+        if number in current:
+            found.append((number, positions))
+            if len(found) == cap + 1 and cap:
+                break
+    return found
 
 
 def _terms(anchor: tuple[str, ...]) -> set[str]:
@@ -426,7 +440,7 @@ class _StoredBlock:
         listed = sorted(terms)
         marks = ",".join("?" * len(listed))
         rows = self._connection.execute(
-            f"SELECT anchor FROM anchor_terms WHERE key = ? AND term IN ({marks})",
+            f"SELECT DISTINCT anchor FROM anchor_terms WHERE key = ? AND term IN ({marks})",
             (self._hashed, *listed),
         )
         candidates.update(stored for (stored,) in rows)
@@ -472,7 +486,7 @@ class _StoredBlock:
         terms = ["=" + choice for choice in spelt]
         marks = ",".join("?" * len(terms))
         anchors = self._connection.execute(
-            f"SELECT anchor FROM anchor_terms WHERE key = ? AND term IN ({marks})",
+            f"SELECT DISTINCT anchor FROM anchor_terms WHERE key = ? AND term IN ({marks})",
             (self._hashed, *terms),
         )
         return {stored for (stored,) in anchors}

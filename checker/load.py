@@ -51,6 +51,8 @@ __all__ = [
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+# For `str.endswith`, which the walk asks of every file name (quicker than splitting it).
+_ARTICLE_ENDINGS = tuple(ARTICLE_SUFFIXES)
 DEFAULT_ARTICLE_KB = 200
 # Bytes of an HTML page per byte of its text: scripts, styles and attributes are not prose.
 MARKUP_ALLOWANCE = 10
@@ -214,41 +216,44 @@ def _walk(
         stack.append((opened[0], _prefix(top), "", os.path.join(opened[1], "")))
     while stack:
         entries, shown, inside, real = stack[-1]
-        entry = next(entries, None)
-        if entry is None:
-            stack.pop()
-            continue
-        name = entry.name
-        if name.startswith("."):
-            continue
-        path = shown + name
-        if excludes:
-            relative = f"{inside}/{name}" if inside else name
-            if _excluded(path, relative, name, excludes):
+        for entry in entries:  # left for a subfolder, and taken up again after it
+            name = entry.name
+            if name.startswith("."):
                 continue
-        try:
-            is_dir = entry.is_dir()  # follows links, as a reader would expect
-        except OSError:
-            is_dir = False
-        if is_dir:
-            opened = _entries(path, visited, diagnostics)
-            if opened is not None:
+            path = shown + name
+            if excludes:
+                relative = f"{inside}/{name}" if inside else name
+                if _excluded(path, relative, name, excludes):
+                    continue
+            try:
+                is_dir = entry.is_dir()  # follows links, as a reader would expect
+            except OSError:
+                is_dir = False
+            if is_dir:
+                # A folder that is not a link lies at its parent's real path: only links are
+                # resolved.
+                known = None if entry.is_symlink() else real + name
+                opened = _entries(path, visited, diagnostics, real=known)
+                if opened is None:
+                    continue
                 relative = f"{inside}/{name}" if inside else name
                 stack.append((opened[0], _prefix(path), relative, os.path.join(opened[1], "")))
-            continue
-        try:
-            status: os.stat_result | None = entry.stat()  # follows links
-        except OSError as error:
-            if error.errno in _MISSING:
-                # A dangling link; an article name must not hide that.
-                diagnostics.append(Diagnostic(path=path, message="broken link"))
+                break
+            try:
+                status: os.stat_result | None = entry.stat()  # follows links
+            except OSError as error:
+                if error.errno in _MISSING:
+                    # A dangling link; an article name must not hide that.
+                    diagnostics.append(Diagnostic(path=path, message="broken link"))
+                    continue
+                status = None
+            if not name.lower().endswith(_ARTICLE_ENDINGS):
+                skipped.append(Path(path))
                 continue
-            status = None
-        if os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
-            skipped.append(Path(path))
-            continue
-        identity = _identity(Path(path)) if entry.is_symlink() else real + name
-        yield WalkedFile(path, identity, status)
+            identity = _identity(Path(path)) if entry.is_symlink() else real + name
+            yield WalkedFile(path, identity, status)
+        else:
+            stack.pop()
     if note_skipped:
         _summarize_skipped(root, skipped, diagnostics)
 
@@ -270,11 +275,11 @@ def _stat(path: Path) -> os.stat_result | None:
 
 
 def _entries(
-    folder: str, visited: set[str], diagnostics: list[Diagnostic]
+    folder: str, visited: set[str], diagnostics: list[Diagnostic], *, real: str | None = None
 ) -> tuple[Iterator[os.DirEntry[str]], str] | None:
-    """The folder's entries in sorted order, and its real path; None for a folder already
-    visited (a link loop) or unreadable."""
-    real = os.path.realpath(folder)
+    """The folder's entries in sorted order, and its real path (`real` when the caller knows
+    it); None for a folder already visited (a link loop) or unreadable."""
+    real = os.path.realpath(folder) if real is None else real
     if real in visited:
         message = "skipped: folder already visited (link loop)"
         diagnostics.append(Diagnostic(path=folder, message=message))
