@@ -21,8 +21,10 @@ __all__ = ["dates_a_count", "in_parentheses", "names_joined", "scope_of", "setti
 def scope_of(doc: Doc, token: Token, span: Span) -> str:
     """The date expressions that say what time the figure covers, as written ("this season",
     "yesterday", "on 11th March", "at the 2011 census"): those attached to the figure, its noun
-    or a verb of the clauses above it, or naming the object of a preposition that is; not a
-    date inside another noun phrase ("the largest October outbreak")."""
+    or a verb of the clauses above it, or naming the object of a preposition that is, or to the
+    subject of such a verb ("net for the nine months included ...", "the latest quarter's
+    results included ..."); not a date inside another noun phrase ("the largest October
+    outbreak")."""
     path = {t.i for t in token.ancestors} | {token.i}
     found: list[str] = []
     for entity in doc.ents:
@@ -36,9 +38,23 @@ def scope_of(doc: Doc, token: Token, span: Span) -> str:
             attach = attach.head
         if lemma_of(attach) in word_lists().reporting_verbs:
             continue  # "officials said on Monday that 17 were killed": when it was said
-        if attach.i in path and (attach.pos_ in ("VERB", "AUX") or attach.i == token.i):
+        on_path = attach.i in path and (attach.pos_ in ("VERB", "AUX") or attach.i == token.i)
+        if on_path or _subject_of(attach, path):
             found.append(entity.text.lower())
     return "; ".join(found)
+
+
+def _subject_of(noun: Token, path: set[int]) -> bool:
+    """Whether `noun` is the subject of a verb in `path` that does not report: the time of the
+    subject is the time of what the verb says of it, but "the report of May 3 said" dates the
+    saying."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and verb.i in path
+        and verb.pos_ in ("VERB", "AUX")
+        and lemma_of(verb) not in word_lists().reporting_verbs
+    )
 
 
 def in_parentheses(span: Span) -> bool:

@@ -43,3 +43,15 @@ def test_the_date_of_saying_is_no_scope() -> None:
     assert scope_of(doc, _span(doc, "17").root, _span(doc, "17")) == ""
     doc = _doc("Forces killed 35,000 soldiers in March.")
     assert "march" in scope_of(doc, _span(doc, "35,000").root, _span(doc, "35,000"))
+
+
+def test_the_time_of_the_subject_is_the_figures_scope() -> None:
+    doc = _doc("Profit for the prior-year nine months contained a gain of 18 cents a share.")
+    assert scope_of(doc, _span(doc, "18").root, _span(doc, "18")) == "the prior-year nine months"
+    doc = _doc("This quarter's earnings contained a gain of 31 cents a share.")
+    assert "quarter" in scope_of(doc, _span(doc, "31").root, _span(doc, "31"))
+
+
+def test_the_time_of_a_reports_subject_dates_the_saying() -> None:
+    doc = _doc("The bulletin of May 3 said that 17 homes were destroyed.")
+    assert scope_of(doc, _span(doc, "17").root, _span(doc, "17")) == ""
