@@ -53,7 +53,8 @@ class Misattribution(Rule):
     ## Not flagged
     The same figure credited to "ISW" and to "The Moscow Times, citing the Institute for the
     Study of War"; a figure with no source in one article (see repeated-passage); "reported"
-    versus "said".
+    versus "said"; a figure "Ruiz said" in an article that introduces "Coastal Agency Director
+    Lena Ruiz", and "the Coastal Agency says" in another (she speaks for it).
 
     ## Options
     `quote_similarity` (default 90), `min_quote_words` (default 6), `value_tolerance` (default
@@ -94,7 +95,7 @@ class Misattribution(Rule):
             twin = sorted(twin, key=lambda a: (a.path, a.line))
             first = twin[0]
             for second in twin[1:]:
-                if second.path == first.path or sources_compatible(_chain(first), _chain(second)):
+                if second.path == first.path or _credits_agree(first, second):
                     continue
                 if reported.covers(first, second):
                     continue
@@ -276,7 +277,7 @@ def _relayed(first: Claim, second: Claim, others: Sequence[Claim]) -> bool:
     relay chain ("X, citing Y") that links X in one to Y in the other. `others` need only hold
     the claims with relay chains (the rest cannot link anything)."""
     left, right = _chain(first), _chain(second)
-    if sources_compatible(left, right):
+    if _credits_agree(first, second):
         return True
     if _named_beside(left, second.text) or _named_beside(right, first.text):
         # "The Alliance aims to ..., its coordinator Jana Vesela said" next to "The Alliance
@@ -288,6 +289,22 @@ def _relayed(first: Claim, second: Claim, others: Sequence[Claim]) -> bool:
         and sources_compatible(right, _chain(other))
         for other in others
     )
+
+
+def _credits_agree(first: Claim, second: Claim) -> bool:
+    """Whether two claims' credits can name one origin: their chains share a link, or one
+    credits a person whose title names the organisation the other credits ("FBI Director
+    Louis Freeh" speaks for "the FBI")."""
+    left, right = _chain(first), _chain(second)
+    return (
+        sources_compatible(left, right)
+        or _speaks_for(first.source_affiliation, right)
+        or _speaks_for(second.source_affiliation, left)
+    )
+
+
+def _speaks_for(affiliation: str | None, chain: Sequence[str]) -> bool:
+    return affiliation is not None and any(same_source(affiliation, name) for name in chain)
 
 
 def _named_beside(chain: Sequence[str], sentence: str) -> bool:

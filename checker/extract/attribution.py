@@ -514,6 +514,7 @@ def _claim(sentence: Sentence, context: ArticleContext, item: _Found) -> Attribu
         paragraph=sentence.paragraph,
         source=item.chain[0],
         source_chain=item.chain,
+        source_affiliation=context.affiliation_of(item.chain[0]),
         verb=item.verb,
         quote=item.quote,
         cited_date=item.cited.start if item.cited else None,

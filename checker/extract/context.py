@@ -34,6 +34,8 @@ class ArticleContext:
     last_figure: Figure | None = None
     # Full names seen so far, so that "Fedorov" later resolves to "Mykhailo Fedorov".
     people: dict[str, str] = field(default_factory=dict)
+    # Full name -> the organisation their title names ("FBI Director Louis Freeh" -> "FBI").
+    affiliations: dict[str, str] = field(default_factory=dict)
     # The main entity of the article (title subject), for "the company was founded ...".
     topic: str | None = None
     # Acronyms the article introduced: "ISW" -> "Institute for the Study of War".
@@ -54,3 +56,7 @@ class ArticleContext:
     # The last date the article's narrative named, and how precisely: "the next day" and
     # "later that year" are told from it.
     narrative: tuple[dt.date, Granularity] | None = None
+
+    def affiliation_of(self, name: str | None) -> str | None:
+        """The organisation a credited person's title names, if the article gave one."""
+        return None if name is None else self.affiliations.get(name)

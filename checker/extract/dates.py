@@ -577,6 +577,7 @@ def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> l
                 paragraph=sentence.paragraph,
                 source=source.name,
                 source_chain=source.chain,
+                source_affiliation=context.affiliation_of(source.name),
                 date=span.start,
                 end=span.end if span.end != span.start else None,
                 granularity=span.granularity,

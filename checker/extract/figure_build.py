@@ -147,6 +147,7 @@ def build(
         paragraph=sentence.paragraph,
         source=source.name,
         source_chain=source.chain,
+        source_affiliation=context.affiliation_of(source.name),
         value=draft.value,
         low=low,
         high=high,

@@ -127,6 +127,9 @@ class _Mention:
     former: bool
     surface: str
     remember_only: bool  # a descriptor ("Russian leader"), not a title
+    # The organisation the title names: "FBI" in "FBI Director Louis Freeh", "the FBI" in
+    # "Louis Freeh, the director of the FBI"; "" for none.
+    organization: str = ""
 
 
 def _is_qualifier(token: str, lexicon: _Lexicon) -> bool:
@@ -218,13 +221,25 @@ def _mentions(text: str, context: ArticleContext) -> list[_Mention]:
             title_tokens = [t for t in tokens[qualified_start:] if t.lower() not in lexicon.former]
             title = " ".join(title_tokens)
             surface = " ".join([*tokens[qualified_start:], name])
-            found.append(_Mention(name, title, former, surface, descriptor))
+            # the capitalized words of the name's own run before the title: "FBI Director"
+            organization = _organization(tokens[len(before) : qualified_start])
+            found.append(_Mention(name, title, former, surface, descriptor, organization))
             break
         else:
             appositive = _appositive(text, run, words, context, lexicon)
             if appositive is not None:
                 found.append(appositive)
     return found
+
+
+def _organization(words: list[str]) -> str:
+    """The organisation named by capitalized words before a title, "" for none ("The" and a
+    possessive dropped: "The FBI Director", "NASA's Administrator")."""
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    if not words or not all(word[:1].isupper() for word in words):
+        return ""
+    return strip_possessive(" ".join(words))
 
 
 def _appositive(
@@ -255,9 +270,12 @@ def _appositive(
             consumed = text[lead.end() :]
             title_end = consumed.lower().find(folded.split()[-1]) + len(folded.split()[-1])
             of = _OF_PART.match(consumed, title_end)
+            organization = ""
             if of is not None and not tokens[size - 1].endswith(","):
                 title += f" of {of.group(1)}"
-            return _Mention(name, title, former, text[run.start() : lead.end() + title_end], False)
+                organization = of.group(1)
+            surface = text[run.start() : lead.end() + title_end]
+            return _Mention(name, title, former, surface, False, organization)
         if folded in lexicon.descriptors:
             return _Mention(name, "", former, text[run.start() : lead.end()], True)
     return None
@@ -324,6 +342,8 @@ def find_people(sentence: Sentence, context: ArticleContext) -> list[PersonClaim
     claims: list[PersonClaim] = []
     for mention in _mentions(text, context):
         full = remember_person(mention.name, context)
+        if mention.organization:
+            context.affiliations[full] = mention.organization
         if mention.remember_only or not mention.title:
             continue
         claims.append(

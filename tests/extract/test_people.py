@@ -98,6 +98,14 @@ def test_surname_resolves_to_the_full_name() -> None:
     assert context.people["Shoigu"] == "Sergei Shoigu"
 
 
+def test_the_organisation_a_title_names_is_remembered() -> None:
+    context = _context()
+    _people("Coastal Agency Director Lena Ruiz briefed reporters.", context)
+    _people("Tomas Berg, the director of the Harbour Trust, arrived late.", context)
+    _people("Police Chief Ana Vidal declined to comment.", context)
+    assert context.affiliations == {"Lena Ruiz": "Coastal Agency", "Tomas Berg": "Harbour Trust"}
+
+
 def test_descriptor_remembers_without_a_claim() -> None:
     context = _context()
     assert _people("The Russian leader, Vladimir Putin, has signed a decree.", context) == []
