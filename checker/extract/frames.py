@@ -450,11 +450,33 @@ class FrameReader:
             return (*borrowed, *things), ("paragraph" if self.title_is_name else "clause")
         if speaker:
             return (speaker[0],), "paragraph"
+        if self._names_other_parties(doc, source_tokens | owned):
+            # "Oster Bank -- 20 billion yen of bonds, priced to yield 6.25%, via Kessel Ltd."
+            # under a paragraph about another issuer: the sentence names its own parties,
+            # which the parse did not tie to the figure, so whose figure it is stays unknown
+            return (), ""
         if self.paragraph_entity:
             return (self.paragraph_entity,), "paragraph"
         if self.title_entity:
             return (self.title_entity,), "title"
         return (), ""
+
+    def _names_other_parties(self, doc: Doc, skip: set[int]) -> bool:
+        """Whether the sentence names an organisation or a person (outside `skip`) that is not
+        the entity the paragraph or the title is about."""
+        borrowed = self.paragraph_entity or self.title_entity
+        if borrowed is None:
+            return False
+        known = set(borrowed.lower().split())
+        for entity in doc.ents:
+            if entity.label_ not in ("ORG", "PERSON") or entity.root.i in skip:
+                continue
+            if tree.common_word(doc, entity.root):
+                continue
+            words = set(self._name(entity).lower().split())
+            if words and not (words <= known or known <= words):
+                return True
+        return False
 
     def _is_person(self, doc: Doc, anchor: tuple[str, ...]) -> bool:
         """Whether the anchor's primary name is a person's, as the article has named them."""
