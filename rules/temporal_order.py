@@ -65,7 +65,8 @@ class TemporalOrder(Rule):
     ## Not flagged
     "according to The Moscow Times on December 10" followed by "the decree, dated December 8";
     "assemblies scheduled for 2026" (a plan, not a past event); "the goal is 50,000 by this
-    summer" (a target).
+    summer" (a target); "a year earlier, in the quarter that ended Oct. 31, the company lost
+    $8.1 million" in an article of October 25 (last year's October 31).
 
     ## Options
     `window_sentences` (default 3) and `window_before` (default 3): how many sentences after and
@@ -101,7 +102,11 @@ class TemporalOrder(Rule):
             and start > published
             and not _looks_ahead(c.text)
         ]
-        late = [c for c in late if _reads_past(c.text) and _dated_in_clause(c)]
+        late = [
+            c
+            for c in late
+            if _reads_past(c.text) and _dated_in_clause(c) and not _a_year_back(c, published)
+        ]
         if not late:
             return
         shown = "; ".join(f"{_when(c)} (line {c.line})" for c in late[:_SHOWN]) + _rest(late)
@@ -229,6 +234,19 @@ def _tense() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
 
 
 _TOKEN = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def _year_back() -> re.Pattern[str]:
+    words = sorted(load_data("tense")["year_back"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _a_year_back(claim: Claim, published: dt.date) -> bool:
+    """Whether the sentence sets its period a year back and writes no year: "Oct. 31" in "the
+    year-ago quarter, the quarter ended Oct. 31" is last year's, so the date read against
+    the publication date says nothing of when it was."""
+    return str(published.year) not in claim.text and bool(_year_back().search(claim.text))
 
 
 @lru_cache(maxsize=8192)
