@@ -215,7 +215,7 @@ class Misattribution(Rule):
                 if fuzz.ratio(first_text, second_text) < self.options.quote_similarity:
                     continue
                 if _relayed(first_kind[0], second_kind[0], ()):
-                    # the same origin, or "a resident told AP" beside "Bensu Elianita told the
+                    # the same origin, or "a resident told AP" beside "Mara Velsen told the
                     # Associated Press": the outlet that was told, named in the other sentence
                     continue
                 pair = first_fit(first_kind, second_kind, _other_articles, _focus(context), memo)

@@ -243,8 +243,8 @@ def _year_back() -> re.Pattern[str]:
 
 
 def _a_year_back(claim: Claim, published: dt.date) -> bool:
-    """Whether the sentence sets its period a year back and writes no year: "Oct. 31" in "the
-    year-ago quarter, the quarter ended Oct. 31" is last year's, so the date read against
+    """Whether the sentence sets its period a year back and writes no year: "Oct. 31" in "a
+    year earlier, in the quarter that ended Oct. 31" is last year's, so the date read against
     the publication date says nothing of when it was."""
     return str(published.year) not in claim.text and bool(_year_back().search(claim.text))
 

@@ -69,7 +69,7 @@ def in_parentheses(span: Span) -> bool:
 
 def setting_of(token: Token) -> str:
     """The place a relative clause above the figure is set in ("He played at Marlow Tech,
-    where he finished with 6,728 yards"): the figure holds there, not wherever its anchor is."""
+    where he ran for 5,912 yards"): the figure holds there, not wherever its anchor is."""
     for ancestor in token.ancestors:
         if ancestor.dep_ != "relcl":
             continue

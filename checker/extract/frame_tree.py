@@ -80,12 +80,12 @@ def label_predicate(word: str) -> str:
 
 def is_statement(doc: Doc) -> bool:
     """Whether the sentence states something: it has a verb, and is no table row. Datelines
-    ("4 October 2013, 18:07 GMT"), bylines and table rows state nothing to compare."""
+    ("9 May 2017, 21:40 GMT"), bylines and table rows state nothing to compare."""
     text = doc.text
     if "\t" in text or text.count("|") >= 2:
         return False
     if len(doc) <= 10 and CLOCK.search(text):
-        return False  # "16 September 2013 Last updated at 12:42 GMT"
+        return False  # "4 March 2019 Last updated at 08:15 GMT"
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 

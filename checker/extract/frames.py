@@ -381,7 +381,7 @@ class FrameReader:
         reported = tree.lemma_of(clause) in tree.word_lists().reporting_verbs
         subject = tree.subject_of(clause) or tree.agent_of(clause)
         if subject is not None and subject.i == phrase_root.i and clause.dep_ == "conj":
-            subject = tree.subject_of(clause.head)  # "They had 45 dead and 50 wounded"
+            subject = tree.subject_of(clause.head)  # "They had 38 dead and 61 wounded"
         own_subject = subject is not None and subject.i != phrase_root.i
         if primary is None and mention.measured and not own_subject and not reported:
             # "The Sava River is 214 km long": the subject is the thing measured
@@ -399,7 +399,7 @@ class FrameReader:
             if names:
                 primary, kind = names[0], subject_kind
             elif subject.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS:
-                return (), ""  # "They had 45 dead": whoever they are, it is not known here
+                return (), ""  # "They had 38 dead": whoever they are, it is not known here
         source_tokens = tree.speaker_tokens(doc, clause)
         if reported and subject is not None:
             source_tokens |= {t.i for t in subject.subtree}
@@ -439,7 +439,7 @@ class FrameReader:
         speaker = [mention.source] if mention.source else []
         borrowed = speaker[:1] or [n for n in (self.paragraph_entity or self.title_entity,) if n]
         if things and not borrowed and not any(self._says_which(t) for t in things):
-            # "the company earned $17.3 million" in an untitled article: which company, no
+            # "the company earned $12.8 million" in an untitled article: which company, no
             # other article can tell
             return (), ""
         if things:

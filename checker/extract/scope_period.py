@@ -33,7 +33,7 @@ def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
         return figure
     if figure.as_of is not None:
         # In a dated story a past year beside a figure is mostly background ("In 2004 a
-        # tsunami killed 170,000 people in the province"), set against other outlets' totals
+        # tsunami killed 170,000 people along the coast"), set against other outlets' totals
         # of a wider area: such figures stay out of comparison, as the figure reader leaves
         # them, rather than meet on a period.
         return figure

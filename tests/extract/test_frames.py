@@ -195,7 +195,7 @@ CASES = [
     ),
     Case(
         "'they' stays unresolved",
-        "They had 45 dead and 50 wounded.",
+        "They had 38 dead and 61 wounded.",
         "50",
         no_frame=False,
         anchor=(),
@@ -227,7 +227,7 @@ CASES = [
     ),
     Case(
         "a name set beside the subject",
-        "In 1971, a second book was published, The Glass Harbour, where Vera Lund wrote of it.",
+        "In 1968, a second book was published, The Glass Harbour, where Vera Lund wrote of it.",
         "1971",
         "publish",
         None,
@@ -360,8 +360,8 @@ def test_a_date_of_the_sentence_above_the_figure_is_its_scope() -> None:
 
 
 def test_a_date_inside_another_noun_phrase_is_not_its_scope() -> None:
-    text = "With 87 tornadoes confirmed, it was the largest October outbreak in Vero."
-    frame = _frame(Case("no scope", text, "87"))
+    text = "The 64 tornadoes made it the largest November outbreak ever seen in Vero."
+    frame = _frame(Case("no scope", text, "64"))
     assert frame is not None and frame.scope == ""
 
 

@@ -30,6 +30,6 @@ def test_the_date_of_saying_is_not_the_period() -> None:
 
 
 def test_a_dated_story_leaves_a_background_year_to_the_figure_reader() -> None:
-    text = "In 2004 a massive tremor sparked a tsunami that killed 170,000 people in the province."
+    text = "In 2004 an undersea quake raised a wave that drowned 170,000 people along the coast."
     figure = _figure(text, dt.date(2009, 9, 30))
     assert figure.period_start is None
