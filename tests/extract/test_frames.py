@@ -228,7 +228,7 @@ CASES = [
     Case(
         "a name set beside the subject",
         "In 1968, a second book was published, The Glass Harbour, where Vera Lund wrote of it.",
-        "1971",
+        "1968",
         "publish",
         None,
         ("Glass Harbour",),
