@@ -196,7 +196,7 @@ CASES = [
     Case(
         "'they' stays unresolved",
         "They had 38 dead and 61 wounded.",
-        "50",
+        "61",
         no_frame=False,
         anchor=(),
     ),
