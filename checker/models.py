@@ -165,8 +165,9 @@ class ClaimBase(Frozen):
     paragraph: int = 0
     source: str | None = None  # who the sentence credits; the first of source_chain
     source_chain: tuple[str, ...] = ()
-    # The organisation the credited person speaks for, as the article titles them: "FBI" for
-    # "FBI Director Louis Freeh". "The FBI says" and "Freeh said" credit one source.
+    # The organisation the credited person speaks for, as the article titles them: "Coastal
+    # Agency" for "Coastal Agency Director Lena Ruiz". "The agency says" and "Ruiz said" credit
+    # one source.
     source_affiliation: str | None = None
 
 

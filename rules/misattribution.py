@@ -293,8 +293,8 @@ def _relayed(first: Claim, second: Claim, others: Sequence[Claim]) -> bool:
 
 def _credits_agree(first: Claim, second: Claim) -> bool:
     """Whether two claims' credits can name one origin: their chains share a link, or one
-    credits a person whose title names the organisation the other credits ("FBI Director
-    Louis Freeh" speaks for "the FBI")."""
+    credits a person whose title names the organisation the other credits ("Coastal Agency
+    Director Lena Ruiz" speaks for "the Coastal Agency")."""
     left, right = _chain(first), _chain(second)
     return (
         sources_compatible(left, right)

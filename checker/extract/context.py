@@ -34,7 +34,8 @@ class ArticleContext:
     last_figure: Figure | None = None
     # Full names seen so far, so that "Fedorov" later resolves to "Mykhailo Fedorov".
     people: dict[str, str] = field(default_factory=dict)
-    # Full name -> the organisation their title names ("FBI Director Louis Freeh" -> "FBI").
+    # Full name -> the organisation their title names ("Coastal Agency Director Lena Ruiz" ->
+    # "Coastal Agency").
     affiliations: dict[str, str] = field(default_factory=dict)
     # The main entity of the article (title subject), for "the company was founded ...".
     topic: str | None = None

@@ -22,8 +22,8 @@ def scope_of(doc: Doc, token: Token, span: Span) -> str:
     """The date expressions that say what time the figure covers, as written ("this season",
     "yesterday", "on 11th March", "at the 2011 census"): those attached to the figure, its noun
     or a verb of the clauses above it, or naming the object of a preposition that is, or to the
-    subject of such a verb ("net for the nine months included ...", "the latest quarter's
-    results included ..."); not a date inside another noun phrase ("the largest October
+    subject of such a verb ("profit for the nine months contained ...", "this quarter's
+    earnings contained ..."); not a date inside another noun phrase ("the largest October
     outbreak")."""
     path = {t.i for t in token.ancestors} | {token.i}
     found: list[str] = []

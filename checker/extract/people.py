@@ -127,8 +127,8 @@ class _Mention:
     former: bool
     surface: str
     remember_only: bool  # a descriptor ("Russian leader"), not a title
-    # The organisation the title names: "FBI" in "FBI Director Louis Freeh", "the FBI" in
-    # "Louis Freeh, the director of the FBI"; "" for none.
+    # The organisation the title names: "Coastal Agency" in "Coastal Agency Director Lena Ruiz"
+    # and in "Lena Ruiz, the director of the Coastal Agency"; "" for none.
     organization: str = ""
 
 
@@ -221,7 +221,8 @@ def _mentions(text: str, context: ArticleContext) -> list[_Mention]:
             title_tokens = [t for t in tokens[qualified_start:] if t.lower() not in lexicon.former]
             title = " ".join(title_tokens)
             surface = " ".join([*tokens[qualified_start:], name])
-            # the capitalized words of the name's own run before the title: "FBI Director"
+            # the capitalized words of the name's own run before the title: "Coastal Agency
+            # Director"
             organization = _organization(tokens[len(before) : qualified_start])
             found.append(_Mention(name, title, former, surface, descriptor, organization))
             break
@@ -234,7 +235,7 @@ def _mentions(text: str, context: ArticleContext) -> list[_Mention]:
 
 def _organization(words: list[str]) -> str:
     """The organisation named by capitalized words before a title, "" for none ("The" and a
-    possessive dropped: "The FBI Director", "NASA's Administrator")."""
+    possessive dropped: "The Coastal Agency Director", "Vesland's Minister")."""
     if words and words[0] in ("The", "the"):
         words = words[1:]
     if not words or not all(word[:1].isupper() for word in words):
