@@ -54,7 +54,7 @@ def _profile(articles: list[Article]) -> dict[str, float]:
         started = clock()
         sentences = split_sentences(article.body, article.line_numbers)
         spent["sentences"] += clock() - started
-        context = ArticleContext(path=article.path, published=article.date, topic=article.title)
+        context = ArticleContext(path=article.path, published=article.date)
         for sentence in sentences:
             t0 = clock()
             find_people(sentence, context)

@@ -200,12 +200,30 @@ class DateClaim(ClaimBase):
     date: dt.date  # first day of the period
     end: dt.date | None = None  # last day, for periods ("between April and July")
     granularity: Granularity
-    event: str | None = None  # normalized event: "decree signed", "born", "founded"
-    participants: tuple[str, ...] = ()  # who or what the event is about
-    relation: str = "on"  # on | since | until | between | before | after
+    # A life date after a name, "(1815 – 1852)": "born" or "died", and the name. Any other date
+    # says what it dates through its frame.
+    event: str | None = None
+    participants: tuple[str, ...] = ()
+    relation: str = "on"  # on | since | until | between | before | after | planned
     # Read against the publication date, with no year written ("on Saturday", "April 9").
     relative: bool = False
     frame: Frame | None = None
+
+    @property
+    def happening(self) -> str:
+        """What the date dates, in words: "born", "sign decree"; "" when nothing says."""
+        if self.event:
+            return self.event
+        if self.frame is None:
+            return ""
+        return " ".join(part for part in (self.frame.predicate, self.frame.attribute) if part)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Who or what it is about: the frame's anchor, else a life date's name."""
+        return (
+            self.frame.anchor if self.frame is not None and self.frame.anchor else self.participants
+        )
 
 
 class Attribution(ClaimBase):

@@ -57,9 +57,9 @@ class DateMismatch(Rule):
     """The same event is given different dates.
 
     ## What it does
-    Groups dated events by their normalized event ("born", "founded", "decree signed") and
-    compares those that share a participant. Dates compare at their granularity: a year agrees
-    with every day inside it.
+    Groups dates by what the parse says they date: the predicate ("bear", "found", "sign"),
+    with the object of one that can recur ("sign" a decree), and compares those whose anchors
+    agree. Dates compare at their granularity: a year agrees with every day inside it.
 
     ## Why it matters
     A birth date, a founding year or the day a decree was signed is checked by readers against
@@ -232,8 +232,8 @@ def _undated(text: str) -> str:
 
 def _predicate(claim: DateClaim) -> str:
     """What happened on the date: the frame's predicate (the lemma of the verb the date hangs
-    on), else the event word the date reader found beside it, which knows the forms that have
-    no verb to read ("(8 September 1838 – 2 March 1881)" after a name, "Born 27 August 1968")."""
+    on, or of an infobox label: "Born 27 August 1968"), else a life date's event ("(8 September
+    1838 – 2 March 1881)" after a name: born, died)."""
     frame = claim.frame
     if frame is not None and frame.predicate:
         return canonical("predicates", frame.predicate)
@@ -262,7 +262,7 @@ def _blocks(
             clusters[cluster].append(claim)
         for block in clusters.values():
             if len(block) > 1:
-                # the words the article used ("founded"), else the lemma ("found")
+                # a life date's word ("born"), else the lemma ("found")
                 said = next((c.event for c in block if c.event), None)
                 if process_predicate(predicate):
                     said = predicate.replace(" begin", " began").replace(" end", " ended")
@@ -270,14 +270,9 @@ def _blocks(
                 yield (predicate, event, _shared_name(block)), block
 
 
-def _names(claim: DateClaim) -> tuple[str, ...]:
-    frame = claim.frame
-    return frame.anchor if frame is not None and frame.anchor else claim.participants
-
-
 def _shared_name(block: Sequence[DateClaim]) -> str:
     """The first claim's name that every claim of the block names too, else its first name."""
-    first, *rest = (_names(claim) for claim in block)
+    first, *rest = (claim.names for claim in block)
     shared = (
         name
         for name in first
@@ -294,11 +289,11 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
     predicate = _predicate(claim)
     frame = claim.frame
     if frame is None and not claim.event:
-        return None  # no event word, and the parse found no statement to date
-    names = _names(claim)
+        return None  # no life date, and the parse found no statement to date
+    names = claim.names
     if not predicate or not names:
         return None
-    # the extractor's participants, where the parse named no anchor, are the primary name
+    # a life date's name, where the parse named no anchor, is the primary name
     from_frame = frame is not None and bool(frame.anchor)
     anchor = anchor_key(
         names,
@@ -312,12 +307,12 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
         # "Stroud died in 1978 in Cambridge" and "Anna Stroud (1901 – 1977) was a British
         # chemist"; "the plant opened in 1990" in a story about its company is the plant's
         anchor = anchor[:1]
-    # the extractor's event word stands alone; the parse's object goes with a predicate
-    # that can recur ("signed a decree"). What happens once is told apart by its anchor when
-    # the anchor is what it happened to ("Acme was founded", "her birth", "the club" of the
-    # article "Halvard Rovers"); when the clause's names only say where or whose ("the
-    # Narvel museum was founded", "the university in Narvel"), the thing's noun says which
-    recurs = not claim.event and not once
+    # the parse's object goes with a predicate that can recur ("signed a decree"). What
+    # happens once is told apart by its anchor when the anchor is what it happened to ("Acme
+    # was founded", "her birth", "the club" of the article "Halvard Rovers"); when the
+    # clause's names only say where or whose ("the Narvel museum was founded", "the
+    # university in Narvel"), the thing's noun says which
+    recurs = not once
     named_around = frame is not None and frame.anchor_from == "clause"
     attribute = frame.attribute if frame is not None and (recurs or named_around) else ""
     if attribute and attribute == name_key(names[0]).rsplit(" ", 1)[-1]:
@@ -335,10 +330,16 @@ def _markers(claim: DateClaim) -> frozenset[str]:
     """Words marking which occurrence is meant, read in the event's words and just before them
     ("a second wave of mobilization on March 15"); the whole sentence when they are unknown."""
     text = claim.text
+    low, high = 0, len(text)
     start = text.find(claim.surface) if claim.surface else -1
     if start >= 0:
-        text = text[max(0, start - _MARKER_REACH) : start + len(claim.surface)]
-    return frozenset(m.lower() for m in _DISTINCT.findall(text))
+        low, high = max(0, start - _MARKER_REACH), start + len(claim.surface)
+    return frozenset(
+        found.group().lower()
+        for found in _DISTINCT.finditer(text, low, high)
+        # a capitalized word inside the sentence belongs to a name ("the Fourth Generation")
+        if found.start() == 0 or not found.group()[0].isupper()
+    )
 
 
 def _last_day(claim: DateClaim) -> dt.date:

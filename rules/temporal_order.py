@@ -32,8 +32,12 @@ _BOUND_RELATIONS = frozenset({"by", "until", "before", "till"})
 # "extended to Nov. 20", "payable Dec. 7 to holders of record Nov. 10", "bonds due 1993", "a
 # budget for 2025".
 _BOUND_WORDS = _BOUND_RELATIONS | {
-    "after", "through", "to", "due", "effective", "payable", "expire", "record", "for",
+    "after", "through", "throughout", "to", "due", "effective", "payable", "expire", "record",
+    "for",
 }  # fmt: skip
+_YEAR = re.compile(r"\b\d{4}s?\b")
+# Words a date's own phrase may open with after its preposition: "for a good part of 1990".
+_PHRASE_WORDS = frozenset({"a", "an", "the", "of", "good", "part", "most", "much", "end", "rest"})
 
 
 class TemporalOrderOptions(RuleOptions):
@@ -97,7 +101,7 @@ class TemporalOrder(Rule):
         late = [
             c
             for c in claims
-            if not (isinstance(c, DateClaim) and c.event is None)
+            if not (isinstance(c, DateClaim) and not _dates_an_event(c))
             and (start := _reported_start(c))
             and start > published
             and not _looks_ahead(c.text)
@@ -126,7 +130,7 @@ class TemporalOrder(Rule):
         )
         if not citations:
             return
-        # Dates with no event word ("an exercise ... on January 19, 2026" in a caption) still
+        # Dates of no statement ("an exercise ... on January 19, 2026" in a caption) still
         # date what the passage shows: every date is a claim. Sorted by sentence, a window is
         # found by bisection, not by reading every claim for every citation.
         candidates = sorted(claims, key=lambda c: c.sentence_index)
@@ -204,6 +208,12 @@ def _rest(late: Sequence[Claim]) -> str:
     return f" and {len(late) - _SHOWN} more" if len(late) > _SHOWN else ""
 
 
+def _dates_an_event(claim: DateClaim) -> bool:
+    """Whether the date says when something happened: the parse found the verb or the noun it
+    dates ("the decree was signed on March 10"), or it is a life date after a name."""
+    return claim.event is not None or (claim.frame is not None and bool(claim.frame.predicate))
+
+
 def _reported_start(claim: Claim) -> dt.date | None:
     """When a reported event or figure period begins, for claims that may report the past.
 
@@ -255,9 +265,20 @@ def _looks_ahead(text: str) -> bool:
 
 
 def _dated_in_clause(claim: Claim) -> bool:
-    """Whether a figure's period is a date of its own clause, not a bound or a term ("extended
-    its offer until 5 p.m. Nov. 9", "bonds due 1993", "a split payable Dec. 7"): those look
-    ahead of the article without reporting anything. Dates are read by their own rule."""
+    """Whether a figure's period or a date is a date of its own clause, not a bound or a term
+    ("extended its offer until 5 p.m. Nov. 9", "bonds due 1993", "a dividend payable Dec. 7 to
+    holders of record Nov. 30", "a budget for 2025"): those look ahead of the article without
+    reporting anything."""
+    if isinstance(claim, DateClaim):
+        # A day read against the publication date may be last year's or next week's: only a
+        # date written with its year says when, for a date with no figure to date
+        start, end = claim.value_span
+        if claim.relative or not _YEAR.search(claim.text, start, end):
+            return False
+        before = _TOKEN.findall(claim.text[max(0, start - 40) : start].lower())
+        while before and before[-1] in _PHRASE_WORDS:
+            before.pop()
+        return not (before and before[-1] in _BOUND_WORDS)
     if not isinstance(claim, Figure):
         return True
     frame = claim.frame

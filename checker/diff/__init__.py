@@ -4,7 +4,7 @@ Claims are matched between versions by what they are about (a content key), neve
 editing a paragraph moves every line below it, yet the figures in them are the same facts.
 
     figure       (noun or subject, event, modifiers, period, modality, cumulative)
-    date         (event, participants)
+    date         (what it dates, whom: `DateClaim.happening`, `DateClaim.names`)
     attribution  the quote, or the sentence's words without the source
     person       the name
 

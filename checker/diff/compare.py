@@ -50,8 +50,8 @@ def content_key(claim: Claim) -> Hashable:
     if isinstance(claim, DateClaim):
         return (
             "date",
-            content_words(claim.event),
-            tuple(sorted(content_words(" ".join(claim.participants)))),
+            content_words(claim.happening),
+            tuple(sorted(content_words(" ".join(claim.names)))),
         )
     if isinstance(claim, Attribution):
         if claim.quote:
@@ -118,7 +118,10 @@ def differences(old: Claim, new: Claim) -> tuple[str, ...]:
         )
         before["subject"], after["subject"] = content_words(old.subject), content_words(new.subject)
     if isinstance(old, DateClaim) and isinstance(new, DateClaim):
-        before["event"], after["event"] = content_words(old.event), content_words(new.event)
+        before["event"], after["event"] = (
+            content_words(old.happening),
+            content_words(new.happening),
+        )
     if isinstance(old, PersonClaim) and isinstance(new, PersonClaim):
         before["person"], after["person"] = content_words(old.person), content_words(new.person)
     return tuple(name for name, value in before.items() if not _same(name, value, after.get(name)))

@@ -113,9 +113,9 @@ def fact(claim: Claim) -> str:
     if isinstance(claim, Figure):
         return _figure_fact(claim)
     if isinstance(claim, DateClaim):
-        text = f"{claim.event or 'event'} {claim.relation} {when(claim.date, claim.end)}"
-        if claim.participants:
-            text += f" ({', '.join(claim.participants)})"
+        text = f"{claim.happening or 'event'} {claim.relation} {when(claim.date, claim.end)}"
+        if claim.names:
+            text += f" ({', '.join(claim.names)})"
         return text + (f", {claim.source}" if claim.source else "")
     if isinstance(claim, Attribution):
         text = f"“{claim.quote}”, " if claim.quote else ""
@@ -134,6 +134,8 @@ def _shown(claim: Claim, name: str) -> str:
         return when(claim.period_start, claim.period_end, claim.period_granularity) or "no period"
     if isinstance(claim, DateClaim) and name in ("date", "end", "granularity"):
         return when(claim.date, claim.end)
+    if isinstance(claim, DateClaim) and name == "event":
+        return claim.happening or "no event"
     if isinstance(claim, Attribution) and name == "cited_date":
         return _day(claim.cited_date) if claim.cited_date else "no date"
     if isinstance(claim, PersonClaim) and name in ("title", "former"):
@@ -161,7 +163,7 @@ def detail(old: Claim, new: Claim, fields: Sequence[str]) -> str:
         head = new.person
         rest = list(fields)
     elif isinstance(old, DateClaim) and isinstance(new, DateClaim):
-        head = new.event or "event"
+        head = new.happening or "event"
         rest = list(fields)
     else:
         head = fact(new)
@@ -183,7 +185,7 @@ def subject(claim: Claim) -> str:
     if isinstance(claim, Figure):
         return _subject_words(claim) or claim.unit or "figure"
     if isinstance(claim, DateClaim):
-        return claim.event or "date"
+        return claim.happening or "date"
     if isinstance(claim, Attribution):
         return claim.quote or claim.source or "attribution"
     return claim.person

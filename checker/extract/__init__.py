@@ -40,7 +40,7 @@ def extract_sentences(
     path: str,
     title: str | None = None,
 ) -> list[Claim]:
-    context = ArticleContext(path=path, published=published, topic=title)
+    context = ArticleContext(path=path, published=published)
     per_sentence: list[list[Claim]] = []
     for sentence in sentences:
         people = find_people(sentence, context)

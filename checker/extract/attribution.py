@@ -475,10 +475,9 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
 
 
 def find_attributions(sentence: Sentence, context: ArticleContext) -> list[Attribution]:
-    """Attribution claims in the sentence; citation dates are recorded in the context."""
+    """Attribution claims in the sentence."""
     text = sentence.text
     learn_acronyms(text, context)
-    context.citation_spans = []
     # Dates are read only where a citation can carry one (most sentences have none to date):
     # the figure and date extractors read them from the same cache when they need them.
     quotes = _quotes(text)
@@ -489,9 +488,6 @@ def find_attributions(sentence: Sentence, context: ArticleContext) -> list[Attri
     if not found and not quotes:  # most sentences: nothing to credit
         return []
     found = _dedupe([f for f in found if f.chain])
-    for item in found:
-        if item.cited is not None:
-            context.citation_spans.append((item.cited.begin, item.cited.stop))
     claims = [_claim(sentence, context, item) for item in found]
     for quote in quotes:
         speaker = _speaker_of(quote, found, text)
@@ -539,7 +535,6 @@ def source_for(
         if name in context.recent_sources:
             context.recent_sources.remove(name)
         context.recent_sources.append(name)
-        context.seen.add(name)
     context.last_speaker = source.name
     if source.name is not None and _is_person(source.name, context):
         context.last_person = source.name

@@ -37,23 +37,13 @@ class ArticleContext:
     # Full name -> the organisation their title names ("Coastal Agency Director Lena Ruiz" ->
     # "Coastal Agency").
     affiliations: dict[str, str] = field(default_factory=dict)
-    # The main entity of the article (title subject), for "the company was founded ...".
-    topic: str | None = None
     # Acronyms the article introduced: "ISW" -> "Institute for the Study of War".
     acronyms: dict[str, str] = field(default_factory=dict)
-    # The last person named (with or without a title), for "He has avoided ..." in dates.
+    # The last person named (with or without a title), for "He said ..." in the next sentence.
     last_person: str | None = None
     # Canonical source names in order of appearance, for "the institute said" -> the last
     # source whose name contains "institute".
     recent_sources: list[str] = field(default_factory=list)
-    # Offsets of dates in the current sentence that date a citation ("according to Bloomberg
-    # on November 30"), so the date extractor does not read them as events.
-    citation_spans: list[tuple[int, int]] = field(default_factory=list)
-    # Who did a thing the article keeps referring to: "decree" -> ("Vladimir Putin",), so that
-    # "The decree, dated December 8" knows whose decree it is.
-    things: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Entities named so far, to pick the topic entity out of a Title Case headline.
-    seen: set[str] = field(default_factory=set)
     # The last date the article's narrative named, and how precisely: "the next day" and
     # "later that year" are told from it.
     narrative: tuple[dt.date, Granularity] | None = None

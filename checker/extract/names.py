@@ -22,13 +22,10 @@ __all__ = [
     "NAME_SPAN",
     "UPPER",
     "NameData",
-    "Span",
     "canonical_source",
     "learn_acronyms",
     "lower_words",
     "name_data",
-    "proper_spans",
-    "resolve_entity",
     "strip_possessive",
     "trim_openers",
 ]
@@ -44,7 +41,6 @@ _CONNECTOR = r"(?:of|for|the|and|de|du|von|van|der|al|bin|da|di|del|la|le|&)"
 NAME_SPAN = rf"{CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+){{0,2}}{CAP_WORD})*"
 # Each pattern opens with a lookahead on its first character: the engine then rejects most
 # offsets on one test instead of running the lookbehind first.
-_SPAN_RE = re.compile(rf"(?=[{UPPER}])(?<![\w.’'-]){NAME_SPAN}")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _ACRONYM_RE = re.compile(
     rf"(?=[{UPPER}])(?<![\w.’'-])(?P<name>{NAME_SPAN})\s*\(\s*(?P<acronym>[A-Z][A-Za-z&.]{{1,9}})\s*\)"
@@ -52,15 +48,6 @@ _ACRONYM_RE = re.compile(
 # "US-based", "Kremlin-backed": an adjective made of a name, not part of the following name.
 _COMPOUND_ADJECTIVE = re.compile(r"^\S+-(?:based|led|backed|controlled|funded|owned|linked)$")
 _WORD_END_CONNECTOR = re.compile(rf"(?:\s+{_CONNECTOR})+$")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A proper-noun span: its offsets in the sentence and its text."""
-
-    begin: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -133,34 +120,6 @@ def trim_openers(text: str) -> str:
     return _trim(text, 0)[0]
 
 
-@lru_cache(maxsize=64)
-def proper_spans(text: str) -> tuple[Span, ...]:
-    """Capitalized name spans in `text`, openers trimmed, left to right.
-
-    "X and Y" is split in two unless an "of"/"for" before it marks one long organisation name
-    ("Center for Strategic and International Studies").
-    """
-    spans: list[Span] = []
-    for match in _SPAN_RE.finditer(text):
-        trimmed, begin = _trim(match.group(), match.start())
-        if not trimmed:
-            continue
-        parts = [trimmed]
-        if " and " in trimmed and not re.search(r"\b(?:of|for)\b", trimmed.split(" and ")[0]):
-            parts = trimmed.split(" and ")
-        cursor = begin
-        for part in parts:
-            part = part.strip()
-            if not part:
-                continue
-            start = text.find(part, cursor)
-            if start < 0:
-                start = cursor
-            spans.append(Span(start, start + len(part), part))
-            cursor = start + len(part)
-    return tuple(spans)
-
-
 def learn_acronyms(text: str, context: ArticleContext) -> None:
     """Remember "Institute for the Study of War (ISW)" so a later "ISW" maps to the full name."""
     if "(" not in text:
@@ -205,15 +164,3 @@ def canonical_source(raw: str, context: ArticleContext | None = None) -> str:
     if context is not None and text in context.people:
         return context.people[text]
     return text
-
-
-def resolve_entity(raw: str, context: ArticleContext) -> str:
-    """A participant's name: people by surname, acronyms, demonyms ("Russian" -> "Russia")."""
-    data = name_data()
-    text = " ".join(strip_possessive(raw).split())
-    text, _ = _drop_the(text)
-    if text in context.people:
-        return context.people[text]
-    if text in data.demonyms:
-        return data.demonyms[text]
-    return canonical_source(text, context)

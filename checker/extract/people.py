@@ -4,7 +4,7 @@ researcher at ...".
 A PersonClaim is emitted only where the mention itself carries a title, because the
 title-mismatch rule compares titles; a bare "Putin" says nothing about a role. Every full name
 seen (titled, or introduced by a descriptor such as "Russian leader") is still remembered in
-`context.people`, so that later surname-only mentions, pronouns and event participants resolve.
+`context.people`, so that later surname-only mentions and pronouns resolve.
 """
 
 from __future__ import annotations
@@ -315,7 +315,6 @@ def remember_person(name: str, context: ArticleContext) -> str:
         surname = name.split()[-1]
         context.people.setdefault(surname, full)
     context.last_person = full
-    context.seen.add(full)
     return full
 
 

@@ -236,7 +236,6 @@ DATE_CASES = [
 def test_dates_resolve_against_the_publication_date(
     text: str, surface: str, first_day: dt.date, granularity: Granularity
 ) -> None:
-    # the surface of a dated event holds its event words too ("opened two years ago")
     assert any(
         surface in got and (day, unit) == (first_day, granularity) for got, day, unit in dates(text)
     )

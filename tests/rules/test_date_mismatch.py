@@ -202,3 +202,28 @@ def test_classes_report_the_label_pairs_all_pairs_would(seed: int) -> None:
             for f in DateMismatch().check(context)
         }
         assert reported == _all_pairs_markers(claims, focus)
+
+
+def test_an_ordinal_inside_a_name_marks_no_occurrence() -> None:
+    from rules.date_mismatch import _markers
+
+    def claim(text: str, surface: str) -> DateClaim:
+        at = text.index(surface)
+        return DateClaim(
+            path="a.md",
+            line=1,
+            column=1,
+            text=text,
+            surface=surface,
+            value_span=(at, at + len(surface)),
+            date=dt.date(1993, 4, 1),
+            granularity=Granularity.MONTH,
+        )
+
+    named = "Production of the Halden Second Series began in April 1993."
+    assert _markers(claim(named, "April 1993")) == frozenset()
+    assert _markers(claim("Second Series Halden K7 output: April 1993", "April 1993")) == {
+        "second"
+    }  # the first word of a sentence may be either
+    marked = "A second wave of the draft began in April 1993."
+    assert _markers(claim(marked, "April 1993")) == {"second"}

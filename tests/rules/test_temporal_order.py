@@ -100,11 +100,20 @@ def test_earlier_future_or_distant_claims_do_not_count() -> None:
 
 
 def test_article_dated_before_a_past_event() -> None:
+    text = "The decree was signed on February 10, 2026."
+    at = text.index("February")
     signed = dated(
-        2, dt.date(2026, 2, 10), "The decree was signed on February 10.", event="decree signed"
+        2,
+        dt.date(2026, 2, 10),
+        text,
+        value_span=(at, at + len("February 10, 2026")),
+        frame=Frame(predicate="sign", attribute="decree"),
     )
     messages = _run(signed)
     assert len(messages) == 1 and "2026-02-10" in messages[0]
+    # with no year written, "February 10" read against the publication date may be last year's
+    yearless = text.replace(", 2026", "")
+    assert not _run(signed.model_copy(update={"text": yearless}))
     # every date is a claim; one that dates no event ("reservists for 2026 assemblies") is no
     # reported past event
     assert not _run(dated(2, dt.date(2026, 2, 10), "Reservists were called up for February 10."))
