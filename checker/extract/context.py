@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypedDict
 
-from checker.models import Figure, Granularity
+from checker.models import Figure, Granularity, Sentence
 
 
 @dataclass(frozen=True)
@@ -51,3 +52,39 @@ class ArticleContext:
     def affiliation_of(self, name: str | None) -> str | None:
         """The organisation a credited person's title names, if the article gave one."""
         return None if name is None else self.affiliations.get(name)
+
+
+class Placement(TypedDict):
+    """The fields every claim read from a sentence shares: where it is and whom it credits."""
+
+    path: str
+    line: int
+    column: int
+    text: str
+    surface: str
+    value_span: tuple[int, int]
+    sentence_index: int
+    paragraph: int
+    source: str | None
+    source_chain: tuple[str, ...]
+    source_affiliation: str | None
+
+
+def placement(
+    sentence: Sentence, context: ArticleContext, source: Source, begin: int, end: int
+) -> Placement:
+    """Where a claim read from `sentence[begin:end]` is, and the sentence's credit."""
+    text = sentence.text
+    return Placement(
+        path=context.path,
+        line=sentence.line,
+        column=sentence.column,
+        text=text,
+        surface=text[begin:end],
+        value_span=(begin, end),
+        sentence_index=sentence.index,
+        paragraph=sentence.paragraph,
+        source=source.name,
+        source_chain=source.chain,
+        source_affiliation=context.affiliation_of(source.name),
+    )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker.extract.context import ArticleContext, Source
+from checker.extract.context import ArticleContext, Source, placement
 from checker.extract.names import NAME_SPAN, name_data
 from checker.extract.people import remember_person
 from checker.extract.timex import TimeSpan, as_ranges, find_times, month_bounds, reanchor
@@ -64,25 +64,14 @@ def _claim(
     event: str | None,
     participants: tuple[str, ...],
 ) -> DateClaim:
-    text = sentence.text
     return DateClaim(
-        path=context.path,
-        line=sentence.line,
-        column=sentence.column,
-        text=text,
-        surface=text[span.begin : span.stop],
-        value_span=(span.begin, span.stop),
-        sentence_index=sentence.index,
-        paragraph=sentence.paragraph,
-        source=source.name,
-        source_chain=source.chain,
-        source_affiliation=context.affiliation_of(source.name),
+        **placement(sentence, context, source, span.begin, span.stop),
         date=span.start,
         end=span.end if span.end != span.start else None,
         granularity=span.granularity,
         event=event,
         participants=participants,
-        relation=_relation(text, span, context),
+        relation=_relation(sentence.text, span, context),
         relative=span.deictic,
     )
 

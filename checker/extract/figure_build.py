@@ -11,7 +11,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from checker.extract.context import ArticleContext, Source
+from checker.extract.context import ArticleContext, Source, placement
 from checker.extract.figure_draft import Draft
 from checker.extract.figure_modality import modality_of
 from checker.extract.figure_time import (
@@ -137,17 +137,7 @@ def build(
     parts = [*modifiers, subject_noun or (draft.unit or ""), draft.event or ""]
     subject = " ".join(p for p in parts if p.strip()).strip()
     return Figure(
-        path=context.path,
-        line=sentence.line,
-        column=sentence.column,
-        text=text,
-        surface=text[draft.begin : draft.end],
-        value_span=(draft.begin, draft.end),
-        sentence_index=sentence.index,
-        paragraph=sentence.paragraph,
-        source=source.name,
-        source_chain=source.chain,
-        source_affiliation=context.affiliation_of(source.name),
+        **placement(sentence, context, source, draft.begin, draft.end),
         value=draft.value,
         low=low,
         high=high,
