@@ -70,7 +70,8 @@ class TemporalOrder(Rule):
     "according to The Moscow Times on December 10" followed by "the decree, dated December 8";
     "assemblies scheduled for 2026" (a plan, not a past event); "the goal is 50,000 by this
     summer" (a target); "a year earlier, in the quarter that ended Oct. 31, the company lost
-    $8.1 million" in an article of October 25 (last year's October 31).
+    $8.1 million" in an article of October 25 (a date with no year written, read against the
+    publication date, may be last year's).
 
     ## Options
     `window_sentences` (default 3) and `window_before` (default 3): how many sentences after and
@@ -106,11 +107,7 @@ class TemporalOrder(Rule):
             and start > published
             and not _looks_ahead(c.text)
         ]
-        late = [
-            c
-            for c in late
-            if _reads_past(c.text) and _dated_in_clause(c) and not _a_year_back(c, published)
-        ]
+        late = [c for c in late if _reads_past(c.text) and _dated_in_clause(c)]
         if not late:
             return
         shown = "; ".join(f"{_when(c)} (line {c.line})" for c in late[:_SHOWN]) + _rest(late)
@@ -246,39 +243,22 @@ def _tense() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 
-@lru_cache(maxsize=1)
-def _year_back() -> re.Pattern[str]:
-    words = sorted(load_data("tense")["year_back"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-
-
-def _a_year_back(claim: Claim, published: dt.date) -> bool:
-    """Whether the sentence sets its period a year back and writes no year: "Oct. 31" in "a
-    year earlier, in the quarter that ended Oct. 31" is last year's, so the date read against
-    the publication date says nothing of when it was."""
-    return str(published.year) not in claim.text and bool(_year_back().search(claim.text))
-
-
 @lru_cache(maxsize=8192)
 def _looks_ahead(text: str) -> bool:
     return bool(_tense()[0].search(text))
 
 
 def _dated_in_clause(claim: Claim) -> bool:
-    """Whether a figure's period or a date is a date of its own clause, not a bound or a term
-    ("extended its offer until 5 p.m. Nov. 9", "bonds due 1993", "a dividend payable Dec. 7 to
-    holders of record Nov. 30", "a budget for 2025"): those look ahead of the article without
-    reporting anything."""
+    """Whether a figure's period or a date is a date of its own clause, written with its year,
+    not a bound or a term ("extended its offer until 5 p.m. Nov. 9", "bonds due 1993", "a
+    dividend payable Dec. 7 to holders of record Nov. 30", "a budget for 2025"): those look
+    ahead of the article without reporting anything, and a day with no year written, read
+    against the publication date, may be last year's or next week's."""
     if isinstance(claim, DateClaim):
-        # A day read against the publication date may be last year's or next week's: only a
-        # date written with its year says when, for a date with no figure to date
         start, end = claim.value_span
         if claim.relative or not _YEAR.search(claim.text, start, end):
             return False
-        before = _TOKEN.findall(claim.text[max(0, start - 40) : start].lower())
-        while before and before[-1] in _PHRASE_WORDS:
-            before.pop()
-        return not (before and before[-1] in _BOUND_WORDS)
+        return not _a_term(claim.text, start)
     if not isinstance(claim, Figure):
         return True
     frame = claim.frame
@@ -286,17 +266,25 @@ def _dated_in_clause(claim: Claim) -> bool:
         return False
     text = claim.text.lower()
     for when in frame.scope.split("; "):
-        if not _calendar(when):
-            continue  # "quarterly", "this season": no date the period could come from
+        if not _calendar(when) or not _YEAR.search(when):
+            continue  # "quarterly", "this season", "on March 12": no year the period holds in
         at = text.find(when)
-        before = text[max(0, at - 12) : at].split() if at >= 0 else []
         after = text[at + len(when) :].split()[:1] if at >= 0 else []
         noun = frame.attribute.split()[-1] if frame.attribute else ""
         if noun and after and after[0].startswith(noun):
             continue  # "the 2025 budget was approved": which budget, not when
-        if at >= 0 and not (before and before[-1] in _BOUND_WORDS):
+        if at >= 0 and not _a_term(text, at):
             return True
     return False
+
+
+def _a_term(text: str, at: int) -> bool:
+    """Whether the date written at `at` is a term or a bound: its preposition, before the words
+    of its own phrase ("for a good part of 1990"), is one of `_BOUND_WORDS`."""
+    before = _TOKEN.findall(text[max(0, at - 40) : at].lower())
+    while before and before[-1] in _PHRASE_WORDS:
+        before.pop()
+    return bool(before) and before[-1] in _BOUND_WORDS
 
 
 def _calendar(when: str) -> bool:

@@ -33,9 +33,14 @@ def killed(index: int, start: dt.date, **fields: Any) -> Figure:
     end = dt.date(start.year, start.month, 28)
     defaults: dict[str, Any] = {
         "line": 10 + index, "sentence_index": index,
-        "text": "Forces killed 35,000 soldiers in March.", "value": 35_000, "noun": "soldier",
-        "subject": "soldiers killed",
-        "frame": Frame(anchor=("Forces",), predicate="kill", attribute="soldier", scope="march"),
+        "text": f"Forces killed 35,000 soldiers in {start:%B %Y}.", "value": 35_000,
+        "noun": "soldier", "subject": "soldiers killed",
+        "frame": Frame(
+            anchor=("Forces",),
+            predicate="kill",
+            attribute="soldier",
+            scope=f"{start:%B %Y}".lower(),
+        ),
         "period_start": start, "period_end": end, "period_granularity": Granularity.MONTH,
     }  # fmt: skip
     defaults.update(fields)
@@ -118,6 +123,10 @@ def test_article_dated_before_a_past_event() -> None:
     # reported past event
     assert not _run(dated(2, dt.date(2026, 2, 10), "Reservists were called up for February 10."))
     assert _run(killed(1, dt.date(2026, 2, 1)))
+    # so is a figure's period read from a day with no year written
+    yearless_scope = Frame(anchor=("Forces",), predicate="kill", attribute="soldier", scope="march")
+    text = "Forces killed 35,000 soldiers in March."
+    assert not _run(killed(1, dt.date(2026, 3, 1), text=text, frame=yearless_scope))
     assert not _run(signed, published=None)
     assert not _run(signed, source=DateSource.INFERRED)
     assert not _run(dated(2, dt.date(2026, 4, 1), "The draft is set to begin on April 1."))
