@@ -380,6 +380,11 @@ def _spelt(words: int, length: int) -> str:
     return f"~{words:03d}{length:06d}"
 
 
+def _long_names_range(words: int) -> tuple[str, str]:
+    """The range the terms of the block's long names of `words` words sort in."""
+    return _spelt(words, 0), _spelt(words + 1, 0)
+
+
 class _StoredBlock:
     """The anchors of one block in the index (those of `current` articles) and the in-memory
     `extra` ones, as `reach` reads them: the neighbours of an anchor are found through the
@@ -469,7 +474,7 @@ class _StoredBlock:
         else:
             names = self._long_names.get(words)
             if names is None:
-                start, end = _spelt(words, 0), _spelt(words + 1, 0)
+                start, end = _long_names_range(words)
                 rows = self._connection.execute(
                     "SELECT term FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
                     (self._hashed, start, end),
@@ -515,7 +520,7 @@ class _StoredBlock:
             )
 
     def _count_long_names(self, words: int) -> int:
-        start, end = _spelt(words, 0), _spelt(words + 1, 0)
+        start, end = _long_names_range(words)
         row = self._connection.execute(
             "SELECT COUNT(*) FROM anchor_terms WHERE key = ? AND term >= ? AND term < ?",
             (self._hashed, start, end),

@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from checker.clusters import MAX_EVIDENCE
 from checker.data import load_data
-from checker.extract.timex import MONTHS
 from checker.models import (
     Attribution,
     Claim,
@@ -266,7 +265,7 @@ def _dated_in_clause(claim: Claim) -> bool:
         return False
     text = claim.text.lower()
     for when in frame.scope.split("; "):
-        if not _calendar(when) or not _YEAR.search(when):
+        if not _YEAR.search(when):
             continue  # "quarterly", "this season", "on March 12": no year the period holds in
         at = text.find(when)
         after = text[at + len(when) :].split()[:1] if at >= 0 else []
@@ -285,11 +284,6 @@ def _a_term(text: str, at: int) -> bool:
     while before and before[-1] in _PHRASE_WORDS:
         before.pop()
     return bool(before) and before[-1] in _BOUND_WORDS
-
-
-def _calendar(when: str) -> bool:
-    """Whether a date expression names a calendar date: a number or a month."""
-    return any(c.isdigit() for c in when) or any(word.strip(".") in MONTHS for word in when.split())
 
 
 @lru_cache(maxsize=8192)
