@@ -193,6 +193,9 @@ class Figure(ClaimBase):
     superlative: str | None = None  # "largest since 2011" -> "largest"
     superlative_since: dt.date | None = None
     frame: Frame | None = None  # what it is about; None when the parse names nothing
+    # The `value_span` of the figure in the same sentence this one converts: "43 miles (69 km)"
+    restates: tuple[int, int] | None = None
+    listed: int | None = None  # the items a bracket names right after it: "five (A, B, C, D, E)"
 
 
 class DateClaim(ClaimBase):

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from checker.archive_keys import subject_group_keys
 from checker.clusters import Reported
+from checker.compare.restatements import disagreements
 from checker.compat import (
     DEFAULT_TOLERANCE,
     LASTING_DIMENSIONS,
@@ -49,6 +50,9 @@ class FigureMismatch(Rule):
     Figures with no period describe a current state and are compared only when their as-of
     dates are close; a state as of a whole year ("as of the 2010 census") is that year's, as
     "at the 2010 census" is. Figures from the facts register take part when one is loaded.
+    Inside one sentence, it checks a figure against the sentence's own restatement of it: a
+    conversion into another unit ("43 miles (69 km)") and a list of the things counted
+    ("three clubs (A, B and C)"), each copy of the sentence listed in one finding.
 
     ## Why it matters
     A reader who sees 35,000 in one story and 53,000 in the next for the same month cannot
@@ -57,11 +61,15 @@ class FigureMismatch(Rule):
     ## Flagged
     "Fedorov said 35,000 Russian soldiers were killed in December." next to
     "Fedorov said 53,000 Russian soldiers were killed in December."
+    "The route runs 43 miles (90 km)." "Three clubs (Ashford, Brill, Cotton and Dunmore)."
 
     ## Not flagged
     "35,000" next to "35 thousand" or "nearly 35,000"; a target ("the goal is 50,000 by
     summer") next to a fact; December figures next to January figures; an age limit of 27 in
-    2023 next to 30 in 2025; two values in one sentence ("rose from 20,000 to 35,000"); bare
+    2023 next to 30 in 2025; two values in one sentence ("rose from 20,000 to 35,000"), and a
+    conversion in units whose size depends on the country ("2 million tons (1.8 million
+    tonnes)"), a partial list ("five clubs (including A and B)") or a breakdown ("12 people
+    (7 men and 5 women)"); bare
     counts with no owner and no event ("42 regions", "31 regions"), which may count different
     sets; a count of what happened that rose between two reports ("buried 16 people", police
     said on Monday; "buried 23", on Thursday).
@@ -89,6 +97,9 @@ class FigureMismatch(Rule):
         if twin is not None:
             masked, ordinal, unit = twin
             yield ArchiveKey(f"{self.id}/twin:{masked}\x1f{ordinal}\x1f{unit}", follow=True)
+        if claim.restates is not None or claim.listed is not None:
+            # a restatement's finding lists every copy of its sentence
+            yield ArchiveKey(f"{self.id}/restated:{claim.text}")
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         options = self.options
@@ -106,6 +117,19 @@ class FigureMismatch(Rule):
                 covered.add(outlier, majority)
                 yield finding
         yield from self._twin_findings(context, labels, covered)
+        yield from self._restatement_findings(context, options.tolerance)
+
+    def _restatement_findings(self, context: RuleContext, tolerance: float) -> Iterator[Finding]:
+        """A figure and the way its own sentence states it again: "43 miles (90 km)", "three
+        clubs (A, B, C and D)"; one finding per mistake, with every copy of its sentence."""
+        for problem, copies in disagreements(context.figures, tolerance):
+            if not context.any_in_focus(copies):
+                continue
+            copies = context.focused_first(copies)
+            head = copies[0]
+            more = f" and {len(copies) - 1} more" if len(copies) > 1 else ""
+            message = f"{problem} ({head.path}:{head.line}{more})"
+            yield self.finding(message, copies[:_MAX_EVIDENCE], subject=head.subject)
 
     def _twin_findings(
         self,

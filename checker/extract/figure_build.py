@@ -156,6 +156,8 @@ def build(
         superlative=superlative,
         superlative_since=superlative_since,
         rank=draft.number.ordinal,
+        restates=draft.restates,
+        listed=draft.listed,
     )
 
 

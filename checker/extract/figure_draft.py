@@ -93,6 +93,8 @@ class Draft:
     age: bool = False
     age_who: str | None = None
     attribute: str | None = None  # what a measurement measures: "length", "wingspan", "revenue"
+    restates: tuple[int, int] | None = None  # the span of the figure this one converts
+    listed: int | None = None  # how many things the bracket after the counted noun names
 
 
 def _inches(text: str, number_end: int, word_end: int) -> bool:

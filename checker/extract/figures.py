@@ -10,7 +10,8 @@ it held. Word lists live in `checker/data/*.toml`.
 
 This module only runs the steps in order; each lives in its own module: `figure_filter` (which
 numbers are figures), `figure_draft` (unit, hedge, ranges), `figure_compound` (two-unit
-measures), `figure_noun` (what is counted), `figure_place` and `figure_measure` (borrowed nouns,
+measures), `figure_noun` (what is counted), `figure_restate` (a conversion or a list that
+states a figure again), `figure_place` and `figure_measure` (borrowed nouns,
 events, owners, what a measurement is of), `figure_modality`, `figure_time` (period, as-of,
 superlatives) and `figure_build` (the `Figure`).
 """
@@ -25,6 +26,7 @@ from checker.extract.figure_filter import keep
 from checker.extract.figure_modality import modality_cues
 from checker.extract.figure_noun import read_noun
 from checker.extract.figure_place import place
+from checker.extract.figure_restate import mark_restatements
 from checker.extract.figure_time import record_anchors, superlatives
 from checker.extract.numbers import find_numbers
 from checker.extract.timex import find_times
@@ -47,6 +49,7 @@ def find_figures(sentence: Sentence, context: ArticleContext, source: Source) ->
         return []
     for draft in drafts:
         read_noun(text, draft, drafts, times)
+    mark_restatements(text, drafts)
     ends = sorted(d.end for d in drafts)
     for draft in drafts:
         place(text, draft, drafts, context, ends)

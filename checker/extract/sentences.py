@@ -1,7 +1,8 @@
 """Split an article's body into located sentences, leaving out page furniture.
 
-A line break ends a sentence unless the line runs on into a lowercase continuation (hard-wrapped
-Markdown); headings and list items stand alone. Markdown markup (links, images, emphasis, inline
+A line break ends a sentence unless the line runs on (hard-wrapped Markdown): into a lowercase
+continuation, or from a line that stops mid-phrase (a comma, "and", "of", an open bracket);
+headings and list items stand alone. Markdown markup (links, images, emphasis, inline
 HTML, code fences) is removed without losing track of columns: every sentence reports the line
 and column where its first character sits in the source file. Boilerplate lines and reader
 appeals come from `data/boilerplate.toml`.
@@ -41,6 +42,10 @@ _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _REFERENCE_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*\S")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _ALNUM = re.compile(r"[^\W_]")
+# A comma or a word that needs what follows it; a heading or a caption does not end so.
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:and|or|of|the|a|an|to|in|for|with|by|at|on|from|as|than|that|said|says))$"
+)
 # Reader appeals are short; a long sentence is reporting, whatever words it shares with them.
 _APPEAL_MAX_LENGTH = 240
 
@@ -205,6 +210,13 @@ def _is_standalone(raw: str) -> bool:
     return bool(_MARKUP_PREFIX.match(raw))
 
 
+def _unfinished(line: str) -> bool:
+    """A line that stops mid-phrase, so the next runs on even when it starts with a name:
+    "...three clubs (Ashford, Brill and" before "Dunmore) went down"."""
+    # only the line's end is searched: a regex anchored at "$" is tried at every offset
+    return bool(_OPEN_END.search(line, max(0, len(line) - 6))) or line.count("(") > line.count(")")
+
+
 def _is_furniture_shape(text: str) -> bool:
     """Horizontal rules, setext underlines, table rules: no letter or digit at all."""
     return _ALNUM.search(text) is None
@@ -242,7 +254,7 @@ def _paragraphs(body: str, line_numbers: Sequence[int]) -> Iterator[list[_Piece]
             block
             and not _is_standalone(raw)
             and block[-1].text[-1:] not in ".!?:\"'”’)"
-            and text[:1].islower()
+            and (text[:1].islower() or _unfinished(block[-1].text))
         )
         if block and not runs_on:
             yield block

@@ -131,6 +131,20 @@ def test_hard_wrapped_lines_join_and_keep_the_first_line() -> None:
     assert (sentences[1].line, sentences[1].column) == (2, 25)
 
 
+@pytest.mark.parametrize(
+    ("body", "joined"),
+    [
+        ("Three clubs (Ashford, Brill and\nDunmore) went down.\n", True),  # an "and" waits
+        ("The vote went to Ashford,\nBrill and Dunmore.\n", True),  # so does a comma
+        ("The mayor spoke with the head of\nNorthern Rail.\n", True),
+        ("Storm damage across the valley\nPolice closed the road.\n", False),  # a title line
+        ("Flood warnings\nThe river rose.\n", False),
+    ],
+)
+def test_a_line_that_stops_mid_phrase_runs_on_into_a_capital(body: str, joined: bool) -> None:
+    assert (len(_lines(body)) == 1) is joined
+
+
 def test_headings_and_list_items_stand_alone() -> None:
     body = "## Relief totals\nThe fund grew.\n- first item here\n- second item here\n"
     sentences = _lines(body)

@@ -244,3 +244,32 @@ def test_one_disagreement_in_two_time_windows_is_one_finding() -> None:
         as_of_window_days=30,
     )
     assert messages == ["27 (a.md:1) and 1 more vs 30 (b.md:1) and 1 more: russian soldiers killed"]
+
+
+def test_a_wrong_conversion_copied_into_two_articles_is_one_finding() -> None:
+    text = "The route runs 43 miles (90 km) along the coast."
+    spans = {"text": text, "sentence_index": 0, "line": 3}
+    miles = {**spans, "value_span": (15, 23), "unit": "mile", "surface": "43 miles"}
+    km = {**spans, "value_span": (25, 30), "unit": "kilometer", "restates": (15, 23)}
+    messages = _run(
+        figure(43, **miles),
+        figure(90, **km),
+        figure(43, path="b.md", **miles),
+        figure(90, path="b.md", **km),
+    )
+    assert messages == ["43 mi is given as 90 km; it is 69.2 km (a.md:3 and 1 more)"]
+
+
+def test_a_conversion_that_holds_to_its_digits_is_quiet() -> None:
+    text = "The route runs about 100 miles (160 km) along the coast."
+    spans = {"text": text, "sentence_index": 0}
+    assert not _run(
+        figure(100, value_span=(15, 30), unit="mile", qualifier=Qualifier.APPROX, **spans),
+        figure(160, value_span=(32, 38), unit="kilometer", restates=(15, 30), **spans),
+    )
+
+
+def test_a_count_and_a_longer_list_disagree() -> None:
+    text = "Three clubs (Ashford, Brill, Cotton and Dunmore) went down."
+    messages = _run(figure(3, text=text, value_span=(0, 5), listed=4))
+    assert messages == ['"Three clubs" is followed by a list of 4 (a.md:1)']
