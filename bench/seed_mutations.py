@@ -3,7 +3,8 @@
 Reads the dated seed articles from `../shared/corpus/seeds-dated/` relative to the repository
 (third-party text, measured here, never copied in). For each article, each figure, date and
 source the checker reads in it becomes one mutation: a copy of the article dated a day later,
-with that one fact changed (a figure times 1.5, a date's day moved by three, a source renamed),
+with that one fact changed (a figure times 1.5, a date's day moved by three, a source renamed,
+a titled person called "former", a superlative turned round: "largest" for "smallest"),
 checked together with the five originals. A mutation is caught when an error or warning finding
 that the originals alone do not raise has evidence in the copy and in another article (a copy
 repeats its original's own problems, such as a report cited before the events it reports).
@@ -29,7 +30,14 @@ sys.path.insert(0, str(REPO))
 from checker.engine import check_paths  # noqa: E402
 from checker.extract import extract_article  # noqa: E402
 from checker.load import load  # noqa: E402
-from checker.models import Attribution, DateClaim, Figure, Finding, Severity  # noqa: E402
+from checker.models import (  # noqa: E402
+    Attribution,
+    DateClaim,
+    Figure,
+    Finding,
+    PersonClaim,
+    Severity,
+)
 
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds-dated"
 REWORDINGS = [
@@ -74,6 +82,31 @@ def _changed_source(text: str, claim: Attribution) -> str | None:
     return text.replace(claim.text, sentence, 1) if claim.text in text else None
 
 
+def _changed_title(text: str, claim: PersonClaim) -> str | None:
+    """The person called "former" what they still are: the slip a title most often takes."""
+    if not claim.title or claim.former or claim.title not in claim.text:
+        return None
+    sentence = claim.text.replace(claim.title, f"former {claim.title}", 1)
+    return text.replace(claim.text, sentence, 1) if claim.text in text else None
+
+
+_OPPOSITES = {"largest": "smallest", "biggest": "smallest", "highest": "lowest", "most": "fewest"}
+_OPPOSITES |= {"smallest": "largest", "lowest": "highest", "fewest": "most"}
+
+
+def _changed_superlative(text: str, claim: Figure) -> str | None:
+    """The figure's superlative turned into its opposite ("the largest since 2011")."""
+    word = claim.superlative
+    if not word or word.lower() not in _OPPOSITES:
+        return None
+    found = re.search(rf"\b{word}\b", claim.text, re.I)
+    if found is None:
+        return None
+    opposite = _OPPOSITES[word.lower()]
+    sentence = claim.text[: found.start()] + opposite + claim.text[found.end() :]
+    return text.replace(claim.text, sentence, 1) if claim.text in text else None
+
+
 def _later(text: str) -> str:
     """The article dated a day later, as a copy published after it would be."""
 
@@ -108,12 +141,18 @@ def main(argv: list[str]) -> None:
         text = path.read_text(encoding="utf-8")
         for claim in extract_article(article):
             changed = None
+            if isinstance(claim, Figure) and claim.superlative:
+                changed = _changed_superlative(text, claim)
+                if changed and changed != text:
+                    mutations.append(("superlative", path, changed, claim.text[:90]))
             if isinstance(claim, Figure):
                 changed, kind = _changed_figure(text, claim), "figure"
             elif isinstance(claim, DateClaim) and not claim.relative:
                 changed, kind = _changed_date(text, claim), "date"
             elif isinstance(claim, Attribution):
                 changed, kind = _changed_source(text, claim), "source"
+            elif isinstance(claim, PersonClaim):
+                changed, kind = _changed_title(text, claim), "title"
             if changed and changed != text:
                 mutations.append((kind, path, changed, claim.text[:90]))
     if limit:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import partial
+from functools import cache, partial
 
 from pydantic import Field
 
@@ -16,6 +17,7 @@ from checker.data import load_data
 from checker.group import SubjectGroup, groups_of
 from checker.models import Claim, Figure, Finding, Modality, Severity
 from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions
+from checker.twins import count_numbers, long_enough, mask_numbers, twins
 
 _FACTS = (Modality.FACT, Modality.ESTIMATE)
 # Periods of very different length count different things (a spring draft vs a whole year).
@@ -24,6 +26,13 @@ _MAX_SPAN_RATIO = 2.0
 
 class SuperlativeConflictOptions(RuleOptions):
     tolerance: float = Field(DEFAULT_TOLERANCE, ge=0, le=1)
+
+
+@cache
+def _superlative_words() -> re.Pattern[str]:
+    table = load_data("synonyms").get("superlatives", {})
+    words = sorted({*table.get("larger", ()), *table.get("smaller", ())}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
 def _direction(word: str) -> int:
@@ -44,7 +53,9 @@ class SuperlativeConflict(Rule):
     For a figure called the largest (highest, biggest, most) since a date, looks for another
     factual figure of the same subject dated inside [that date, the superlative's own date)
     that is certainly larger; for "lowest", "smallest", "fewest", one certainly smaller.
-    Figures covering periods of very different length are not compared.
+    Figures covering periods of very different length are not compared. A sentence copied
+    into another article with its superlative turned round, or its "since" year changed, is
+    reported too.
 
     ## Why it matters
     "The largest since 2011" is a checkable claim, and coverage that reported a larger figure
@@ -52,7 +63,9 @@ class SuperlativeConflict(Rule):
 
     ## Flagged
     "160,000 men called up this spring, the largest draft since 2011" next to an earlier
-    article's "190,000 men were called up in the spring of 2019".
+    article's "190,000 men were called up in the spring of 2019". The same sentence in two
+    articles calling its figure "the largest draft since 2011" in one and "the smallest" (or
+    "the largest since 2015") in the other.
 
     ## Not flagged
     A goal ("officials hope to conscript between 170,000 and 200,000") or a forecast, however
@@ -69,14 +82,39 @@ class SuperlativeConflict(Rule):
     archive_indexed = True
 
     def archive_keys(self, claim: Claim) -> Iterator[ArchiveKey]:
-        """A figure's subject group: the rule reads nothing else."""
+        """A figure's subject group, and its sentence with its numbers and superlative masked
+        (a twin)."""
         yield from subject_group_keys(claim)
+        twin = _twin_key(claim) if isinstance(claim, Figure) else None
+        if twin is not None:
+            yield ArchiveKey(f"{self.id}/twin:{twin[0]}\x1f{twin[1]}")
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         options = self.options
         assert isinstance(options, SuperlativeConflictOptions)
         for group in groups_of(context.figures, context.groups):
             yield from self._check_group(group, context, options.tolerance)
+        yield from self._twin_findings(context)
+
+    def _twin_findings(self, context: RuleContext) -> Iterator[Finding]:
+        """One sentence in two articles that calls its figure the largest in one and the
+        smallest in the other, or the largest since another year: a copy changed on the way.
+        Compared whatever the figure's subject, as `figure-mismatch` compares twin figures."""
+        called = (f for f in context.figures if f.superlative)
+        for twin in twins(called, _twin_key):
+            if not context.any_in_focus(twin):
+                continue
+            sides = classes(context.focused_first(twin), _called)
+            for side in sides[1:]:
+                first = sides[0]
+                message = " but ".join(
+                    f"{describe(s[0])} is called the {s[0].superlative}"
+                    + (f" since {s[0].superlative_since.year}" if s[0].superlative_since else "")
+                    + f" in {s[0].path}:{s[0].line}{more(s)}"
+                    for s in (first, side)
+                )
+                claims = [*first[:MAX_EVIDENCE], *side[:MAX_EVIDENCE]]
+                yield self.finding(message, claims, subject=first[0].subject)
 
     def _check_group(
         self, group: SubjectGroup, context: RuleContext, tolerance: float
@@ -131,6 +169,21 @@ class SuperlativeConflict(Rule):
                     + f" came in between: {group.label}"
                 )
                 yield self.finding(message, [*evidence(claim, kind), *shown], subject=group.label)
+
+
+def _twin_key(figure: Figure) -> tuple[str, int] | None:
+    """The sentence with its numbers and superlative words masked, and which of its figures
+    this is; None for a sentence too short to tell a copy from a formula."""
+    masked = _superlative_words().sub("~", mask_numbers(figure.text))
+    if not figure.superlative or not long_enough(masked, figure.text):
+        return None
+    position = figure.text.find(figure.surface) if figure.surface else -1
+    return masked, count_numbers(figure.text[: max(position, 0)])
+
+
+def _called(figure: Figure) -> tuple[int, dt.date | None]:
+    """What a superlative says: which way, and since when."""
+    return _direction(figure.superlative or ""), figure.superlative_since
 
 
 def _claim_key(context: RuleContext, tolerance: float, claim: Figure) -> tuple[object, ...]:
