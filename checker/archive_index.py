@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -155,31 +156,56 @@ class ArchiveIndex:
         if row is not None and row[0] == version:
             return
         with transaction(self._connection):
-            for table in ("keys", "indexed", "anchor_terms"):
+            for table in ("keys", "indexed", "anchor_terms", "walks"):
                 self._connection.execute(f"DROP TABLE IF EXISTS {table}")
             create_index_tables(self._connection)
             self._connection.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)", (version,)
             )
 
-    def filed(self) -> dict[tuple[str, str], tuple[int, str | None]]:
-        """(sha256, variant) -> (article id, the note its figure cap gave) of every filed
-        article."""
-        rows = self._connection.execute("SELECT sha256, variant, id, note FROM indexed")
-        return {(sha, variant): (number, note) for sha, variant, number, note in rows}
+    def content(self, number: int) -> tuple[str, str, str | None]:
+        """The (sha256, variant) of a filed article and the note its figure cap gave."""
+        sha, variant, note = self._connection.execute(
+            "SELECT sha256, variant, note FROM indexed WHERE id = ?", (number,)
+        ).fetchone()
+        return sha, variant, note
 
-    def ids(
-        self, contents: Iterable[tuple[str, str]]
-    ) -> dict[tuple[str, str], tuple[int, str | None]]:
-        """(sha256, variant) -> (article id, the note its figure cap gave) of those of
-        `contents` that are filed."""
-        found: dict[tuple[str, str], tuple[int, str | None]] = {}
+    def notes(self) -> dict[int, str]:
+        """Article id -> the note its figure cap gave, of the filed articles that have one."""
+        rows = self._connection.execute("SELECT id, note FROM indexed WHERE note IS NOT NULL")
+        return dict(rows)
+
+    def walked(self, root: str, digest: bytes) -> list[int] | None:
+        """The ids of the articles of the files a walk of `root` with this digest met, in its
+        order, as `remember_walk` stored them; None when no such walk is stored."""
+        row = self._connection.execute(
+            "SELECT ids FROM walks WHERE root = ? AND digest = ?", (root, digest)
+        ).fetchone()
+        return None if row is None else array("q", row[0]).tolist()
+
+    def remember_walk(self, root: str, digest: bytes, ids: Sequence[int]) -> None:
+        """Store a walk of `root` that met only files known and filed, with their articles'
+        ids, in walk order. Any later change to the files recorded or the articles filed
+        forgets it (the tables' triggers: see `checker.cache`). A failed write only costs the
+        next run its lookups."""
+        if not self._cache.writable:
+            return
+        blob = array("q", ids).tobytes()
+        with contextlib.suppress(sqlite3.Error), transaction(self._connection):
+            self._connection.execute(
+                "INSERT OR REPLACE INTO walks (root, digest, ids) VALUES (?, ?, ?)",
+                (root, digest, blob),
+            )
+
+    def ids(self, contents: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """(sha256, variant) -> article id of those of `contents` that are filed."""
+        found: dict[tuple[str, str], int] = {}
         for sha, variant in contents:
             row = self._connection.execute(
-                "SELECT id, note FROM indexed WHERE sha256 = ? AND variant = ?", (sha, variant)
+                "SELECT id FROM indexed WHERE sha256 = ? AND variant = ?", (sha, variant)
             ).fetchone()
             if row is not None:
-                found[sha, variant] = (row[0], row[1])
+                found[sha, variant] = row[0]
         return found
 
     def add(self, articles: Sequence[tuple[str, str, str | None, Sequence[IndexRow]]]) -> None:
@@ -425,14 +451,21 @@ class _StoredBlock:
     def neighbours(self, anchor: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
         """The anchors of the block that agree with `anchor`, either way round: those whose
         names share a term with its names (a superset of the names `names_match` accepts, as
-        in `AnchorIndex`), kept when they agree and some current article is filed under them."""
+        in `AnchorIndex`), kept when they agree and some current article is filed under them.
+
+        Two anchors that both have a primary name agree only when those match (`anchors_agree`),
+        so the other names of an anchor with a primary look only for anchors without one: the
+        many stories' anchors that share a ministry or a town with it are not read."""
         known = self._neighbours.get(anchor)
         if known is not None:
             return known
-        terms: set[str] = set()
+        primary = set(anchor_names(anchor[:1]))
+        of_any: set[str] = set()  # terms of the primary's names (of every name, with none)
+        of_unnamed: set[str] = set()  # terms that look for anchors without a primary only
         candidates: set[str] = set()
         for name in anchor_names(anchor):
             words = name.split()
+            terms = of_any if name in primary or not primary else of_unnamed
             terms.update(_name_terms(words, stored=False))
             if len(words) == 1:
                 terms.add("^" + name)
@@ -442,13 +475,8 @@ class _StoredBlock:
             terms.update("%" + regnal for regnal in regnal_names(words))
             if len(name) >= _FUZZY_MIN:
                 candidates.update(self._spelt_like(name, len(words)))
-        listed = sorted(terms)
-        marks = ",".join("?" * len(listed))
-        rows = self._connection.execute(
-            f"SELECT DISTINCT anchor FROM anchor_terms WHERE key = ? AND term IN ({marks})",
-            (self._hashed, *listed),
-        )
-        candidates.update(stored for (stored,) in rows)
+        candidates.update(self._with_terms(of_any))
+        candidates.update(self._with_terms(of_unnamed, _bounds(_ANCHORED + _JOIN)))
         found = set(self._extra.neighbours(anchor))
         for stored in candidates:
             other = _anchor(stored)
@@ -459,6 +487,18 @@ class _StoredBlock:
         result = frozenset(found)
         self._neighbours[anchor] = result
         return result
+
+    def _with_terms(self, terms: set[str], within: tuple[str, str] | None = None) -> set[str]:
+        """The stored anchors filed under any of `terms`, those in the range `within` only."""
+        if not terms:
+            return set()
+        listed = sorted(terms)
+        marks = ",".join("?" * len(listed))
+        query = f"SELECT DISTINCT anchor FROM anchor_terms WHERE key = ? AND term IN ({marks})"
+        if within is not None:
+            query += " AND anchor >= ? AND anchor < ?"
+        rows = self._connection.execute(query, (self._hashed, *listed, *(within or ())))
+        return {stored for (stored,) in rows}
 
     def _spelt_like(self, name: str, words: int) -> set[str]:
         """Stored anchors with a long name of as many words that `fuzz.ratio` puts within

@@ -63,7 +63,7 @@ WRITE_BATCH = 200
 _CLAIMS = TypeAdapter(list[Claim])
 _CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)
 # Tables of the archive index, made and dropped with the cache's own.
-INDEX_TABLES = ("indexed", "keys", "files", "anchor_terms")
+INDEX_TABLES = ("indexed", "keys", "files", "anchor_terms", "walks")
 
 
 class CacheError(CheckerError):
@@ -580,12 +580,12 @@ def _create_schema(connection: sqlite3.Connection, version: str) -> None:
     # The archive index (`checker.archive_index`): which stored articles are indexed (and the
     # note their figure cap gave), the keys their claims are filed under, and the files of
     # archives as last seen, so an unchanged file is known without reading it.
-    create_index_tables(connection)
     connection.execute(
         "CREATE TABLE IF NOT EXISTS files (location TEXT PRIMARY KEY, size INTEGER NOT NULL,"
         " mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,"
         " sha256 TEXT NOT NULL, variant TEXT NOT NULL) WITHOUT ROWID"
     )
+    create_index_tables(connection)
     # Only a brand-new file takes our stamp; an existing one keeps its own, to be compared.
     connection.executemany(
         "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
@@ -596,8 +596,8 @@ def _create_schema(connection: sqlite3.Connection, version: str) -> None:
 def create_index_tables(connection: sqlite3.Connection) -> None:
     """The archive index's own tables (`checker.archive_index`), which it drops and makes again
     when its layout or the rules change: which stored articles are indexed (and the note their
-    figure cap gave), the keys their claims are filed under, and the terms the names of their
-    anchors are found by."""
+    figure cap gave), the keys their claims are filed under, the terms the names of their
+    anchors are found by, and the walks of archives that met only known files."""
     connection.execute(
         "CREATE TABLE IF NOT EXISTS indexed (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL,"
         " variant TEXT NOT NULL, note TEXT, UNIQUE (sha256, variant))"
@@ -612,6 +612,19 @@ def create_index_tables(connection: sqlite3.Connection) -> None:
         "CREATE TABLE IF NOT EXISTS anchor_terms (key INTEGER NOT NULL, term TEXT NOT NULL,"
         " anchor TEXT NOT NULL, PRIMARY KEY (key, term, anchor)) WITHOUT ROWID"
     )
+    # Walks of archives that met only files known and filed, with their articles' ids: valid
+    # while the files recorded and the articles filed are as they were, so any change to them
+    # forgets every walk, whichever code makes it.
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS walks (root TEXT PRIMARY KEY, digest BLOB NOT NULL,"
+        " ids BLOB NOT NULL)"
+    )
+    for table in ("files", "indexed"):
+        for change in ("INSERT", "UPDATE", "DELETE"):
+            connection.execute(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_{change.lower()}_forgets_walks"
+                f" AFTER {change} ON {table} BEGIN DELETE FROM walks; END"
+            )
 
 
 def forget_anchors(connection: sqlite3.Connection, anchors: Iterable[tuple[int, str]]) -> None:

@@ -7,6 +7,12 @@ its content hash without being read; new and changed files are read, extracted (
 the cache by content) and indexed (`checker.archive_index`). Then the checked claims' keys
 select the archive articles the rules must see, and only those are read.
 
+Looking each file up costs more than walking the archive, so a run that finds every file
+known and filed, and none gone, stores its walk: a digest of each file's path and metadata
+in walk order, with the files' article ids. A later walk of the same digest met the same
+files, unchanged, so it takes those ids without a lookup. Any write to the files recorded or
+the articles filed forgets every stored walk (triggers in `checker.cache`).
+
 The findings are those of reading the whole archive (the test holds the two paths together):
 every rule that can look at the archive says what it compares on (`Rule.archive_keys`), and a
 rule that does not say (a plugin), a facts register with figures (they regroup the subjects)
@@ -19,9 +25,10 @@ the time unchanged.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -63,25 +70,19 @@ def indexable(rules: Sequence[Rule], settings: CheckSettings) -> bool:
 
 
 class _Known(NamedTuple):
-    """An archive file whose content the index recorded: its article's id in the index and
-    the note its figure cap gave, when its claims are filed."""
+    """An archive file whose content the index recorded: its article's id in the index, when
+    its claims are filed."""
 
     path: str
-    location: str
-    sha256: str
-    variant: str
-    number: int | None = None
-    note: str | None = None
-
-
-class _Recorded(NamedTuple):
-    """What the index recorded of a file: its metadata, content and article id (if filed)."""
-
-    signature: tuple[int, int, int, int]
     sha256: str
     variant: str
     number: int | None
-    note: str | None
+
+
+# What the index recorded of a file, by the file's location and metadata (`_Signed`): its
+# content (sha256, variant) and, when its claims are filed, its article id.
+_Signed = tuple[str, int, int, int, int]
+_Recorded = tuple[str, str, int | None]
 
 
 @dataclass
@@ -91,6 +92,20 @@ class _Walk:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     locations: set[str] = field(default_factory=set)
     order: dict[str, int] = field(default_factory=dict)  # path -> place in the walk
+    digest: bytes = b""  # of the files walked (`_walked`)
+
+
+class _Current(NamedTuple):
+    """The archive as the index serves it: the files known by their metadata (article id,
+    path), in walk order, and those read by this run and filed (id -> path); each file's
+    place in the walk; the files that could not be filed (read whole, with their claims); the
+    diagnostics of the walk and of the files read."""
+
+    known: Sequence[tuple[int, str]]
+    order: dict[str, int]
+    fresh: Mapping[int, str]
+    unfiled: Sequence[tuple[Article, list[Claim]]]
+    diagnostics: Sequence[Diagnostic]
 
 
 class _Recorder:
@@ -130,6 +145,36 @@ def read_archive(
     index = ArchiveIndex(cache)
     index.prepare()
     session = CacheSession(cache, archive)
+    root = folder_bounds(archive)[0]
+    diagnostics: list[Diagnostic] = []
+    digest = hashlib.sha256()
+    paths = [file for file, _ in _walked(archive, settings, exclude, digest, diagnostics)]
+    ids = index.walked(root, digest.digest())
+    if ids is None:
+        current = _update(checked, archive, root, index, session, settings, exclude, progress)
+    else:
+        # Every file is as the run that stored this walk met it: known and filed.
+        if progress is not None:
+            progress(len(checked.articles) + len(paths))
+        order = {path: place for place, path in enumerate(paths)}
+        current = _Current(list(zip(ids, paths, strict=True)), order, {}, (), diagnostics)
+    return _read(index, checked, current, settings, session)
+
+
+def _update(
+    checked: Extraction,
+    archive: Path,
+    root: str,
+    index: ArchiveIndex,
+    session: CacheSession,
+    settings: CheckSettings,
+    exclude: set[Path],
+    progress: Progress | None,
+) -> _Current:
+    """Bring the index up to date with the archive: read, extract and file the new and
+    changed files, and prune the cache of what is gone. When nothing was, store the walk: the
+    next run that walks the same files knows them all without a lookup each."""
+    cache = session.cache
     recorded = _recorded_files(index, archive)
     found = _walk(archive, recorded, session, settings, exclude)
     rules = indexed_rules()
@@ -174,7 +219,8 @@ def read_archive(
 
     # The walk met exactly the files recorded, all unchanged and filed: the cache holds
     # nothing under the archive that this run would prune, and no file is gone.
-    if fresh or pending or len(found.known) != len(recorded):
+    changed = bool(fresh or pending or len(found.known) != len(recorded))
+    if changed:
         for entry in known:
             session.keep_key(entry.sha256, entry.variant)
         for article in fresh:
@@ -182,43 +228,84 @@ def read_archive(
         for article in checked.articles:
             session.keep(article)  # a checked file inside the archive stays current
         session.prune()
-        _forget_files(cache, recorded, found.locations)
+        _forget_files(cache, (signed[0] for signed in recorded), found.locations)
 
     filed = index.ids({(sha, variant) for sha, variant, _, _ in pending})
-    current: dict[int, _Known] = {}
-    unindexed: list[Article] = []
-    notes: list[Diagnostic] = []  # of the figure cap, for the files not read
+    ids: list[tuple[int, str]] = []
     for entry in known:
-        number, note = entry.number, entry.note
+        number = entry.number
         if number is None:  # filed by this run, unless the cache could not be written
-            number, note = filed.get((entry.sha256, entry.variant), _NONE)
+            number = filed.get((entry.sha256, entry.variant))
         if number is not None:
-            current[number] = entry._replace(number=number, note=note)
-            if note is not None:
-                notes.append(Diagnostic(path=entry.path, message=note))
+            ids.append((number, entry.path))
+    if not changed and ids and len(ids) == len(found.order):  # every file known and filed
+        index.remember_walk(root, found.digest, [number for number, _ in ids])
+    read: dict[int, str] = {}
+    unfiled: list[tuple[Article, list[Claim]]] = []
     for article in fresh:
-        variant = article_variant(article)
-        number, note = filed.get((article.sha256, variant), _NONE)
+        number = filed.get((article.sha256, article_variant(article)))
         if number is not None:
-            location = session.location(article)
-            current[number] = _Known(article.path, location, article.sha256, variant, number, note)
-        elif article.path in recorder.claims:
-            unindexed.append(article)
+            read[number] = article.path
+        elif article.path in recorder.claims:  # the cache could not be written: read whole
+            unfiled.append((article, recorder.claims[article.path]))
+    diagnostics = [*found.diagnostics, *extracted.diagnostics]
+    return _Current(ids, found.order, read, unfiled, diagnostics)
+
+
+def _read(
+    index: ArchiveIndex,
+    checked: Extraction,
+    current: _Current,
+    settings: CheckSettings,
+    session: CacheSession,
+) -> Extraction:
+    """The archive articles the rules must read to check `checked`, with their claims."""
     assert settings.rules is not None  # resolved by the caller
-    wanted, context = _select(index, settings.rules, checked.claims, current, settings, session)
-    for article in unindexed:  # the cache could not be written: read whole
+    by_id = {**dict(current.known), **current.fresh}
+    wanted, context = _select(index, settings.rules, checked.claims, by_id, settings, session)
+    for article, claims in current.unfiled:
         context.articles.append(article)
-        context.claims.extend(cap_figures(recorder.claims[article.path], article.path)[0])
-    _in_walk_order(context, found.order)
-    # Cap notes of the articles read come again from their extraction: said once.
-    context.diagnostics = [*found.diagnostics, *extracted.diagnostics, *notes]
+        context.claims.extend(cap_figures(claims, article.path)[0])
+    _in_walk_order(context, current.order)
+    # The cap notes of the files not read: those read say it again as they are extracted.
+    noted = index.notes()
+    notes = [Diagnostic(path=path, message=noted[n]) for n, path in current.known if n in noted]
+    context.diagnostics = [*current.diagnostics, *notes]
     context.crowded = frozenset(wanted.crowded)
     return context
 
 
+def _walked(
+    archive: Path,
+    settings: CheckSettings,
+    exclude: set[Path],
+    digest: hashlib._Hash,
+    diagnostics: list[Diagnostic],
+) -> Iterator[tuple[str, os.stat_result | None]]:
+    """Every article file of the archive in walk order, with its metadata, each added to
+    `digest`: two walks of one folder with one digest met the same files with the same
+    metadata, in the same order, under the same article limit (it decides which are read)."""
+    excluded = {str(path) for path in exclude}
+    digest.update(b"%d\n" % settings.max_article_kb)
+    for file, identity, status in walk(
+        archive, excludes=settings.excludes, diagnostics=diagnostics
+    ):
+        if identity in excluded:
+            continue
+        # A path holds no NUL and metadata no line break: the lines tell the files apart.
+        line = (
+            f"{file}\0\n"
+            if status is None
+            else f"{file}\0{status.st_size} {status.st_mtime_ns} {status.st_ctime_ns}"
+            f" {status.st_ino}\n"
+        )
+        digest.update(line.encode("utf-8", "surrogateescape"))
+        yield file, status
+
+
 def _walk(
     archive: Path,
-    recorded: dict[str, _Recorded],
+    recorded: dict[_Signed, _Recorded],
     session: CacheSession,
     settings: CheckSettings,
     exclude: set[Path],
@@ -226,25 +313,17 @@ def _walk(
     """Every article file of the archive: known by its recorded metadata, or read."""
     found = _Walk()
     limit = settings.max_article_kb * 1024
-    excluded = {str(path) for path in exclude}
-    walked = walk(archive, excludes=settings.excludes, diagnostics=found.diagnostics)
-    for file, identity, status in walked:
-        if identity in excluded:
-            continue
-        location = session.location_of(file)
+    digest = hashlib.sha256()
+    location_of = session.location_of
+    for file, status in _walked(archive, settings, exclude, digest, found.diagnostics):
+        location = location_of(file)
         found.locations.add(location)
         found.order[file] = len(found.order)
-        row = recorded.get(location)
-        if (
-            status is not None
-            and row is not None
-            and _within(file, status.st_size, limit)
-            and row.signature == file_signature(status)
-        ):
-            found.known.append(
-                _Known(file, location, row.sha256, row.variant, row.number, row.note)
-            )
-            continue
+        if status is not None and _within(file, status.st_size, limit):
+            row = recorded.get((location, *file_signature(status)))
+            if row is not None:
+                found.known.append(_Known(file, *row))
+                continue
         article, notes = load_file(Path(file), max_article_kb=settings.max_article_kb)
         found.diagnostics.extend(notes)
         if article is not None:
@@ -253,6 +332,7 @@ def _walk(
         found.diagnostics.append(
             Diagnostic(path=str(archive), message="no article files in this folder")
         )
+    found.digest = digest.digest()
     return found
 
 
@@ -264,24 +344,15 @@ def _within(file: str, size: int, limit: int) -> bool:
     return size <= limit and os.path.splitext(file)[1].lower() not in HTML_SUFFIXES
 
 
-def _recorded_files(index: ArchiveIndex, archive: Path) -> dict[str, _Recorded]:
-    """Location -> what the index recorded of each file under the archive. (Reading the ids
-    whole and matching them here is quicker than a join that looks each one up.)"""
-    filed = index.filed()
+def _recorded_files(index: ArchiveIndex, archive: Path) -> dict[_Signed, _Recorded]:
+    """What the index recorded of each file under the archive, by its location and metadata."""
     rows = index.connection.execute(
-        "SELECT location, size, mtime_ns, ctime_ns, inode, sha256, variant FROM files"
-        " WHERE location = ? OR (location >= ? AND location < ?)",
+        "SELECT f.location, f.size, f.mtime_ns, f.ctime_ns, f.inode, f.sha256, f.variant, i.id"
+        " FROM files f LEFT JOIN indexed i ON i.sha256 = f.sha256 AND i.variant = f.variant"
+        " WHERE f.location = ? OR (f.location >= ? AND f.location < ?)",
         folder_bounds(archive),
     )
-    return {
-        row[0]: _Recorded(
-            (row[1], row[2], row[3], row[4]), row[5], row[6], *filed.get((row[5], row[6]), _NONE)
-        )
-        for row in rows
-    }
-
-
-_NONE: tuple[None, None] = (None, None)
+    return {row[:5]: row[5:] for row in rows}
 
 
 def _index(
@@ -344,34 +415,33 @@ def _select(
     index: ArchiveIndex,
     rules: Sequence[Rule],
     claims: Sequence[Claim],
-    current: dict[int, _Known],
+    current: dict[int, str],
     settings: CheckSettings,
     session: CacheSession,
 ) -> tuple[Selection, Extraction]:
-    """What to read of the archive, and the archive articles read with only the claims that
-    share a key with a checked claim; claims met through a `follow` key bring their anchored
-    keys as if checked. `rules` are the run's own: a key's floor may follow their options."""
+    """What to read of the archive (`current`: its articles' ids and paths), and the archive
+    articles read with only the claims that share a key with a checked claim; claims met
+    through a `follow` key bring their anchored keys as if checked. `rules` are the run's own:
+    a key's floor may follow their options."""
     selection = index.select(keys_of(rules, claims), current)
     if selection.followed:
         index.reach(index.anchored_keys(selection.followed), current, selection)
     read = Extraction()
     for number, positions in selection.claims.items():
-        entry = current[number]
-        article, _ = load_file(Path(entry.path), max_article_kb=settings.max_article_kb)
+        article, _ = load_file(Path(current[number]), max_article_kb=settings.max_article_kb)
         if article is None:
             continue
         read.articles.append(article)
-        if (article.sha256, article_variant(article)) != (entry.sha256, entry.variant):
+        sha, variant, note = index.content(number)
+        if (article.sha256, article_variant(article)) != (sha, variant):
             # Changed since it was indexed: its positions say nothing; all of it is read.
             read.claims.extend(_claims(article, session))
             continue
         # With no figure past the cap, the positions filed are those stored: only the claims
         # at them are read from the cache.
         some = None
-        if entry.note is None:
-            some = session.cache.get_some(
-                entry.sha256, article.path, sorted(positions), variant=entry.variant
-            )
+        if note is None:
+            some = session.cache.get_some(sha, article.path, sorted(positions), variant=variant)
         if some is None:
             found = _claims(article, session)
             some = [claim for n, claim in enumerate(found) if n in positions]

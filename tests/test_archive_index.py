@@ -50,11 +50,11 @@ def test_stored_neighbours_are_those_of_the_current_articles_and_the_wanted(
         ]
         index = _filled(tmp_path / str(seed), articles)
         ids = index.ids((f"a{n}", "") for n in range(len(articles)))
-        current = {ids[(f"a{n}", "")][0]: None for n in range(len(articles)) if rng.random() < 0.8}
+        current = {ids[(f"a{n}", "")]: None for n in range(len(articles)) if rng.random() < 0.8}
         present = {
             anchor
             for n, anchors in enumerate(articles)
-            if ids[(f"a{n}", "")][0] in current
+            if ids[(f"a{n}", "")] in current
             for anchor in anchors
         }
         wanted = sorted({_random_anchor(rng) for _ in range(rng.randint(1, 3))})
@@ -118,3 +118,28 @@ def test_spellings_worked_out_before_another_run_filed_names_are_not_remembered(
     again = _StoredBlock(index.connection, block, {1: None, 2: None}, AnchorIndex([wanted]))
     assert again.neighbours(wanted) == {("", "harbour commission"), ("", "harbour commision")}
     index.connection.close()
+
+
+def test_a_stored_walk_is_forgotten_when_the_files_or_the_filed_articles_change(
+    tmp_path: Path,
+) -> None:
+    index = _filled(tmp_path, [[("", "harbour commission")]])
+    connection = index.connection
+    changes = [
+        "INSERT INTO files VALUES ('/archive/a.md', 1, 2, 3, 4, 'a0', '')",
+        "UPDATE files SET size = 5",
+        "DELETE FROM files",
+        "INSERT INTO indexed (sha256, variant) VALUES ('a1', '')",
+        "UPDATE indexed SET note = 'capped'",
+        "DELETE FROM indexed WHERE sha256 = 'a1'",
+    ]
+    for change in changes:
+        index.remember_walk("/archive", b"digest", [1, 2])
+        assert index.walked("/archive", b"digest") == [1, 2]
+        assert index.walked("/archive", b"other") is None
+        connection.execute(change)
+        assert index.walked("/archive", b"digest") is None, change
+    index.remember_walk("/archive", b"digest", [1])
+    index.add([("a2", "", None, [IndexRow(key_hash("block"), 0, "", "0")])])
+    assert index.walked("/archive", b"digest") is None
+    connection.close()

@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,6 +131,59 @@ def test_an_edited_archive_file_is_read_again_whatever_its_time(tmp_path: Path) 
     whole = check_against([draft], archive, settings=settings, use_cache=False)
     assert _findings(again) == _findings(whole)
     assert [f.rule for f in again.findings] == ["repeated-passage"]  # the figures agree now
+
+
+def test_a_change_after_a_stored_walk_is_noticed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that finds the archive as the stored walk has it takes its files unread; a file
+    edited (only its change time tells), added or removed since must bring the index up to
+    date instead, and the findings must be those of a whole read."""
+    archive = tmp_path / "archive"
+    body = "Governor Ana Marek said 35,000 residents were evacuated from Velmor in March 2025.\n"
+    (archive / "sub").mkdir(parents=True)
+    (archive / "sub" / "a.md").write_text("---\ndate: 2025-04-02\n---\n\n" + body)
+    (archive / "b.md").write_text("---\ndate: 2025-04-03\n---\n\nThe ferry ran late.\n")
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\ndate: 2025-04-05\n---\n\n" + body.replace("35,000", "53,000"))
+    settings = CheckSettings(jobs=1)
+    updates: list[Path] = []
+    update = indexed_archive._update
+
+    def counted(*args: Any) -> Any:
+        updates.append(args[1])
+        return update(*args)
+
+    monkeypatch.setattr(indexed_archive, "_update", counted)
+
+    def check() -> Report:
+        return check_against([draft], archive, settings=settings)
+
+    def after_a_stored_walk(change: Callable[[], object]) -> list[str]:
+        _old(archive)
+        check()  # the index brought up to date
+        check()  # nothing changed: the walk is stored
+        updates.clear()
+        check()
+        assert not updates  # the files known by the stored walk
+        change()
+        report = check()
+        assert updates == [archive]
+        assert _findings(report) == _findings(check_against([draft], archive, use_cache=False))
+        return [finding.rule for finding in report.findings]
+
+    edited = archive / "sub" / "a.md"
+
+    def edit() -> None:
+        before = edited.stat()
+        edited.write_text(edited.read_text().replace("35,000", "53,000"))
+        os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    added = archive / "c.md"
+    assert after_a_stored_walk(edit) == ["repeated-passage"]
+    assert after_a_stored_walk(lambda: added.write_text(edited.read_text().replace("53", "35")))
+    assert "figure-mismatch" in [f.rule for f in check().findings]
+    assert after_a_stored_walk(added.unlink) == ["repeated-passage"]
 
 
 def test_a_capped_archive_article_is_noted_when_known_and_not_read(tmp_path: Path) -> None:
