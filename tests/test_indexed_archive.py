@@ -110,7 +110,8 @@ def _old(folder: Path) -> None:
         os.utime(file, ns=(stat.st_atime_ns - 60 * 10**9, stat.st_mtime_ns - 60 * 10**9))
 
 
-def test_an_edited_archive_file_is_read_again_whatever_its_time(tmp_path: Path) -> None:
+def _evacuation(tmp_path: Path) -> tuple[Path, Path]:
+    """An archive of two articles, one with a figure, and a draft that gives another."""
     archive = tmp_path / "archive"
     body = "Governor Ana Marek said 35,000 residents were evacuated from Velmor in March 2025.\n"
     (archive / "sub").mkdir(parents=True)
@@ -118,6 +119,11 @@ def test_an_edited_archive_file_is_read_again_whatever_its_time(tmp_path: Path) 
     (archive / "b.md").write_text("---\ndate: 2025-04-03\n---\n\nThe ferry ran late.\n")
     draft = tmp_path / "draft.md"
     draft.write_text("---\ndate: 2025-04-05\n---\n\n" + body.replace("35,000", "53,000"))
+    return archive, draft
+
+
+def test_an_edited_archive_file_is_read_again_whatever_its_time(tmp_path: Path) -> None:
+    archive, draft = _evacuation(tmp_path)
     _old(archive)
     settings = CheckSettings(jobs=1)
     first = check_against([draft], archive, settings=settings)
@@ -139,13 +145,7 @@ def test_a_change_after_a_stored_walk_is_noticed(
     """A run that finds the archive as the stored walk has it takes its files unread; a file
     edited (only its change time tells), added or removed since must bring the index up to
     date instead, and the findings must be those of a whole read."""
-    archive = tmp_path / "archive"
-    body = "Governor Ana Marek said 35,000 residents were evacuated from Velmor in March 2025.\n"
-    (archive / "sub").mkdir(parents=True)
-    (archive / "sub" / "a.md").write_text("---\ndate: 2025-04-02\n---\n\n" + body)
-    (archive / "b.md").write_text("---\ndate: 2025-04-03\n---\n\nThe ferry ran late.\n")
-    draft = tmp_path / "draft.md"
-    draft.write_text("---\ndate: 2025-04-05\n---\n\n" + body.replace("35,000", "53,000"))
+    archive, draft = _evacuation(tmp_path)
     settings = CheckSettings(jobs=1)
     updates: list[Path] = []
     update = indexed_archive._update
