@@ -69,10 +69,9 @@ class FigureMismatch(Rule):
     2023 next to 30 in 2025; two values in one sentence ("rose from 20,000 to 35,000"), and a
     conversion in units whose size depends on the country ("2 million tons (1.8 million
     tonnes)"), a partial list ("five clubs (including A and B)") or a breakdown ("12 people
-    (7 men and 5 women)"); bare
-    counts with no owner and no event ("42 regions", "31 regions"), which may count different
-    sets; a count of what happened that rose between two reports ("buried 16 people", police
-    said on Monday; "buried 23", on Thursday).
+    (7 men and 5 women)"); bare counts with no owner and no event ("42 regions", "31
+    regions"), which may count different sets; a count of what happened that rose between two
+    reports ("buried 16 people", police said on Monday; "buried 23", on Thursday).
 
     ## Options
     - `tolerance` (0.05): relative slack of "about"/"nearly" figures and of rounding.

@@ -489,6 +489,14 @@ def subject_of(verb: Token) -> Token | None:
         return described
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)  # "was born in Oslo and died in Bergen"
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.i != verb.i
+        and not any(c.dep_ in ("dobj", "obj", "dative") for c in verb.head.children)
+    ):
+        # "Russia aimed to increase its forces to 1.5 million": who aims is who increases;
+        # after an object ("ordered the army to recruit") the object would be, so not then
+        return subject_of(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and verb.head.i != verb.i:
         # "Founded in 1851, the library of Velm is the oldest": a participle with no subject
         # of its own is said of the main clause's subject

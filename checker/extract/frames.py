@@ -355,6 +355,9 @@ class FrameReader:
             # "the bridge's main span" in the article "Orsund Bridge": the title's bridge
             primary, kind = self.title_entity, "owner"
         if primary is None and owner is not None:
+            primary = self._clause_subject_owns(doc, owner)
+            kind = "owner"
+        if primary is None and owner is not None:
             # "Its main span measures 340 m", "his height was 1.80 m": whose, as "it" or "he"
             # would be; after another noun the pronoun may point back to ("an old ferry crossed
             # here, and its main span measured 40 m"), whose it is stays unknown
@@ -460,6 +463,19 @@ class FrameReader:
         if self.title_entity:
             return (self.title_entity,), "title"
         return (), ""
+
+    def _clause_subject_owns(self, doc: Doc, owner: Token) -> str | None:
+        """The name of the clause's subject when a possessive pronoun after it is its own:
+        "Russia aimed to increase its armed forces" (the subject of "aimed" is that of
+        "increase"), "Baker raised his offer to $40 million"; "its" is never a person's, "his"
+        and "her" only a person's."""
+        subject = tree.subject_of(tree.clause_head(owner))
+        if subject is None or subject.i >= owner.i or not subject.ent_type_:
+            return None
+        if (subject.ent_type_ == "PERSON") != (owner.lower_ in _PERSON_PRONOUNS):
+            return None
+        names, _ = self._subject_anchor(doc, subject)
+        return names[0] if names else None
 
     def _names_other_parties(self, doc: Doc, skip: set[int]) -> bool:
         """Whether the sentence names an organisation or a person (outside `skip`) that is not
