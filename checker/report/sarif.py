@@ -3,7 +3,8 @@
 One run; the driver lists every known rule with its documentation so a viewer can explain a
 result; each finding is a result at its checked evidence, with the other evidence as related
 locations and the finding's fingerprint as a partial fingerprint, so a service recognises the
-same finding across runs even when lines move.
+same finding across runs even when lines move. A sentence's text is given once per log, as the
+snippet of the first location that cites it; later locations refer to its region.
 """
 
 from __future__ import annotations
@@ -39,15 +40,33 @@ def _uri(path: str) -> str:
     return quote(text, safe="/")
 
 
-def _physical(evidence: Evidence) -> dict[str, Any]:
-    return {
-        "artifactLocation": {"uri": _uri(evidence.path)},
-        "region": {
+class _Snippets:
+    """Gives a sentence's text once per log: the first location that cites it carries it as its
+    snippet, later ones point at the same region, which a viewer reads from the file. A story's
+    copies cite one sentence in many findings; the log should not repeat it in each."""
+
+    def __init__(self) -> None:
+        self._given: set[tuple[str, int, int]] = set()
+
+    def physical(self, evidence: Evidence) -> dict[str, Any]:
+        uri = _uri(evidence.path)
+        region: dict[str, Any] = {
             "startLine": max(1, evidence.line),
             "startColumn": max(1, evidence.column),
-            "snippet": {"text": evidence.text},
-        },
-    }
+        }
+        cited = (uri, region["startLine"], region["startColumn"])
+        if cited not in self._given:
+            self._given.add(cited)
+            region["snippet"] = {"text": evidence.text}
+        return {"artifactLocation": {"uri": uri}, "region": region}
+
+
+def _label(evidence: Evidence) -> str:
+    """What a related location says of its sentence: the value, source and date it gives."""
+    parts = [f"{evidence.value:,.12g}" if evidence.value is not None else ""]
+    parts += [evidence.source or "", evidence.date or ""]
+    said = ", ".join(part for part in parts if part)
+    return f"{posix_path(evidence.path)}:{evidence.line}" + (f" ({said})" if said else "")
 
 
 def _descriptor(rule: type[Rule]) -> dict[str, Any]:
@@ -62,7 +81,9 @@ def _descriptor(rule: type[Rule]) -> dict[str, Any]:
     return descriptor
 
 
-def _result(finding: Finding, rule_index: int, checked: Collection[str] | None) -> dict[str, Any]:
+def _result(
+    finding: Finding, rule_index: int, checked: Collection[str] | None, snippets: _Snippets
+) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
@@ -71,11 +92,11 @@ def _result(finding: Finding, rule_index: int, checked: Collection[str] | None) 
     }
     primary = primary_evidence(finding, checked)
     if primary is not None:
-        result["locations"] = [{"physicalLocation": _physical(primary)}]
+        result["locations"] = [{"physicalLocation": snippets.physical(primary)}]
         related = [e for e in finding.evidence if e is not primary]
         if related:
             result["relatedLocations"] = [
-                {"id": i, "physicalLocation": _physical(e), "message": {"text": e.text}}
+                {"id": i, "physicalLocation": snippets.physical(e), "message": {"text": _label(e)}}
                 for i, e in enumerate(related, start=1)
             ]
     if finding.fingerprint:
@@ -126,6 +147,7 @@ def _log(
         }
         for d in report.diagnostics
     ]
+    snippets = _Snippets()
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -133,7 +155,7 @@ def _log(
         "tool": {"driver": {"name": "checker", "version": __version__, "rules": descriptors}},
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
-        "results": Lazy(_result(f, index[f.rule], checked) for f in report.findings),
+        "results": Lazy(_result(f, index[f.rule], checked, snippets) for f in report.findings),
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

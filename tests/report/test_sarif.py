@@ -119,6 +119,28 @@ def test_results_locations_and_fingerprints() -> None:
     )
 
 
+def test_a_sentence_cited_by_many_findings_is_written_once() -> None:
+    copy = Evidence(path="archive/a.md", line=4, text="The copied sentence.", value=35_000)
+    findings = [
+        Finding(
+            rule="x",
+            severity=Severity.ERROR,
+            message=f"finding {n}",
+            evidence=(Evidence(path=f"b{n}.md", line=2, text=f"Draft {n}."), copy),
+        )
+        for n in range(3)
+    ]
+    results = _log(Report(findings=findings), rule_classes=FAKE_RULES)["runs"][0]["results"]
+    cited = [r["relatedLocations"][0] for r in results]
+    snippets = [c["physicalLocation"]["region"].get("snippet") for c in cited]
+    assert snippets == [{"text": "The copied sentence."}, None, None]
+    assert all(c["physicalLocation"]["region"]["startLine"] == 4 for c in cited)
+    assert {c["message"]["text"] for c in cited} == {"archive/a.md:4 (35,000)"}
+    assert [r["locations"][0]["physicalLocation"]["region"]["snippet"] for r in results] == [
+        {"text": f"Draft {n}."} for n in range(3)
+    ]
+
+
 def test_uris_are_relative_with_forward_slashes_and_encoded() -> None:
     evidence = (Evidence(path=".\\news\\my story.md", line=3, text="t"),)
     report = Report(
