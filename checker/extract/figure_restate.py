@@ -2,8 +2,9 @@
 
 "43 miles (69 km)" and "43 miles, or 69 km": the second figure restates the first in another
 unit; `mark_restatements` records which figure it restates (`Draft.restates`), and
-`restatement-mismatch` checks that the two agree. "five others (A, B, C, D and E)": the list
-in brackets restates the count; it records how many items the list names (`Draft.listed`).
+`figure-mismatch` checks that the two agree (`checker.compare.restatements`). "five others (A,
+B, C, D and E)": the list in brackets restates the count; it records how many items the list
+names (`Draft.listed`).
 
 Only what cannot mean something else is read. A conversion is a measure of length, area,
 volume, mass or speed in another unit of the same dimension, right after the first, in
@@ -64,9 +65,9 @@ def mark_restatements(text: str, drafts: list[Draft]) -> None:
 
 def _converts(text: str, first: Draft, second: Draft) -> bool:
     units = first.unit, second.unit
-    if first.unit is None or second.unit is None or first.unit == second.unit:
+    if units[0] is None or units[1] is None or units[0] == units[1]:
         return False
-    if not all(_CONVERTIBLE.search(unit) for unit in (first.unit, second.unit)):
+    if not all(_CONVERTIBLE.search(unit) for unit in (units[0], units[1])):
         return False
     if not _CONVERSION_GAP.match(text[first.end : second.begin]):
         return False

@@ -355,8 +355,9 @@ class FrameReader:
             # "the bridge's main span" in the article "Orsund Bridge": the title's bridge
             primary, kind = self.title_entity, "owner"
         if primary is None and owner is not None:
-            primary = self._clause_subject_owns(doc, owner)
-            kind = "owner"
+            subject_name = self._clause_subject_owns(doc, owner)
+            if subject_name is not None:
+                primary, kind = subject_name, "owner"
         if primary is None and owner is not None:
             # "Its main span measures 340 m", "his height was 1.80 m": whose, as "it" or "he"
             # would be; after another noun the pronoun may point back to ("an old ferry crossed
