@@ -95,6 +95,15 @@ class _Walk:
     digest: bytes = b""  # of the files walked (`_walked`)
 
 
+class _Walked(NamedTuple):
+    """One walk of the archive: its article files in walk order with their metadata, the
+    digest of both (`_walked`), and what the walk could not read."""
+
+    files: list[tuple[str, os.stat_result | None]]
+    digest: bytes
+    diagnostics: list[Diagnostic]
+
+
 class _Current(NamedTuple):
     """The archive as the index serves it: the files known by their metadata (article id,
     path), in walk order, and those read by this run and filed (id -> path); each file's
@@ -147,17 +156,19 @@ def read_archive(
     session = CacheSession(cache, archive)
     root = folder_bounds(archive)[0]
     diagnostics: list[Diagnostic] = []
-    digest = hashlib.sha256()
-    paths = [file for file, _ in _walked(archive, settings, exclude, digest, diagnostics)]
-    ids = index.walked(root, digest.digest())
+    hashed = hashlib.sha256()
+    files = list(_walked(archive, settings, exclude, hashed, diagnostics))
+    walk = _Walked(files, hashed.digest(), diagnostics)
+    ids = index.walked(root, walk.digest)
     if ids is None:
-        current = _update(checked, archive, root, index, session, settings, exclude, progress)
+        current = _update(checked, archive, root, index, session, settings, walk, progress)
     else:
         # Every file is as the run that stored this walk met it: known and filed.
         if progress is not None:
-            progress(len(checked.articles) + len(paths))
-        order = {path: place for place, path in enumerate(paths)}
-        current = _Current(list(zip(ids, paths, strict=True)), order, {}, (), diagnostics)
+            progress(len(checked.articles) + len(files))
+        order = {path: place for place, (path, _) in enumerate(files)}
+        known = [(number, path) for number, (path, _) in zip(ids, files, strict=True)]
+        current = _Current(known, order, {}, (), diagnostics)
     return _read(index, checked, current, settings, session)
 
 
@@ -168,15 +179,15 @@ def _update(
     index: ArchiveIndex,
     session: CacheSession,
     settings: CheckSettings,
-    exclude: set[Path],
+    walk: _Walked,
     progress: Progress | None,
 ) -> _Current:
-    """Bring the index up to date with the archive: read, extract and file the new and
-    changed files, and prune the cache of what is gone. When nothing was, store the walk: the
-    next run that walks the same files knows them all without a lookup each."""
+    """Bring the index up to date with the archive as `walk` met it: read, extract and file
+    the new and changed files, and prune the cache of what is gone. When nothing was, store
+    the walk: the next run that walks the same files knows them all without a lookup each."""
     cache = session.cache
     recorded = _recorded_files(index, archive)
-    found = _walk(archive, recorded, session, settings, exclude)
+    found = _walk(archive, walk, recorded, session, settings)
     rules = indexed_rules()
     done = len(checked.articles)
     if progress is not None:
@@ -305,17 +316,16 @@ def _walked(
 
 def _walk(
     archive: Path,
+    walk: _Walked,
     recorded: dict[_Signed, _Recorded],
     session: CacheSession,
     settings: CheckSettings,
-    exclude: set[Path],
 ) -> _Walk:
-    """Every article file of the archive: known by its recorded metadata, or read."""
-    found = _Walk()
+    """Every article file the walk met: known by its recorded metadata, or read."""
+    found = _Walk(diagnostics=list(walk.diagnostics), digest=walk.digest)
     limit = settings.max_article_kb * 1024
-    digest = hashlib.sha256()
     location_of = session.location_of
-    for file, status in _walked(archive, settings, exclude, digest, found.diagnostics):
+    for file, status in walk.files:
         location = location_of(file)
         found.locations.add(location)
         found.order[file] = len(found.order)
@@ -332,7 +342,6 @@ def _walk(
         found.diagnostics.append(
             Diagnostic(path=str(archive), message="no article files in this folder")
         )
-    found.digest = digest.digest()
     return found
 
 
