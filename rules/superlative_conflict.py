@@ -174,8 +174,10 @@ class SuperlativeConflict(Rule):
 def _twin_key(figure: Figure) -> tuple[str, int] | None:
     """The sentence with its numbers and superlative words masked, and which of its figures
     this is; None for a sentence too short to tell a copy from a formula."""
+    if not figure.superlative:
+        return None
     masked = _superlative_words().sub("~", mask_numbers(figure.text))
-    if not figure.superlative or not long_enough(masked, figure.text):
+    if not long_enough(masked, figure.text):
         return None
     position = figure.text.find(figure.surface) if figure.surface else -1
     return masked, count_numbers(figure.text[: max(position, 0)])

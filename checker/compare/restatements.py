@@ -30,9 +30,12 @@ def disagreements(
     """(what is wrong, the figures that restate wrongly in each copy of the sentence), in the
     order the first copies are written."""
     figures = list(figures)
-    by_place: dict[_Place, Figure] = {_place(f, f.value_span): f for f in figures}
+    restating = [f for f in figures if f.restates is not None or f.listed is not None]
+    # only the figures a conversion restates are looked up: most sentences restate none
+    wanted = {_place(f, f.restates) for f in restating if f.restates is not None}
+    by_place = {p: f for f in figures if (p := _place(f, f.value_span)) in wanted}
     found: dict[tuple[str, str], list[Figure]] = {}
-    for figure in figures:
+    for figure in restating:
         for problem in _problems(figure, by_place, tolerance):
             found.setdefault((figure.text, problem), []).append(figure)
     for (_, problem), copies in found.items():
