@@ -147,7 +147,9 @@ def claims(
     paths: Paths,
     config: Annotated[
         Path | None,
-        typer.Option("--config", help="checker.toml or pyproject.toml (for its [vocabulary])."),
+        typer.Option(
+            "--config", help="checker.toml or pyproject.toml (for its \\[vocabulary] table)."
+        ),
     ] = None,
     format: Annotated[
         ClaimsFormat,

@@ -53,6 +53,19 @@ def test_every_option_has_help(command: str) -> None:
             assert parameter.help, f"{command} {parameter.opts} has no help"
 
 
+@pytest.mark.parametrize("command", ["check", "claims", "diff", "baseline", "rules"])
+def test_help_keeps_every_bracketed_word(command: str) -> None:
+    """Rich reads "[vocabulary]" as a markup tag and prints nothing unless it is escaped."""
+    from typer.main import get_command
+
+    click_command = get_command(app).commands[command]  # type: ignore[attr-defined]
+    out = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+    shown = " ".join(out.replace("│", " ").split()).replace(" ", "")
+    for parameter in click_command.params:
+        for word in re.findall(r"\\?(\[[a-z.]+\])", parameter.help or ""):
+            assert word in shown, f"{command} {parameter.opts}: {word} is not shown"
+
+
 def test_help_shows_the_dask_extra() -> None:
     out = CliRunner().invoke(app, ["check", "--help"], env={"COLUMNS": "200"}).stdout
     assert "[dask]" in " ".join(out.replace("│", " ").split()).replace(" ", "")
