@@ -12,7 +12,7 @@ from checker.extract.dates import find_dates
 from checker.extract.figures import find_figures
 from checker.extract.frames import FrameReader, Mention
 from checker.extract.paragraph_scope import opening_period, with_opening_period
-from checker.extract.people import find_people
+from checker.extract.people import confirmed_headline_people, find_people
 from checker.extract.scope_period import with_scope_period
 from checker.extract.sentences import split_sentences
 from checker.figure_cap import MAX_FIGURES_PER_SENTENCE
@@ -51,6 +51,9 @@ def extract_sentences(
         found.extend(find_figures(sentence, context, source)[: MAX_FIGURES_PER_SENTENCE + 1])
         found.extend(find_dates(sentence, context, source))
         per_sentence.append(found)
+    position = {sentence.index: k for k, sentence in enumerate(sentences)}
+    for claim in confirmed_headline_people(context, sentences):
+        per_sentence[position[claim.sentence_index]].insert(0, claim)
     return [c for found in _with_frames(sentences, per_sentence, title) for c in found]
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from checker.models import Figure, Granularity, Sentence
+from checker.models import Figure, Granularity, PersonClaim, Sentence
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ class ArticleContext:
     # The last date the article's narrative named, and how precisely: "the next day" and
     # "later that year" are told from it.
     narrative: tuple[dt.date, Granularity] | None = None
+    # Titled people read from a headline in title case, where a capital marks no name
+    # ("Governor Declares State of Emergency"): reported only if the body names them too.
+    unconfirmed: list[PersonClaim] = field(default_factory=list)
 
     def affiliation_of(self, name: str | None) -> str | None:
         """The organisation a credited person's title names, if the article gave one."""

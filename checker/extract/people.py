@@ -10,6 +10,7 @@ seen (titled, or introduced by a descriptor such as "Russian leader") is still r
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,7 +25,7 @@ from checker.extract.names import (
 )
 from checker.models import PersonClaim, Sentence
 
-__all__ = ["find_people", "remember_person", "split_title"]
+__all__ = ["confirmed_headline_people", "find_people", "remember_person", "split_title"]
 
 # Ordinary English words that are titles only when capitalized ("Major Ivanov", not "a major
 # Russian city").
@@ -335,29 +336,93 @@ def split_title(raw: str) -> tuple[str | None, str, bool]:
     return title, text[match.end() :], bool(match.group("former"))
 
 
+# Words a title-case headline leaves in lower case.
+_HEADLINE_LOWER = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "off",
+        "on",
+        "or",
+        "over",
+        "per",
+        "than",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+    ]
+)
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _headline_case(text: str) -> bool:
+    """ "Governor Declares State of Emergency Along the Vardan": every word capitalized but the
+    small ones. A sentence has a word in lower case ("met", "has")."""
+    words = _HEADLINE_WORD.findall(text)
+    return len(words) >= 4 and all(w[0].isupper() or w in _HEADLINE_LOWER for w in words)
+
+
 def find_people(sentence: Sentence, context: ArticleContext) -> list[PersonClaim]:
-    """Titled people in the sentence; every full name is remembered in `context.people`."""
+    """Titled people in the sentence; every full name is remembered in `context.people`.
+
+    In a title-case headline a capital marks no name, so its titled people wait in
+    `context.unconfirmed` until the body names them (`confirmed_headline_people`)."""
     text = sentence.text
     learn_acronyms(text, context)
+    headline = _headline_case(text)
     claims: list[PersonClaim] = []
     for mention in _mentions(text, context):
+        if headline:
+            if mention.title and not mention.remember_only:
+                context.unconfirmed.append(_claim(sentence, context, mention, mention.name))
+            continue
         full = remember_person(mention.name, context)
         if mention.organization:
             context.affiliations[full] = mention.organization
         if mention.remember_only or not mention.title:
             continue
-        claims.append(
-            PersonClaim(
-                path=context.path,
-                line=sentence.line,
-                column=sentence.column,
-                text=text,
-                surface=mention.surface,
-                sentence_index=sentence.index,
-                paragraph=sentence.paragraph,
-                person=full,
-                title=_title_case(mention.title),
-                former=mention.former,
-            )
-        )
+        claims.append(_claim(sentence, context, mention, full))
     return claims
+
+
+def _claim(
+    sentence: Sentence, context: ArticleContext, mention: _Mention, person: str
+) -> PersonClaim:
+    return PersonClaim(
+        path=context.path,
+        line=sentence.line,
+        column=sentence.column,
+        text=sentence.text,
+        surface=mention.surface,
+        sentence_index=sentence.index,
+        paragraph=sentence.paragraph,
+        person=person,
+        title=_title_case(mention.title),
+        former=mention.former,
+    )
+
+
+def confirmed_headline_people(
+    context: ArticleContext, sentences: Sequence[Sentence]
+) -> list[PersonClaim]:
+    """The headline's titled people whom the rest of the article names too, as written or in
+    full."""
+    body = " ".join(s.text for s in sentences if not _headline_case(s.text))
+    return [
+        claim.model_copy(update={"person": context.people.get(claim.person, claim.person)})
+        for claim in context.unconfirmed
+        if re.search(rf"(?<!\w){re.escape(claim.person)}(?!\w)", body)
+    ]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.extract import extract_article
+from checker.extract import extract, extract_article
 from checker.extract.context import ArticleContext
 from checker.extract.people import find_people, split_title
 from checker.load import load
@@ -126,6 +126,24 @@ def test_descriptor_remembers_without_a_claim() -> None:
 )
 def test_not_titled_people(text: str) -> None:
     assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A title-case headline capitalizes its verbs: "Declares State" is no name.
+        ("The governor acted on Sunday.", []),
+        # The body names the person the headline titled: the headline's claim stands.
+        ("The mayor hired Ines Ortega again on Monday.", [("Ines Ortega", "Attorney")]),
+    ],
+)
+def test_a_title_case_headline_names_only_whom_the_body_names(
+    body: str, expected: list[tuple[str, str]]
+) -> None:
+    text = f"Governor Declares State of Emergency, Rehires Attorney Ines Ortega\n\n{body}\n"
+    people = [c for c in extract(text, dt.date(2026, 3, 8)) if isinstance(c, PersonClaim)]
+    assert [(c.person, c.title) for c in people] == expected
+    assert all(c.line == 1 for c in people)
 
 
 def test_split_title_for_sources() -> None:
