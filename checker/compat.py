@@ -85,6 +85,21 @@ def dimension(unit: str | None) -> str:
     return _unit_info(unit)[0]
 
 
+_DIMENSION_NAMES = {
+    "[length]": "length",
+    "[length] ** 2": "area",
+    "[length] ** 3": "volume",
+    "[mass]": "mass",
+    "[time]": "duration",
+}
+
+
+def dimension_name(unit: str | None) -> str:
+    """What a unit measures, in a word a report can show ("km" -> "length"); "" for counts,
+    money, shares and compound units."""
+    return _DIMENSION_NAMES.get(dimension(unit), "") if unit else ""
+
+
 def _factor(unit: str | None) -> float:
     return _unit_info(unit)[1]
 

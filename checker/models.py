@@ -137,6 +137,8 @@ class Frame(Frozen):
     5,912 yards" -> "Marlow Tech"): it holds there only.
     `joined`: the clause names several places or parties together ("the embassies in Arden
     and Molk", "Russia and Ukraine lost"): a figure of it is their total.
+    `label`: what a figure counts as its sentence words it ("soldiers killed"), for reports;
+    matching reads the lemmas, never the label.
     """
 
     anchor: tuple[str, ...] = ()
@@ -147,6 +149,7 @@ class Frame(Frozen):
     scope: str = ""
     setting: str = ""
     joined: bool = False
+    label: str = ""
 
     @property
     def has_primary(self) -> bool:
@@ -178,10 +181,10 @@ class Figure(ClaimBase):
     high: float | None = None
     qualifier: Qualifier = Qualifier.EXACT
     unit: str | None = None  # pint unit, canonical spelling ("kilometer ** 2"), None for counts
-    noun: str | None = None  # the counted noun as a lemma ("soldier"), None when a unit is given
-    modifiers: tuple[str, ...] = ()  # who/what qualifies the noun: ("russian",)
-    event: str | None = None  # what happened to it, a lemma: "killed", "mobilized", "wounded"
-    subject: str = ""  # display form, e.g. "russian soldiers killed"
+    # The noun after the number as a lemma ("soldier"), "age" for an age, "rank" for a
+    # position; None when a unit is given. What the figure is about is its `frame`.
+    noun: str | None = None
+    subject: str = ""  # what it counts as its sentence words it: the frame's label
     modality: Modality = Modality.FACT
     period_start: dt.date | None = None
     period_end: dt.date | None = None

@@ -39,7 +39,9 @@ def test_december_kills_credited_to_fedorov_in_both_articles(claims: list) -> No
         [figure] = [f for f in _figures(claims, stem) if f.value == 35000]
         assert figure.source == "Mykhailo Fedorov"
         assert figure.period_start is not None and figure.period_start.isoformat() == "2025-12-01"
-        assert figure.event == "killed" and figure.noun == "soldier"
+        assert figure.frame is not None and figure.noun == "soldier"
+        assert (figure.frame.predicate, figure.frame.attribute) == ("kill", "soldier")
+        assert figure.subject == "soldiers killed"
 
 
 def test_csis_running_total(claims: list) -> None:

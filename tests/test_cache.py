@@ -57,7 +57,6 @@ def sample_claims(path: str = "archive/a.md", salt: int = 0) -> list[Claim]:
             high=1_300_000,
             qualifier=Qualifier.APPROX,
             unit="tonne",
-            modifiers=("port",),
             subject="tonnes handled",
             modality=Modality.ESTIMATE,
             period_start=dt.date(2025, 3, 1),

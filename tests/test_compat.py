@@ -37,7 +37,8 @@ def frame_of(fields: dict[str, Any]) -> Frame | None:
 
 def figure(value: float, **fields: Any) -> Figure:
     """A Figure for tests: Russian soldiers killed, stated in a.md line 1, unless told otherwise.
-    Its frame follows from `noun`, `event` and `modifiers` unless one is given."""
+    Its frame follows from `noun`, `event` and `modifiers` (words of the sentence, as the
+    parse would read them) unless one is given."""
     defaults: dict[str, Any] = {
         "path": "a.md",
         "line": 1,
@@ -53,6 +54,9 @@ def figure(value: float, **fields: Any) -> Figure:
     defaults.update(fields)
     if "frame" not in fields:
         defaults["frame"] = frame_of(defaults)
+    # what happened and whose are the frame's parts, not the figure's
+    defaults.pop("event", None)
+    defaults.pop("modifiers", None)
     return Figure(value=value, **defaults)
 
 

@@ -83,7 +83,6 @@ def _figure(value: float, text: str, path: str = "articles/b.md") -> Figure:
         text=text,
         value=value,
         noun="resident",
-        event="evacuated",
         subject="residents evacuated",
         period_start=dt.date(2026, 3, 1),
         period_end=dt.date(2026, 3, 31),

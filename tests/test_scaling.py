@@ -80,7 +80,6 @@ def figure(path: str, value: float, source: str, line: int = 1) -> Figure:
         value=value,
         qualifier=Qualifier.EXACT,
         noun="home",
-        event="flooded",
         subject="homes flooded",
         period_start=dt.date(2024, 5, 1),
         period_end=dt.date(2024, 5, 31),

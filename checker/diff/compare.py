@@ -13,6 +13,7 @@ from collections.abc import Hashable
 from functools import lru_cache
 
 from checker.data import load_data
+from checker.fingerprint import frame_key
 from checker.models import Attribution, Claim, DateClaim, Figure, PersonClaim
 
 _WORD = re.compile(r"[^\W_]+")
@@ -42,9 +43,7 @@ def period_label(start: dt.date | None, end: dt.date | None) -> str:
 def content_key(claim: Claim) -> Hashable:
     """What `claim` is about, never where it is: claims with equal keys may pair as one fact."""
     if isinstance(claim, Figure):
-        what: Hashable = (claim.noun, claim.event, tuple(sorted(claim.modifiers)))
-        if what == (None, None, ()):
-            what = content_words(claim.subject)
+        what: Hashable = frame_key(claim.frame) if claim.frame else (claim.noun or "",)
         period = (claim.period_start, claim.period_end)
         return ("figure", what, period, claim.modality, claim.cumulative)
     if isinstance(claim, DateClaim):

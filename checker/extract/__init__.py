@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from checker.compat import dimension
+from checker.compat import dimension, dimension_name
 from checker.extract.attribution import find_attributions, source_for
 from checker.extract.context import ArticleContext
 from checker.extract.dates import find_dates
@@ -62,9 +62,8 @@ def _mention(claim: Claim) -> Mention | None:
     if end <= start:
         return None
     if isinstance(claim, Figure):
-        # the figure reader knows an age: "aged 33" is one, "33 years old" and "the
-        # 33-year-old" are old
-        is_age = claim.noun == "age" or "old" in claim.modifiers
+        # the figure reader knows an age: "aged 33", "33 years old", "the 33-year-old"
+        is_age = claim.noun == "age"
         return Mention(
             start,
             end,
@@ -114,7 +113,13 @@ def _with_frames(
         for (index, _), frame in zip(mentions[k], frames, strict=True):
             if frame is None:
                 continue
-            claim = updated[index].model_copy(update={"frame": frame})
+            claim = updated[index]
+            label = (
+                {"subject": frame.label or dimension_name(claim.unit)}
+                if isinstance(claim, Figure)
+                else {}
+            )
+            claim = claim.model_copy(update={"frame": frame, **label})
             if isinstance(claim, Figure):
                 dates = [c for c in per_sentence[k] if isinstance(c, DateClaim)]
                 claim = with_scope_period(claim, dates)

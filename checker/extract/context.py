@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from checker.models import Figure, Granularity, PersonClaim, Sentence
+from checker.models import Granularity, PersonClaim, Sentence
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,6 @@ class ArticleContext:
     # The last person or organisation credited, for "He stated ..." in the next sentence.
     last_speaker: str | None = None
     last_source: Source = Source()
-    # The last figure with a counted noun, for "increase that number to 50,000" next sentence.
-    last_figure: Figure | None = None
     # Full names seen so far, so that "Fedorov" later resolves to "Mykhailo Fedorov".
     people: dict[str, str] = field(default_factory=dict)
     # Full name -> the organisation their title names ("Coastal Agency Director Lena Ruiz" ->

@@ -116,26 +116,12 @@ def build(
     )
     low, high = _bounds(draft)
     modality = modality_of(text, draft, cues)
-    modifiers = tuple(dict.fromkeys(draft.modifiers))
-    noun = draft.noun
-    subject_noun = draft.noun_surface or ""
-    if draft.age:
-        noun = "age"
-        subject_noun = "age"
-        modifiers = tuple(
-            dict.fromkeys(([draft.age_who] if draft.age_who else []) + list(modifiers))
-        )
+    noun = "age" if draft.age else draft.noun
     if draft.number.ordinal:
         # a rank compares with ranks only: "the 11th largest city" is no count of cities, and
         # its superlative belongs to the rank, not to a figure that would be the largest
-        modifiers = tuple(dict.fromkeys([*modifiers, *(w for w in (superlative, noun) if w)]))
-        noun = subject_noun = "rank"
+        noun = "rank"
         superlative = superlative_since = None
-    if draft.attribute and not subject_noun:
-        modifiers = (*modifiers, draft.attribute)
-        subject_noun = " "  # the attribute names the measurement; the unit would split km from mi
-    parts = [*modifiers, subject_noun or (draft.unit or ""), draft.event or ""]
-    subject = " ".join(p for p in parts if p.strip()).strip()
     return Figure(
         **placement(sentence, context, source, draft.begin, draft.end),
         value=draft.value,
@@ -144,9 +130,6 @@ def build(
         qualifier=draft.qualifier,
         unit=draft.unit,
         noun=noun,
-        modifiers=modifiers,
-        event=draft.event,
-        subject=subject,
         modality=modality,
         period_start=when.period_start,
         period_end=when.period_end,

@@ -10,7 +10,7 @@ verb came first ("rose from A to B").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from checker.extract.figure_words import word_lists
 from checker.extract.numbers import NumberSpan
@@ -47,9 +47,7 @@ _CHANGE_BEFORE = re.compile(
 )
 _CHANGE_REACH = 40
 _AFTER_HEDGE = re.compile(r"^\s+or\s+(?P<w>more|so|fewer|less)\b", re.I)
-_AGE_BEFORE = re.compile(
-    r"(?:(?P<who>\w+)\s+)?(?:aged|ages|age of|ages of)\s+(?:between\s+)?$", re.I
-)
+_AGE_BEFORE = re.compile(r"(?:aged|ages|age of|ages of)\s+(?:between\s+)?$", re.I)
 _ONE_SPACE = re.compile(r"[ \u00a0]?")
 _POWER_BEFORE = re.compile(r"(?P<p>square|sq\.?|cubic)\s+", re.I)
 _POWER_AFTER = re.compile(r"\s+(?P<p>squared|cubed)\b", re.I)
@@ -81,18 +79,9 @@ class Draft:
     high: float | None = None
     qualifier: Qualifier = Qualifier.EXACT
     unit: str | None = None
-    noun: str | None = None
-    noun_surface: str | None = None
+    noun: str | None = None  # the counted noun's lemma: "soldier"
     noun_end: int = -1
-    modifiers: list[str] = field(default_factory=list)
-    event: str | None = None
-    event_after: str | None = None
-    share_of: Draft | None = None  # "78,000 of the 300,000 mobilized soldiers"
-    comparative: bool = False
-    change: bool = False
     age: bool = False
-    age_who: str | None = None
-    attribute: str | None = None  # what a measurement measures: "length", "wingspan", "revenue"
     restates: tuple[int, int] | None = None  # the span of the figure this one converts
     listed: int | None = None  # how many things the bracket after the counted noun names
 
@@ -231,8 +220,6 @@ def draft_of(text: str, number: NumberSpan, times: list[TimeSpan]) -> Draft | No
     if age and draft.unit is None:
         draft.age = True
         draft.unit = canonical_unit("year")
-        who = age.group("who")
-        draft.age_who = who.lower() if who and who.lower() not in words.stop_words else None
     return draft
 
 
@@ -268,8 +255,7 @@ def join(text: str, drafts: list[Draft]) -> list[Draft]:
                 came_from = opener.startswith("from") or (lead and lead[-1] == "from")
                 verbs = lead[-5:]
                 if came_from and any(v in words.change_verbs for v in verbs):
-                    second.change = True
-                    joined.append(second)
+                    joined.append(second)  # "rose from 10 to 20": a new value, not a range
                     index += 2
                     continue
                 bare_second = first.unit is not None and second.unit is None
@@ -289,7 +275,6 @@ def join(text: str, drafts: list[Draft]) -> list[Draft]:
                     begin=first.begin,
                     unit=second.unit or first.unit,
                     age=first.age or second.age,
-                    age_who=first.age_who or second.age_who,
                 )
                 joined.append(merged)
                 index += 2

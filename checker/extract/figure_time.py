@@ -1,6 +1,6 @@
 """When a figure holds: its period, whether it is a running total, its as-of date, superlatives.
 
-Separate from the modules that read what a figure counts (`figure_noun`, `figure_place`): this
+Separate from what a figure counts (`figure_noun`) and what it is about (`frames`): this
 module only looks at the sentence's time expressions (`timex.find_times`) and where the figure
 sits among them.
 A time span belongs to the figure nearest to it in the same clause; a report date ("as of May

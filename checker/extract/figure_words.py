@@ -1,9 +1,9 @@
 """The word lists a figure is read with, loaded once, and the word forms derived from them.
 
 Every figure module asks `word_lists()` for its qualifiers, modality cues, head nouns, adjectives,
-stop words, events, demonyms and unit spellings: the TOML files under `checker/data/` are read
-and compiled into patterns on first use only. `lemma` and `demonym_of` turn a word into the form
-subjects are keyed on ("casualties" -> "casualty", "Russia's" -> "russian").
+stop words, demonyms and unit spellings: the TOML files under `checker/data/` are read and
+compiled into patterns on first use only. `lemma` and `demonym_of` turn a word into its base
+form ("casualties" -> "casualty", "Russia's" -> "russian").
 """
 
 from __future__ import annotations
@@ -30,16 +30,12 @@ class WordLists:
     modality_folded: re.Pattern[str] | None
     target_after: re.Pattern[str]
     demonyms: dict[str, str]
-    demonym_values: frozenset[str]  # what the demonyms map to, for a set test
     irregular: dict[str, str]
     head_nouns: frozenset[str]
     adjectives: frozenset[str]
     stop_words: frozenset[str]
-    sentence_adverbs: frozenset[str]
-    events: dict[str, str]
     unit_symbols: re.Pattern[str]
     unit_words: re.Pattern[str]
-    head_phrase: re.Pattern[str]
     money_words: frozenset[str]  # before "pounds": money, not a mass ("fined 10 pounds")
     money_pound: str
 
@@ -97,15 +93,6 @@ def word_lists() -> WordLists:
     )
     irregular = {k.lower(): v for k, v in nouns["irregular_plurals"].items()}
     heads = set(nouns["head_nouns"])
-    head_forms = {h + "s" for h in heads} | heads | {k for k, v in irregular.items() if v in heads}
-    head_forms |= {k for k in irregular if " " in k}
-    head_forms |= {h[:-1] + "ies" for h in heads if h.endswith("y")}
-    head_phrase = re.compile(
-        r"\b(?P<n>"
-        + "|".join(sorted((re.escape(h) for h in head_forms), key=len, reverse=True))
-        + r")\b",
-        re.I,
-    )
     demonyms = {k.lower(): v for k, v in load_data("demonyms")["demonyms"].items()}
     return WordLists(
         qualifiers=qualifier_pattern,
@@ -116,16 +103,12 @@ def word_lists() -> WordLists:
         modality_width=_widest([cue for kind in modalities for cue in modality_data[kind.value]]),
         target_after=target_after,
         demonyms=demonyms,
-        demonym_values=frozenset(demonyms.values()),
         irregular=irregular,
         head_nouns=frozenset(heads),
         adjectives=frozenset(nouns["adjectives"]),
         stop_words=frozenset(nouns["stop_words"]),
-        sentence_adverbs=frozenset(nouns["sentence_adverbs"]),
-        events={k.lower(): v for k, v in nouns["events"].items()},
         unit_symbols=unit_symbols,
         unit_words=unit_words,
-        head_phrase=head_phrase,
         money_words=frozenset(units["money_context"]["words"]),
         money_pound=units["money_context"]["pounds"],
     )

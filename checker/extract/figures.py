@@ -1,19 +1,19 @@
-"""Figures: numbers that count or measure something, with what they count and when.
+"""Figures: numbers that count or measure something, with their amount and when they held.
 
 `find_figures` reads the numbers of a sentence (`numbers.py`), drops those that are not figures
 (years and dates found by `timex`, times of day, numbers inside names such as "F-16", labels,
 scores), joins ranges ("between 170,000 and 200,000", "8- to 16-meter") and two-unit measures
 ("6 ft 8 in"), reads the hedge before each ("nearly", "at least", "up to", "rose by") and the
-unit or counted noun after it, then places it: what happened to the things counted, whose they
-are, whether it is a fact, an estimate, a target or a forecast, which period it covers and when
-it held. Word lists live in `checker/data/*.toml`.
+unit or counted noun after it, then whether it is a fact, an estimate, a target or a forecast,
+which period it covers and when it held. What a figure is about (whose, which event, what is
+counted) is its frame, read afterwards from the sentence's parse (`frames`). Word lists live in
+`checker/data/*.toml`.
 
 This module only runs the steps in order; each lives in its own module: `figure_filter` (which
 numbers are figures), `figure_draft` (unit, hedge, ranges), `figure_compound` (two-unit
-measures), `figure_noun` (what is counted), `figure_restate` (a conversion or a list that
-states a figure again), `figure_place` and `figure_measure` (borrowed nouns,
-events, owners, what a measurement is of), `figure_modality`, `figure_time` (period, as-of,
-superlatives) and `figure_build` (the `Figure`).
+measures), `figure_noun` (the counted noun), `figure_restate` (a conversion or a list that
+states a figure again), `figure_modality`, `figure_time` (period, as-of, superlatives) and
+`figure_build` (the `Figure`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from checker.extract.figure_draft import draft_of, join
 from checker.extract.figure_filter import keep
 from checker.extract.figure_modality import modality_cues
 from checker.extract.figure_noun import read_noun
-from checker.extract.figure_place import place
 from checker.extract.figure_restate import mark_restatements
 from checker.extract.figure_time import record_anchors, superlatives
 from checker.extract.numbers import find_numbers
@@ -48,16 +47,9 @@ def find_figures(sentence: Sentence, context: ArticleContext, source: Source) ->
     if not drafts:
         return []
     for draft in drafts:
-        read_noun(text, draft, drafts, times)
+        read_noun(text, draft, drafts)
     mark_restatements(text, drafts)
-    ends = sorted(d.end for d in drafts)
-    for draft in drafts:
-        place(text, draft, drafts, context, ends)
     marks = superlatives(text, times)
     cues = modality_cues(text, max(d.begin for d in drafts))
     layout = Layout.of(text, drafts, times, marks)
-    figures = [build(sentence, context, source, text, d, layout, cues) for d in drafts]
-    for figure in figures:
-        if figure.noun is not None:
-            context.last_figure = figure
-    return figures
+    return [build(sentence, context, source, text, d, layout, cues) for d in drafts]

@@ -301,9 +301,9 @@ def object_of_light_verb(noun: Token) -> bool:
     return noun.dep_ == "dobj" and lemma_of(noun.head) in word_lists().light_verbs
 
 
-def attribute_of(noun: Token, span: Span) -> str:
-    """The counted noun with its adjectives and compounds, lemmatized, named entities and
-    numbers left out (they are the anchor and the value)."""
+def attribute_words(noun: Token, span: Span) -> list[Token]:
+    """The counted noun with its adjectives and compounds, in sentence order; named entities
+    and numbers left out (they are the anchor and the value)."""
     words: list[Token] = []
     for child in noun.children:
         if child.i >= noun.i or span.start <= child.i < span.end:
@@ -316,7 +316,33 @@ def attribute_of(noun: Token, span: Span) -> str:
         ):
             words.append(child)
     words.append(noun)
-    return " ".join(lemma_of(t) for t in sorted(words, key=lambda t: t.i))
+    return sorted(words, key=lambda t: t.i)
+
+
+def attribute_of(noun: Token, span: Span) -> str:
+    """The counted noun's words, lemmatized: "wounded soldiers" -> "wounded soldier"."""
+    return " ".join(lemma_of(t) for t in attribute_words(noun, span))
+
+
+# "is 2.7 km long": the adjective a length is measured by, as the noun a report shows
+_SIZE_WORDS = {"long": "length", "far": "distance"}
+
+
+def label_of(
+    noun: Token | None, span: Span, attribute: str, predicate: str, governor: Token | None
+) -> str:
+    """What a figure counts as its sentence words it, for reports: "soldiers killed",
+    "residents evacuated", "stage length". The attribute as the sentence writes it when it is
+    the counted noun's words, then the verb that says what was done to them when the frame
+    takes it for the predicate ("had a population of" has none)."""
+    words = _SIZE_WORDS.get(attribute) or word_lists().size_axis.get(attribute, attribute)
+    if noun is not None and attribute and attribute == attribute_of(noun, span):
+        words = " ".join(t.text.lower() for t in attribute_words(noun, span))
+    happened = ""
+    done_to = noun is None or noun.dep_ != "nsubj"  # "the toll rose" says nothing happened to it
+    if governor is not None and predicate and done_to and governor.tag_ in ("VBN", "VBD"):
+        happened = governor.text.lower()
+    return " ".join(part for part in (words, happened) if part)
 
 
 def size_adjective(value: Token) -> str:

@@ -270,6 +270,9 @@ class FrameReader:
             setting=setting_of(value) if mention.kind == "figure" else "",
             joined=mention.kind == "figure"
             and names_joined(doc, stated_in if stated_in is not None else value),
+            label=tree.label_of(noun, span, attribute, predicate, governor)
+            if mention.kind != "date"
+            else "",
         )
 
     def _age_at_event(self, doc: Doc, value: Token, span: Span) -> Frame | None:

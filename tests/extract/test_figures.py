@@ -100,14 +100,6 @@ def test_change_is_not_a_range() -> None:
     figure = one("The council raised the speed limit from 40 to 50.")
     assert figure.value == 50
     assert figure.qualifier is Qualifier.EXACT
-    assert "new" in figure.modifiers
-    assert figure.noun == "limit"
-
-
-def test_increase_of_is_marked_as_change() -> None:
-    [total, change] = read("The fleet has 300 ships, with an increase of 40 planned.")
-    assert "change" not in total.modifiers
-    assert "change" in change.modifiers
 
 
 # --- units ----------------------------------------------------------------------------------
@@ -151,60 +143,18 @@ def test_rate_of_a_count() -> None:
 # --- what is counted ------------------------------------------------------------------------
 
 
-def test_noun_demonym_and_event() -> None:
-    figure = one("Border guards said 2,400 Belarusian troops were deployed.")
-    assert figure.noun == "troop"
-    assert figure.modifiers == ("belarusian",)
-    assert figure.event == "deployed"
-    assert figure.subject == "belarusian troops deployed"
-
-
-def test_event_from_verb_before() -> None:
-    figure = one("Ukrainian drones killed 1,100 Russian soldiers in March.")
-    assert figure.modifiers == ("russian",)
-    assert figure.event == "killed"
-    assert figure.subject == "russian soldiers killed"
-
-
 def test_casualties_keep_their_own_noun() -> None:
     figure = one("Russian forces have suffered nearly 900,000 casualties.")
     assert figure.noun == "casualty"
-    assert figure.event is None
-    assert figure.modifiers == ("russian",)
 
 
-def test_owner_from_country_subject() -> None:
-    figure = one("Ukraine, by most accounts, may have lost at least 60,000 soldiers.")
-    assert figure.modifiers == ("ukrainian",)
-    assert figure.modality is Modality.ESTIMATE
-
-
-def test_source_demonym_is_not_the_owner() -> None:
-    figure = one("Russian officials want to call up 90,000 men this spring.")
-    assert "russian" not in figure.modifiers
-
-
-def test_place_is_not_the_owner() -> None:
-    figure = one("A researcher in Germany listed 19 regions.")
-    assert figure.modifiers == ()
-
-
-def test_share_of_a_larger_figure() -> None:
-    part, whole = read("Only 4,000 of the 25,000 drafted reservists from 2023 remained in service.")
-    assert part.noun == whole.noun == "reservist"
-    assert whole.event == "drafted"
-    assert part.event == "remaining"
-
-
-def test_comparative_never_looks_like_a_count() -> None:
-    figure = one("In March, 2,000 more soldiers died than were recruited.")
-    assert "excess" in figure.modifiers
-    assert figure.event is not None and "more than" in figure.event
+def test_share_of_a_larger_figure_takes_its_unit() -> None:
+    part, whole = read("Only 4 of the 25 km of new track from 2023 remain unused.")
+    assert part.unit == whole.unit == "kilometer"
 
 
 def test_people_from_a_plural_demonym() -> None:
-    figure = one("Up to 40,000 Syrians fled the town.")
-    assert (figure.noun, figure.modifiers, figure.event) == ("person", ("syrian",), "fled")
+    assert one("Up to 40,000 Syrians fled the town.").noun == "person"
 
 
 def test_spelled_small_counts_are_figures() -> None:
@@ -212,25 +162,12 @@ def test_spelled_small_counts_are_figures() -> None:
     assert (figure.value, figure.noun) == (3, "chapter")
 
 
-def test_noun_borrowed_from_the_clause() -> None:
-    figure = one("The ministry put enemy losses at over 5,000.")
-    assert figure.noun == "casualty"
-
-
-def test_that_number_refers_to_the_previous_figure() -> None:
-    context = ArticleContext(path="a.md", published=PUBLISHED)
-    read("Drones destroyed 800 Russian tanks in January.", context=context)
-    figure = one("The aim is to raise that number to 1,200 by this summer.", context=context)
-    assert figure.noun == "tank"
-    assert figure.modality is Modality.TARGET
-
-
 def test_ages() -> None:
     figure = one("Service is compulsory for women aged 19 to 26.")
     assert (figure.low, figure.high, figure.unit, figure.noun) == (19, 26, "year", "age")
-    assert "age" in figure.subject
-    headcount = one("The army drafted 19,000 women.")
-    assert headcount.subject != figure.subject
+    assert one("Ivan Kos, 33 years old, was arrested.").noun == "age"
+    assert one("The 33-year-old was arrested.").noun == "age"
+    assert one("The army drafted 19,000 women.").noun == "woman"
 
 
 @pytest.mark.parametrize(
@@ -370,39 +307,10 @@ def test_source_and_location() -> None:
 # --- measurements ---------------------------------------------------------------------------
 
 
-def test_measurement_keeps_its_entity_and_dimension() -> None:
+def test_a_measurement_and_its_conversion_keep_their_units() -> None:
     metres, feet = read("Mount Kazbek is 5,047 metres (16,558 ft) high.")
-    # "Mount" names the kind of place: "Mount Kazbek" and "Kazbek" are one subject
-    assert metres.subject == feet.subject == "kazbek height"
     assert (metres.unit, feet.unit) == ("meter", "foot")
     assert metres.noun is None
-
-
-def test_measurement_attribute_from_of_phrase() -> None:
-    span, reach = read("The glider has a wingspan of 18.5 m and a range of 1,100 km.")
-    assert span.subject == "wingspan"
-    assert reach.subject == "range"
-
-
-def test_different_entities_never_share_a_subject() -> None:
-    first = one("The Danube is about 2,850 km long.")
-    second = one("The Rhine is about 1,230 km long.")
-    assert first.subject != second.subject
-
-
-def test_sentence_openers_are_not_entities() -> None:
-    figure = one("However, the river is 410 km long.")
-    assert figure.subject == "length"
-
-
-def test_population_of() -> None:
-    figure = one("At the last census the town had a population of 48,210.")
-    assert (figure.noun, figure.value) == ("population", 48_210)
-
-
-def test_cost_and_share() -> None:
-    assert one("The new bridge cost £310 million.").subject == "cost"
-    assert one("About 35% of voters stayed home.").subject == "voter share"
 
 
 def test_superlative_since_is_not_a_running_total() -> None:
@@ -410,9 +318,3 @@ def test_superlative_since_is_not_a_running_total() -> None:
     assert not figure.cumulative
     assert figure.period_start == dt.date(2023, 1, 1)
     assert figure.superlative_since == dt.date(2008, 1, 1)
-
-
-def test_borrowed_noun_takes_only_its_own_qualifiers() -> None:
-    figure = one("Poland estimated Belarusian losses at over 3,000 so far.")
-    assert figure.noun == "casualty"
-    assert figure.modifiers == ("belarusian",)

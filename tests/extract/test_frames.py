@@ -28,6 +28,7 @@ class Case:
     anchor: tuple[str, ...] = ()
     no_frame: bool = False
     title: str | None = None
+    label: str | None = None  # what reports call it, in the sentence's words
 
 
 CASES = [
@@ -324,6 +325,55 @@ CASES = [
         None,
         ("Julian Ross",),
     ),
+    Case(
+        "a passive participle says what was done to the counted noun",
+        "Border guards said 2,400 Belarusian troops were deployed.",
+        "2,400",
+        "deploy",
+        "troop",
+        ("Belarusian",),
+        label="troops deployed",
+    ),
+    Case(
+        "the object of an active verb",
+        "Allied drones killed 1,100 Russian soldiers in March.",
+        "1,100",
+        "kill",
+        "soldier",
+        ("Russian",),
+        label="soldiers killed",
+    ),
+    Case(
+        "a country as the clause's subject owns what it lost",
+        "Ukraine, by most accounts, may have lost at least 60,000 soldiers.",
+        "60,000",
+        "lose",
+        "soldier",
+        ("Ukraine",),
+        label="soldiers lost",
+    ),
+    Case(
+        "a verb that carries no event of its own is left out of the label",
+        "Russian forces have suffered nearly 900,000 casualties.",
+        "900,000",
+        "",
+        "casualty",
+        label="casualties",
+    ),
+    Case(
+        "a noun measured by an of-phrase",
+        "At the last census the town had a population of 48,210.",
+        "48,210",
+        attribute="population",
+        label="population",
+    ),
+    Case(
+        "two measurements of one thing by their own nouns",
+        "The glider has a wingspan of 18.5 m and a range of 1,100 km.",
+        "1,100",
+        attribute="range",
+        label="range",
+    ),
 ]
 
 
@@ -359,6 +409,8 @@ def test_frame(case: Case) -> None:
         assert frame.attribute == case.attribute, frame
     for name in case.anchor:
         assert any(name in part for part in frame.anchor), frame
+    if case.label is not None:
+        assert frame.label == case.label, frame
 
 
 def test_the_month_of_a_count_is_no_event_date() -> None:

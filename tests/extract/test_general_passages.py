@@ -50,28 +50,41 @@ def test_born_and_died_in_one_sentence_keep_their_own_dates() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "subject"),
+    ("text", "anchor", "label"),
     [
-        ("The Kessel Bridge, which is 1,420 metres long, opened in 1964.", "kessel bridge length"),
-        ("Mount Kilimanjaro rises 5,895 metres above sea level.", "kilimanjaro height"),
-        ("At 5,985 metres, Kilimanjaro is the tallest mountain in Africa.", "kilimanjaro height"),
-        ("The Amazon River is about 6,400 km long.", "amazon length"),
-        ("The Amazon, which is 7,000 kilometres long, flows east.", "amazon length"),
-        ("At 3,400 m, the Storstrom Bridge was once the longest.", "storstrom bridge length"),
-        ("Lake Vattern covers 1,893 square kilometres of southern Sweden.", "vattern area"),
-        ("Dubai's Burj Khalifa stands at 830 m.", "burj khalifa height"),
+        (
+            "The Kessel Bridge, which is 1,420 metres long, opened in 1964.",
+            "Kessel Bridge",
+            "length",
+        ),
+        ("Mount Kilimanjaro rises 5,895 metres above sea level.", "Mount Kilimanjaro", "height"),
+        (
+            "At 5,985 metres, Kilimanjaro is the tallest mountain in Africa.",
+            "Kilimanjaro",
+            "height",
+        ),
+        ("The Amazon River is about 6,400 km long.", "Amazon River", "length"),
+        ("The Amazon, which is 7,000 kilometres long, flows east.", "Amazon", "length"),
+        ("At 3,400 m, the Storstrom Bridge was once the longest.", "Storstrom Bridge", "length"),
+        ("Lake Vattern covers 1,893 square kilometres of southern Sweden.", "Lake Vattern", "area"),
+        ("Dubai's Burj Khalifa stands at 830 m.", "Burj Khalifa", "length"),
     ],
 )
-def test_sizes_know_what_they_measure(text: str, subject: str) -> None:
+def test_sizes_know_what_they_measure(text: str, anchor: str, label: str) -> None:
     [figure] = figures(text)
-    assert figure.subject == subject
+    assert figure.frame is not None and figure.frame.has_primary
+    assert figure.frame.anchor[0] == anchor
+    assert figure.subject == label
 
 
-def test_a_participle_after_the_noun_is_the_event() -> None:
+def test_a_participle_after_the_noun_is_what_was_done() -> None:
     [figure] = figures("More than 640,000 residents have been vaccinated since the campaign began.")
-    assert (figure.noun, figure.event, figure.cumulative) == ("resident", "vaccinated", True)
+    assert figure.frame is not None and figure.cumulative
+    assert (figure.frame.predicate, figure.frame.attribute) == ("vaccinate", "resident")
+    assert figure.subject == "residents vaccinated"
     [reported] = figures("Some 4,000 homes, officials reported on Monday.")
-    assert reported.event is None
+    assert reported.frame is not None and not reported.frame.predicate
+    assert reported.subject == "homes"
 
 
 def test_promises_are_targets() -> None:

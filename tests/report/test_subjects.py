@@ -25,7 +25,7 @@ DRIFT = FIXTURES / "figure-mismatch" / "flag-monthly-killed"  # a case that must
 
 
 def figure(path: str, line: int, value: float, **fields: object) -> Figure:
-    given: dict[str, object] = {"noun": "resident", "event": "evacuated", **fields}
+    given: dict[str, object] = {"noun": "resident", "subject": "residents evacuated", **fields}
     return Figure(path=path, line=line, column=1, text="t", value=value, **given)  # type: ignore[arg-type]
 
 

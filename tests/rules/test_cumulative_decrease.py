@@ -13,9 +13,7 @@ NEARLY = {"qualifier": Qualifier.APPROX, "surface": "nearly"}
 
 
 def total(value: float, as_of: dt.date, path: str = "a.md", **fields: Any) -> Figure:
-    return figure(
-        value, path=path, as_of=as_of, cumulative=True, noun="casualty", event=None, **fields
-    )
+    return figure(value, path=path, as_of=as_of, cumulative=True, noun="casualty", **fields)
 
 
 def _run(*figures: Figure) -> list[str]:

@@ -22,6 +22,7 @@ def figure(value: float, *chain: str, path: str = "a.md", **fields: Any) -> Figu
     }  # fmt: skip
     defaults.update(fields)
     defaults.setdefault("frame", frame_of(defaults))
+    defaults.pop("event"), defaults.pop("modifiers")  # the frame's parts
     source = chain[0] if chain else None
     return Figure(path=path, value=value, source=source, source_chain=chain, **defaults)
 
