@@ -22,6 +22,7 @@ from checker.models import (
     Claim,
     DateClaim,
     Figure,
+    Frame,
     Granularity,
     Modality,
     PersonClaim,
@@ -32,16 +33,23 @@ DEC = dt.date(2025, 12, 1)
 DEC_END = dt.date(2025, 12, 31)
 
 
+def frame(predicate: str, attribute: str, anchor: str = "", **extra: Any) -> Frame:
+    """What a figure is about, as the parse would give it; `anchor` named by the sentence."""
+    named: dict[str, Any] = {"anchor": (anchor,), "anchor_from": "owner"} if anchor else {}
+    return Frame(predicate=predicate, attribute=attribute, **named, **extra)
+
+
+SOLDIERS = frame("kill", "soldier", "Russia")
+
+
 def figure(value: float, line: int = 3, *, path: str = "v1.md", **extra: Any) -> Figure:
     fields: dict[str, Any] = {
         "path": path,
         "line": line,
         "column": 1,
         "text": f"Kyiv said its army stopped {value:,.0f} Russian soldiers last month.",
-        "noun": "soldier",
-        "event": "killed",
-        "modifiers": ("russian",),
         "subject": "russian soldiers killed",
+        "frame": SOLDIERS,
         "period_start": DEC,
         "period_end": DEC_END,
         "period_granularity": Granularity.MONTH,
@@ -122,16 +130,15 @@ def test_a_changed_qualifier_is_reported() -> None:
 
 def test_figures_of_other_subjects_are_not_paired_as_changes() -> None:
     # One figure removed and an unrelated one added in a far different sentence.
-    old = [figure(35000), figure(9000, line=8, event="recruited", text="Recruits: 9,000.")]
+    recruits = frame("recruit", "soldier", "Russia")
+    old = [figure(35000), figure(9000, line=8, frame=recruits, text="Recruits: 9,000.")]
     new = [
         *as_new([figure(35000)]),
         figure(
             400,
             line=20,
             path="v2.md",
-            noun="drone",
-            event="launched",
-            modifiers=(),
+            frame=frame("launch", "drone"),
             subject="drones launched",
             text="Overnight the air force counted four hundred drones over the capital.",
         ),
@@ -158,24 +165,22 @@ def test_a_period_the_extractor_missed_on_one_side_is_no_change() -> None:
 
 REWORDED: dict[str, Any] = {
     "path": "v2.md",
-    "noun": "reserve",
-    "event": None,
-    "modifiers": (),
     "subject": "mobilization reserve",
+    "frame": frame("call", "reserve", "ministry"),
     "text": "A law adopted late last year lets the ministry call on a reserve of 2 million people.",
 }
 
 
 def test_a_reworded_sentence_with_the_same_amount_is_no_change() -> None:
     old = figure(
-        2e6, event="mobilized", subject="reserve mobilized", noun=None, text="A 2m-strong reserve."
+        2e6, frame=frame("mobilize", "reserve"), subject="reserve mobilized", text="A 2m reserve."
     )
     assert diff_claims([old], [figure(2e6, **REWORDED)]) == []
 
 
 def test_a_reworded_sentence_with_another_qualifier_is_a_change() -> None:
     old = figure(
-        2e6, event="mobilized", subject="reserve mobilized", noun=None, text="Reserve: 2m."
+        2e6, frame=frame("mobilize", "reserve"), subject="reserve mobilized", text="Reserve: 2m."
     )
     new = figure(2e6, qualifier=Qualifier.AT_LEAST, **REWORDED)
     [change] = diff_claims([old], [new])
@@ -276,6 +281,142 @@ def test_a_changed_modality_is_a_different_figure() -> None:
     target = figure(50000, path="v2.md", modality=Modality.TARGET, text="The goal is 50,000.")
     changes = diff_claims([figure(35000)], [*as_new([figure(35000)]), target])
     assert [(c.change.value, c.kind) for c in changes] == [("added", "figure")]
+
+
+# --- pairing by frame --------------------------------------------------------------------
+
+EVACUATED = frame("evacuate", "resident", "Dravik Council")
+EVACUATION = "Dravik Council evacuated 1,200 residents from the river towns last month."
+MOVED_OUT = "Last month 1,200 people were moved out of the riverside towns on the council's orders."
+SURGE = "The storm surge was the highest since 1999, the weather office said."
+TOLL = "The storm killed 14 people and injured 37 people in Dravik, the coast guard said."
+
+
+def _age(value: float, name: str, *, path: str = "v1.md") -> Figure:
+    return figure(
+        value,
+        path=path,
+        frame=frame("", "age", name),
+        subject="age",
+        text=f"Harbour master {name}, {value:.0f}, closed the port on Monday.",
+    )
+
+
+def _toll(killed: float, injured: float, *, path: str = "v1.md", **extra: Any) -> list[Claim]:
+    text = TOLL.replace("14", f"{killed:.0f}").replace("37", f"{injured:.0f}")
+    # The display subject reads "people" for both: only the frames tell them apart.
+    return [
+        figure(
+            killed, path=path, frame=frame("kill", "people"), subject="people", text=text, **extra
+        ),
+        figure(
+            injured,
+            path=path,
+            frame=frame("injure", "people"),
+            subject="people",
+            text=text,
+            **extra,
+        ),
+    ]
+
+
+NOVEMBER: dict[str, Any] = {
+    "period_start": dt.date(2025, 11, 1),
+    "period_end": dt.date(2025, 11, 30),
+}
+
+
+# (old claims, new claims, [(change, fields, old value, new value)], sorted)
+FRAME_CASES: dict[str, tuple[list[Claim], list[Claim], list[tuple[Any, ...]]]] = {
+    "a reworded sentence with the same frame is unchanged": (
+        [figure(1200, frame=EVACUATED, subject="residents evacuated", text=EVACUATION)],
+        [figure(1200, path="v2.md", frame=EVACUATED, subject="people moved", text=MOVED_OUT)],
+        [],
+    ),
+    "a new value in a reworded sentence with the same frame is changed": (
+        [figure(1200, frame=EVACUATED, subject="residents evacuated", text=EVACUATION)],
+        [
+            figure(
+                1300,
+                path="v2.md",
+                frame=EVACUATED,
+                subject="people moved",
+                text=MOVED_OUT.replace("1,200", "1,300"),
+            )
+        ],
+        [("changed", ("value",), 1200, 1300)],
+    ),
+    "two people's ages in alike sentences are two facts": (
+        [_age(61, "Edvin Solberg")],
+        [_age(57, "Petra Lund", path="v2.md")],
+        [("added", (), None, 57), ("removed", (), 61, None)],
+    ),
+    "two people of one age in alike sentences are two facts": (
+        [_age(61, "Edvin Solberg")],
+        [_age(61, "Petra Lund", path="v2.md")],
+        [("added", (), None, 61), ("removed", (), 61, None)],
+    ),
+    "killed and injured in one sentence pair by predicate, not by an equal value": (
+        _toll(14, 37),
+        _toll(12, 14, path="v2.md"),
+        [("changed", ("value",), 14, 12), ("changed", ("value",), 37, 14)],
+    ),
+    # Both keys change with the month, so the similarity pass pairs them (injured listed first).
+    "killed and injured moved to another month pair by predicate": (
+        _toll(14, 37),
+        _toll(14, 37, path="v2.md", **NOVEMBER)[::-1],
+        [("changed", ("period",), 14, 14), ("changed", ("period",), 37, 37)],
+    ),
+}
+
+
+def _value(side: Any) -> float | None:
+    return None if side is None else side.claim["value"]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), FRAME_CASES.values(), ids=list(FRAME_CASES))
+def test_figures_pair_by_their_frames(
+    old: list[Claim], new: list[Claim], expected: list[tuple[Any, ...]]
+) -> None:
+    changes = diff_claims(old, new)
+    found = sorted((c.change.value, c.fields, _value(c.old), _value(c.new)) for c in changes)
+    assert found == expected
+
+
+def test_another_predicate_is_a_change_of_what_is_counted() -> None:
+    killed = _toll(14, 37)[0]
+    assert isinstance(killed, Figure)
+    injured = killed.model_copy(update={"path": "v2.md", "frame": frame("injure", "people")})
+    [change] = diff_claims([killed], [injured])
+    assert change.fields == ("subject",)
+    # The display subject reads the same on both sides, so the frames say what changed.
+    assert change.detail.endswith(": what is counted kill → injure")
+
+
+@pytest.mark.parametrize(
+    ("since", "word", "shown"),
+    [
+        (1999, "lowest", "highest since 1999 → lowest since 1999"),
+        (2005, "highest", "highest since 1999 → highest since 2005"),
+        (None, None, "highest since 1999 → none"),
+    ],
+)
+def test_a_changed_superlative_is_reported(since: int | None, word: str | None, shown: str) -> None:
+    def called(word: str | None, since: int | None, path: str) -> Figure:
+        return figure(
+            3.2,
+            path=path,
+            unit="meter",
+            frame=frame("", "height", "storm surge"),
+            subject="height",
+            superlative=word,
+            superlative_since=dt.date(since, 1, 1) if since else None,
+            text=SURGE.replace("highest", word or "highest").replace("1999", str(since or 1999)),
+        )
+
+    [change] = diff_claims([called("highest", 1999, "v1.md")], [called(word, since, "v2.md")])
+    assert (change.change, change.fields) == (ChangeKind.CHANGED, ("superlative",))
+    assert change.detail.endswith(f": superlative {shown}")
 
 
 # --- files and folders -------------------------------------------------------------------
@@ -447,3 +588,45 @@ def test_a_dropped_former_reads_as_the_two_titles() -> None:
     assert change.detail == "Mykhailo Fedorov: “former Defense Minister” → “Defense Minister”"
     table = render_diff(diff_paths_result([change]), "table")
     assert "True" not in table and "False" not in table and "former" in table
+
+
+# Invented rewordings read by the real extractor: (old sentence, new sentence, the figure
+# changes as (change, first field)).
+REWORDINGS = {
+    "evacuated, reworded, new value": (
+        "Rescuers evacuated 1,200 residents of Dravik on Monday.",
+        "On Monday, 1,300 Dravik residents were evacuated by rescuers.",
+        [("changed", "value")],
+    ),
+    "destroyed, reworded, new value": (
+        "The fire destroyed 48 homes in Lisvik, officials said.",
+        "Officials said 52 Lisvik homes were destroyed in the fire.",
+        [("changed", "value")],
+    ),
+    "another person's age": (
+        "Harbour master Edvin Solberg, 61, closed the port on Monday.",
+        "Harbour master Petra Lund, 57, closed the port on Monday.",
+        [("added", None), ("removed", None)],
+    ),
+    "superlative turned round": (
+        "The storm surge was the highest since 1999, at 3.2 metres, the weather office said.",
+        "The storm surge was the lowest since 1999, at 3.2 metres, the weather office said.",
+        [("changed", "superlative")],
+    ),
+    "superlative from another year": (
+        "The storm surge reached 3.2 metres, the highest since 1999, the weather office said.",
+        "The storm surge reached 3.2 metres, the highest since 2005, the weather office said.",
+        [("changed", "superlative")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), REWORDINGS.values(), ids=list(REWORDINGS))
+def test_rewordings_read_by_the_extractor(
+    old: str, new: str, expected: list[tuple[str, str | None]], tmp_path: Path
+) -> None:
+    head = "---\ntitle: Storm on the Kessel coast\ndate: 2026-03-04\n---\n\n"
+    (tmp_path / "v1.md").write_text(head + old + "\n", encoding="utf-8")
+    (tmp_path / "v2.md").write_text(head + new + "\n", encoding="utf-8")
+    changes = diff_paths(tmp_path / "v1.md", tmp_path / "v2.md").changes
+    assert sorted((c.change.value, c.field) for c in changes if c.kind == "figure") == expected

@@ -2,7 +2,9 @@
 
 The key decides which claims may pair between versions; the compared fields decide whether a
 pair is a change. Both ignore wording that changes no fact: stop words, a source named in
-full or in short, a title given on one side only.
+full or in short, a title given on one side only. A figure is what its frame says it is about
+(`checker.fingerprint.frame_key`), never the words of its sentence, so a reworded sentence
+keeps its figures.
 """
 
 from __future__ import annotations
@@ -12,12 +14,18 @@ import re
 from collections.abc import Hashable
 from functools import lru_cache
 
+from checker.compat import dimension
 from checker.data import load_data
 from checker.fingerprint import frame_key
-from checker.models import Attribution, Claim, DateClaim, Figure, PersonClaim
+from checker.models import Attribution, Claim, DateClaim, Figure, Frame, PersonClaim
+from checker.twins import mask_numbers
 
 _WORD = re.compile(r"[^\W_]+")
 _STOP = frozenset({"the", "a", "an", "of"})
+# Where a primary anchor comes from when the figure's own sentence names it. One borrowed from
+# the paragraph or the title follows the wording of other sentences: an edit there must not
+# make this figure about someone else.
+_NAMED = frozenset({"owner", "subject", "pronoun"})
 
 
 def content_words(text: str | None) -> tuple[str, ...]:
@@ -40,12 +48,46 @@ def period_label(start: dt.date | None, end: dt.date | None) -> str:
     return f"{start.isoformat()}..{end.isoformat()}"
 
 
+def named_anchor(frame: Frame | None) -> str:
+    """The frame's primary anchor, lowercased, when the figure's own sentence names it; else ""."""
+    if frame is None or not frame.has_primary or frame.anchor_from not in _NAMED:
+        return ""
+    return frame.anchor[0].lower()
+
+
+def same_words(a: str, b: str) -> bool:
+    """Two names of a frame's part are one when either is missing, or when the shorter one's
+    words all occur in the longer ("Brask" and "Teodor Brask"), as with sources."""
+    wa, wb = set(content_words(a)), set(content_words(b))
+    return not wa or not wb or wa <= wb or wb <= wa
+
+
+def counts_something(frame: Frame | None) -> bool:
+    """Whether the frame says what a figure counts: an anchor alone (often the title's, shared
+    by every bare figure of the article) says whom, not what."""
+    return frame is not None and bool(frame.predicate or frame.attribute)
+
+
+def _figure_about(claim: Figure) -> Hashable:
+    if counts_something(claim.frame):
+        return frame_key(claim.frame)
+    # No frame to go by: the sentence's words stand for it, numbers masked so that a changed
+    # value keeps the key; a reworded sentence then pairs through the similarity pass.
+    return content_words(mask_numbers(claim.text))
+
+
 def content_key(claim: Claim) -> Hashable:
     """What `claim` is about, never where it is: claims with equal keys may pair as one fact."""
     if isinstance(claim, Figure):
-        what: Hashable = frame_key(claim.frame) if claim.frame else (claim.noun or "",)
         period = (claim.period_start, claim.period_end)
-        return ("figure", what, period, claim.modality, claim.cumulative)
+        return (
+            "figure",
+            _figure_about(claim),
+            period,
+            claim.modality,
+            claim.cumulative,
+            dimension(claim.unit),
+        )
     if isinstance(claim, DateClaim):
         return (
             "date",
@@ -79,6 +121,7 @@ def compared(claim: Claim) -> dict[str, object]:
             "qualifier": claim.qualifier.value,
             "unit": claim.unit,
             "source": claim.source,
+            "superlative": _superlative(claim),
         }
     if isinstance(claim, DateClaim):
         return {
@@ -95,6 +138,30 @@ def compared(claim: Claim) -> dict[str, object]:
             "cited_date": claim.cited_date,
         }
     return {"title": content_words(claim.title), "former": claim.former}
+
+
+def _superlative(claim: Figure) -> tuple[str, dt.date | None] | None:
+    """What the figure is called ("largest", since 2011), None when nothing."""
+    if not claim.superlative:
+        return None
+    return (claim.superlative.lower(), claim.superlative_since)
+
+
+def counted(old: Figure, new: Figure) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The parts of two figures' frames that say they count different things: the predicate,
+    the attribute, the anchors their sentences name. A part the parse read on one side only
+    ("carried 340 passengers", "340 passengers were on board": a verb with no event of its
+    own) is no change, and neither is a shorter form of the same words ("teacher", "new
+    teacher")."""
+    if old.frame is None or new.frame is None:
+        return (), ()
+    parts = (
+        (old.frame.predicate, new.frame.predicate),
+        (old.frame.attribute, new.frame.attribute),
+        (named_anchor(old.frame), named_anchor(new.frame)),
+    )
+    differ = [(a, b) for a, b in parts if not same_words(a, b)]
+    return tuple(a for a, _ in differ), tuple(b for _, b in differ)
 
 
 def _same_source(a: object, b: object) -> bool:
@@ -115,7 +182,7 @@ def differences(old: Claim, new: Claim) -> tuple[str, ...]:
             period_label(old.period_start, old.period_end),
             period_label(new.period_start, new.period_end),
         )
-        before["subject"], after["subject"] = content_words(old.subject), content_words(new.subject)
+        before["subject"], after["subject"] = counted(old, new)
     if isinstance(old, DateClaim) and isinstance(new, DateClaim):
         before["event"], after["event"] = (
             content_words(old.happening),

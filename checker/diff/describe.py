@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 
+from checker.diff.compare import counted
 from checker.diff.models import ChangeSide
 from checker.models import Attribution, Claim, DateClaim, Figure, Granularity, PersonClaim
 
@@ -31,6 +32,7 @@ _FIELD_WORDS = {
     "verb": "verb",
     "quote": "quote",
     "subject": "what is counted",
+    "superlative": "superlative",
     "event": "event",
     "person": "name",
 }
@@ -83,7 +85,7 @@ def when(start: dt.date | None, end: dt.date | None, granularity: Granularity | 
 
 def _subject_words(claim: Figure) -> str:
     """The subject with the capitals the sentence gives its words ("Russian soldiers")."""
-    words = (claim.subject or claim.noun or "").split()
+    words = (claim.subject or (claim.frame.attribute if claim.frame else "")).split()
     shown = []
     for word in words:
         capital = word[:1].upper() + word[1:]
@@ -102,6 +104,23 @@ def _figure_fact(claim: Figure, *, value: str | None = None) -> str:
     if claim.modality.value != "fact":
         text += f" ({claim.modality.value})"
     return text
+
+
+def _counted_change(old: Figure, new: Figure) -> str:
+    """A change of what is counted, in the sentence's words when its subject reads otherwise,
+    else as the parts of the frames that differ ("kill → injure")."""
+    if _subject_words(old) != _subject_words(new):
+        return f"{_subject_words(old)} → {_subject_words(new)}"
+    before, after = counted(old, new)
+    return f"{', '.join(before) or 'none'} → {', '.join(after) or 'none'}"
+
+
+def _superlative(claim: Figure) -> str:
+    """ "largest since 2011" as the sentence calls the figure, "none" when it does not."""
+    if not claim.superlative:
+        return "none"
+    since = claim.superlative_since
+    return f"{claim.superlative} since {since.year}" if since else claim.superlative
 
 
 def _title(claim: PersonClaim) -> str:
@@ -132,6 +151,8 @@ def _shown(claim: Claim, name: str) -> str:
     """One compared field of `claim` as a reader would write it."""
     if isinstance(claim, Figure) and name == "period":
         return when(claim.period_start, claim.period_end, claim.period_granularity) or "no period"
+    if isinstance(claim, Figure) and name == "superlative":
+        return _superlative(claim)
     if isinstance(claim, DateClaim) and name in ("date", "end", "granularity"):
         return when(claim.date, claim.end)
     if isinstance(claim, DateClaim) and name == "event":
@@ -170,7 +191,10 @@ def detail(old: Claim, new: Claim, fields: Sequence[str]) -> str:
         rest = list(fields)
     changes: list[str] = []
     for name in rest:
-        shown = f"{_shown(old, name)} → {_shown(new, name)}"
+        if isinstance(old, Figure) and isinstance(new, Figure) and name == "subject":
+            shown = _counted_change(old, new)
+        else:
+            shown = f"{_shown(old, name)} → {_shown(new, name)}"
         if name in ("title", "former") or (isinstance(new, DateClaim) and name == "date"):
             label = ""
         else:

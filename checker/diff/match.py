@@ -2,7 +2,8 @@
 
 Three passes, strictest first: equal content keys, then sentences that read alike, then
 figures with the same amount in a reworded sentence. Whatever stays unpaired is added or
-removed.
+removed. Figures whose sentences name different anchors (two people's ages) never pair in the
+looser passes: alike sentences about two people are two facts, not one edited.
 """
 
 from __future__ import annotations
@@ -12,7 +13,16 @@ from collections.abc import Hashable, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.diff.compare import compared, content_key, content_words, differences, number
+from checker.diff.compare import (
+    compared,
+    content_key,
+    content_words,
+    counts_something,
+    differences,
+    named_anchor,
+    number,
+    same_words,
+)
 from checker.diff.describe import detail, fact, side, subject
 from checker.diff.models import Change, ChangeKind
 from checker.models import Attribution, Claim, DateClaim, Figure, PersonClaim
@@ -49,6 +59,14 @@ def _similarity(a: Claim, b: Claim) -> float:
     return float(fuzz.token_sort_ratio(a.text, b.text))
 
 
+def _may_pair(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one kind may be one fact edited: not two figures whose sentences
+    name different anchors."""
+    if isinstance(a, Figure) and isinstance(b, Figure):
+        return same_words(named_anchor(a.frame), named_anchor(b.frame))
+    return True
+
+
 def _pair(
     old: list[Claim], new: list[Claim], threshold: float
 ) -> tuple[list[tuple[Claim, Claim]], list[Claim], list[Claim]]:
@@ -56,16 +74,19 @@ def _pair(
     candidates = []
     for i, a in enumerate(old):
         for j, b in enumerate(new):
-            if a.kind != b.kind:
+            if a.kind != b.kind or not _may_pair(a, b):
                 continue
             score = _similarity(a, b)
             if score >= threshold:
-                candidates.append((not differences(a, b), score, -i, -j))
+                fields = differences(a, b)
+                # One sentence holds several figures ("killed 14 and wounded 37"): each pairs
+                # with the figure that counts the same thing before any with an equal value.
+                candidates.append(("subject" not in fields, not fields, score, -i, -j))
     candidates.sort(reverse=True)
     used_old: set[int] = set()
     used_new: set[int] = set()
     pairs = []
-    for _, _, neg_i, neg_j in candidates:
+    for *_, neg_i, neg_j in candidates:
         i, j = -neg_i, -neg_j
         if i not in used_old and j not in used_new:
             used_old.add(i)
@@ -85,11 +106,20 @@ def _amount(claim: Figure) -> tuple[object, ...]:
     return (number(claim.value), number(claim.low), number(claim.high), claim.unit)
 
 
+def _frame_words(claim: Figure) -> set[str]:
+    """The words of what a figure counts: its frame's attribute, predicate and named anchor."""
+    if not counts_something(claim.frame):
+        return set()
+    assert claim.frame is not None
+    parts = (claim.frame.attribute, claim.frame.predicate, named_anchor(claim.frame))
+    return set(content_words(" ".join(parts)))
+
+
 def _pair_reworded(
     old: list[Claim], new: list[Claim]
 ) -> tuple[list[tuple[Claim, Claim]], list[Claim], list[Claim]]:
     """Third pass: a figure left over on both sides with the same amount and a word of its
-    subject in common is one figure in a reworded sentence ("a 2-million-strong reserve" and
+    frame in common is one figure in a reworded sentence ("a 2-million-strong reserve" and
     "a reserve of 2 million"), not one removed and one added."""
     pairs: list[tuple[Claim, Claim]] = []
     rest_new = list(new)
@@ -97,13 +127,14 @@ def _pair_reworded(
     for a in old:
         match: Claim | None = None
         if isinstance(a, Figure):
-            words = set(content_words(a.subject)) | {a.noun or ""}
+            words = _frame_words(a)
             for b in rest_new:
                 if (
                     isinstance(b, Figure)
                     and _amount(a) == _amount(b)
                     and a.modality == b.modality
-                    and words & (set(content_words(b.subject)) | {b.noun or ""}) - {""}
+                    and _may_pair(a, b)
+                    and words & _frame_words(b)
                 ):
                     match = b
                     break
