@@ -1,8 +1,9 @@
-"""Building the `Figure` claim from a finished draft: its bounds, subject, modality and timing.
+"""Building the `Figure` claim from a finished draft: its bounds, noun, modality and timing.
 
 `Layout` works out once per sentence what every figure needs to know about the others (which
 figures and dates are near it, the report date, the superlatives); `build` asks `figure_time`
-when the figure held, joins modifiers, noun and event into the subject and fills the model.
+when the figure held and fills the model. What the figure is about, and its label, come later
+from its frame.
 """
 
 from __future__ import annotations

@@ -169,8 +169,7 @@ def test_running_totals_from_different_starts_are_not_compared() -> None:
 def test_sizes_are_compared_across_years_and_periods() -> None:
     bridge = {
         "noun": None,
-        "event": None,
-        "modifiers": ("kessel bridge", "length"),
+        "subject": "length",
         "unit": "meter",
         # "The Kessel Bridge is 1,240 m long": the bridge is the subject, what is measured
         "frame": Frame(anchor=("Kessel Bridge",), anchor_from="subject"),
