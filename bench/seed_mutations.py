@@ -54,12 +54,21 @@ REWORDINGS: list[tuple[str, str, str | Callable[[re.Match[str]], str]]] = [
     # a count, not the day of a date ("December 8 and ...")
     ("spelled out", _AFTER_NO_MONTH + r"\b([2-9]) (?=[a-z])", lambda m: f"{_WORDS[int(m[1])]} "),
 ]
-_DIGITS = re.compile(r"\d[\d,.]*")
+# a number as written, its groups split by commas, dots or spaces ("400 000")
+_DIGITS = re.compile(r"\d[\d,.]*(?: \d{3}(?![\d,.]))*")
 _DAY = re.compile(r"\b([12]?\d)\b")
 
 
 def _key(finding: Finding) -> tuple[str, str]:
     return (finding.rule, finding.message)
+
+
+def _in_body(text: str, old: str, new: str) -> str | None:
+    """`text` with the first `old` after the front matter replaced: a headline repeated as the
+    front matter's title is metadata, and changing it there changes no claim."""
+    start = text.find("\n---", 3) + 4 if text.startswith("---") else 0
+    at = text.find(old, start)
+    return None if at < 0 else text[:at] + new + text[at + len(old) :]
 
 
 def _changed_figure(text: str, claim: Figure) -> str | None:
@@ -69,7 +78,7 @@ def _changed_figure(text: str, claim: Figure) -> str | None:
     new = f"{claim.value * 1.5:,.0f}" if claim.value >= 10 else f"{claim.value * 1.5:g}"
     changed_surface = claim.surface.replace(found.group(), new, 1)
     sentence = claim.text.replace(claim.surface, changed_surface, 1)
-    return text.replace(claim.text, sentence, 1) if claim.text in text else None
+    return _in_body(text, claim.text, sentence)
 
 
 def _changed_date(text: str, claim: DateClaim) -> str | None:
@@ -80,14 +89,14 @@ def _changed_date(text: str, claim: DateClaim) -> str | None:
         return None
     moved = written.replace(day.group(1), str((int(day.group(1)) + 2) % 28 + 1), 1)
     sentence = claim.text[:start] + moved + claim.text[end:]
-    return text.replace(claim.text, sentence, 1) if claim.text in text else None
+    return _in_body(text, claim.text, sentence)
 
 
 def _changed_source(text: str, claim: Attribution) -> str | None:
     if not claim.source or claim.source not in claim.text or claim.source == "Reuters":
         return None
     sentence = claim.text.replace(claim.source, "Reuters", 1)
-    return text.replace(claim.text, sentence, 1) if claim.text in text else None
+    return _in_body(text, claim.text, sentence)
 
 
 def _changed_title(text: str, claim: PersonClaim) -> str | None:
@@ -95,7 +104,7 @@ def _changed_title(text: str, claim: PersonClaim) -> str | None:
     if not claim.title or claim.former or claim.title not in claim.text:
         return None
     sentence = claim.text.replace(claim.title, f"former {claim.title}", 1)
-    return text.replace(claim.text, sentence, 1) if claim.text in text else None
+    return _in_body(text, claim.text, sentence)
 
 
 _OPPOSITES = {"largest": "smallest", "biggest": "smallest", "highest": "lowest", "most": "fewest"}
@@ -112,7 +121,7 @@ def _changed_superlative(text: str, claim: Figure) -> str | None:
         return None
     opposite = _OPPOSITES[word.lower()]
     sentence = claim.text[: found.start()] + opposite + claim.text[found.end() :]
-    return text.replace(claim.text, sentence, 1) if claim.text in text else None
+    return _in_body(text, claim.text, sentence)
 
 
 def _later(text: str) -> str:

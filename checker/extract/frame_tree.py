@@ -89,13 +89,18 @@ def is_statement(doc: Doc) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 
+THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def is_clock_or_date(value: Token, measured: bool) -> bool:
     """A number that is part of a time of day or a date ("3:23 PM", "11/30/09"), not a count."""
     if value.ent_type_ == "TIME" and CLOCK.search(entity_of(value.doc, value).text):
         return True
     if scale_before(value) is not None:
         return False  # "magnitude 6.4", whatever the recognizer tags it
-    return value.ent_type_ == "DATE" and not measured and value.head.lemma_ != "old"
+    # "600,000": digits grouped in thousands are never a year or a day, whatever the tag
+    grouped = THOUSANDS.fullmatch(value.text) is not None
+    return value.ent_type_ == "DATE" and not measured and value.head.lemma_ != "old" and not grouped
 
 
 def is_offset(value: Token, measured: bool) -> bool:
@@ -123,7 +128,8 @@ def beside_person(value: Token) -> bool:
 
 def value_token(span: Span) -> Token:
     """The token that carries the value: the last number word of the span, else its root."""
-    numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    # a sign the tagger calls a number ("600,000+") carries no value
+    numbers = [t for t in span if t.like_num or (t.pos_ == "NUM" and t.text[:1].isalnum())]
     token = numbers[-1] if numbers else span.root
     # "1.2 million": climb to the scale word the digits modify
     while token.dep_ in ("compound", "quantmod", "nummod") and token.head.pos_ == "NUM":

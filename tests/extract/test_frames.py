@@ -374,6 +374,13 @@ CASES = [
         attribute="range",
         label="range",
     ),
+    Case(
+        "a grouped count the tagger calls a date, with a sign after it",
+        "Big Rally in Brezno; 40,000+ Expected",
+        "40,000",
+        "expect",
+        anchor=("Brezno",),
+    ),
 ]
 
 
