@@ -32,6 +32,8 @@ LONG_WORDS = 12  # as many words say enough without a name
 # A capitalized word after the first one: a name, in a sentence not set in Title Case.
 _NAME_INSIDE = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’.-]*")
 _MASKS = frozenset({"#", "@"})
+_NAME_MASK = "\x00"  # where a name was; punctuation to `_PUNCTUATION`, so it goes with it
+_THE_BEFORE_MASK = re.compile(r"\bthe\s+\x00")
 
 
 def count_numbers(text: str) -> int:
@@ -54,10 +56,12 @@ def mask_dates(text: str) -> str:
 
 
 def mask_names(text: str, names: Iterable[str]) -> str:
-    """The sentence folded with the given names (sources, speakers) taken out."""
+    """The sentence folded with the given names (sources, speakers) taken out, with a "the"
+    before them: a reader may keep it in one name ("The Valley Post") and not in another."""
     folded = text.lower()
     for name in sorted({n.lower() for n in names if n}, key=len, reverse=True):
-        folded = folded.replace(name, " ")
+        folded = folded.replace(name, f" {_NAME_MASK} ")
+    folded = _THE_BEFORE_MASK.sub(" ", folded)
     return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
 

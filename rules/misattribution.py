@@ -48,13 +48,15 @@ class Misattribution(Rule):
 
     ## Flagged
     35,000 Russian soldiers killed in December credited to Ukraine's defense minister in one
-    article and to NATO in another.
+    article and to NATO in another; a sentence copied from "The Moscow Times, citing ISW,
+    reported ..." as "Reuters, citing ISW, reported ..." (same words, another relay).
 
     ## Not flagged
     The same figure credited to "ISW" and to "The Moscow Times, citing the Institute for the
     Study of War"; a figure with no source in one article (see repeated-passage); "reported"
     versus "said"; a figure "Ruiz said" in an article that introduces "Coastal Agency Director
-    Lena Ruiz", and "the Coastal Agency says" in another (she speaks for it).
+    Lena Ruiz", and "the Coastal Agency says" in another (she speaks for it); a copy that names
+    the same relay in short ("The Courier, citing ...").
 
     ## Options
     `quote_similarity` (default 90), `min_quote_words` (default 6), `value_tolerance` (default
@@ -95,7 +97,9 @@ class Misattribution(Rule):
             twin = sorted(twin, key=lambda a: (a.path, a.line))
             first = twin[0]
             for second in twin[1:]:
-                if second.path == first.path or _credits_agree(first, second):
+                if second.path == first.path:
+                    continue
+                if _credits_agree(first, second) and not _relayed_by_another(first, second):
                     continue
                 if reported.covers(first, second):
                     continue
@@ -301,6 +305,16 @@ def _credits_agree(first: Claim, second: Claim) -> bool:
         or _speaks_for(first.source_affiliation, right)
         or _speaks_for(second.source_affiliation, left)
     )
+
+
+def _relayed_by_another(first: Claim, second: Claim) -> bool:
+    """Whether a sentence and its copy cite one origin through two outlets that cannot be one:
+    "The Moscow Times, citing ISW, reported" copied as "Reuters, citing ISW, reported". Two
+    articles may each relay an origin, but not in the same words."""
+    left, right = _chain(first), _chain(second)
+    if len(left) < 2 or len(right) < 2:
+        return False
+    return sources_compatible(left[1:], right[1:]) and not same_source(left[0], right[0])
 
 
 def _speaks_for(affiliation: str | None, chain: Sequence[str]) -> bool:

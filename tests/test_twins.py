@@ -17,6 +17,15 @@ def test_masks_keep_the_words_and_hide_what_may_change() -> None:
     assert not long_enough("too short", "Too short.")
 
 
+def test_a_name_masks_with_the_article_before_it() -> None:
+    # the source reader may keep "The" in one outlet's name and not in another's
+    kept = mask_names("The Valley Post, citing the agency, reported it.", ["The Valley Post"])
+    dropped = mask_names(
+        "The Harbour Courier, citing the agency, reported it.", ["Harbour Courier"]
+    )
+    assert kept == dropped == "citing the agency reported it"
+
+
 def test_a_twin_names_something_or_is_long() -> None:
     formula = "Sales rose 7% to $412 million from $385 million."
     assert not long_enough(mask_numbers(formula), formula)
