@@ -25,6 +25,7 @@ from checker.extract.timex_periods import (
     may_have_period,
     shifted,
 )
+from checker.extract.timex_spelled import SpelledYear, may_have_spelled_year, spelled_years
 from checker.models import Granularity
 
 MONTHS: dict[str, int] = {}
@@ -183,6 +184,7 @@ def _may_have_time(text: str) -> bool:
         _ANY_DIGIT.search(text) is not None
         or any(word in text for word in _TIME_WORDS)
         or may_have_period(text)
+        or may_have_spelled_year(text)
     )
 
 
@@ -214,6 +216,10 @@ def _scan(text: str, published: dt.date | None) -> list[TimeSpan]:
     for begin, stop in era_years(text):
         if not taken.overlaps(begin, stop):
             taken.add(begin, stop)  # "2500 BC": no date we can store, and no other reading
+    for said in spelled_years(text):
+        if not taken.overlaps(said.begin, said.stop):
+            taken.add(said.begin, said.stop)
+            found.append(_spelled_span(said))
     starts, months = _starts(text)
     for kind, pattern in _PATTERNS:
         start = starts.get(kind)
@@ -519,6 +525,14 @@ def _to_span(
 
 _LONGEST_RANGE = 120  # years, between two years written in full
 _LONGEST_SHORT_RANGE = 50  # years, to a year written with two digits
+
+
+def _spelled_span(said: SpelledYear) -> TimeSpan:
+    """ "nineteen ninety-six" is 1996, "January nineteen ninety-seven" January 1997."""
+    if said.month is None:
+        return _year_span(said.year, said.begin, said.stop, "in", stated=True)
+    start, end = month_bounds(said.year, said.month)
+    return TimeSpan(start, end, Granularity.MONTH, said.begin, said.stop, "in", True)
 
 
 def _year_span(year: int, begin: int, stop: int, relation: str, *, stated: bool) -> TimeSpan:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from checker.extract.timex import as_ranges, find_times
 from checker.models import Granularity
 
@@ -95,3 +97,36 @@ def test_a_range_in_words_reads_as_one_period_and_its_bound() -> None:
     assert (second.start, second.relation) == (dt.date(1825, 1, 1), "until")
     text = "He lived there from 1990 and died in 2001."
     assert as_ranges(text, find_times(text)) == find_times(text)  # two events, no range
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "start", "granularity"),
+    [
+        ("In nineteen ninety-one the mill closed.", "nineteen ninety-one", "1991-01-01", "year"),
+        ("January nineteen ninety-seven. The port again.", "January nineteen ninety-seven",
+         "1997-01-01", "month"),
+        ("It opened in eighteen sixty.", "eighteen sixty", "1860-01-01", "year"),
+        ("The dam was built in nineteen oh five.", "nineteen oh five", "1905-01-01", "year"),
+        ("The plan runs to twenty thirty.", "twenty thirty", "2030-01-01", "year"),
+        ("By the year two thousand, it was gone.", "the year two thousand", "2000-01-01", "year"),
+        ("In the year two thousand and one it reopened.", "the year two thousand and one",
+         "2001-01-01", "year"),
+    ],
+)  # fmt: skip
+def test_years_said_in_words(text: str, said: str, start: str, granularity: str) -> None:
+    [span] = find_times(text, dt.date(1998, 1, 15))
+    assert text[span.begin : span.stop] == said
+    assert (span.start.isoformat(), span.granularity.value) == (start, granularity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nineteen people were hurt and ninety-six were rescued.",  # two counts
+        "Twenty-five boats and nineteen hundred homes were counted.",  # counts, not years
+        "About twenty, ten of them children, stayed behind.",  # a list of counts
+        "Two thousand people marched.",  # "two thousand" is a year only after "the year"
+    ],
+)
+def test_counts_in_words_are_no_years(text: str) -> None:
+    assert find_times(text, dt.date(1998, 1, 15)) == []
