@@ -94,6 +94,7 @@ _FUTURE = re.compile(
 )
 _APPROXIMATE = {"c.": "around", "circa": "around", "about": "around"}
 _FUTURE_REACH = dt.timedelta(days=240)  # how far ahead a yearless day can lie, looking ahead
+_NEAR_AHEAD = dt.timedelta(days=62)  # how far ahead it can lie with no cue of the future
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,9 @@ def _resolve_year(
     if day is not None:
         candidate = _safe_date(year, month, day) or _safe_date(year, month, 28)
         assert candidate is not None
-        slack = _FUTURE_REACH if future else dt.timedelta(days=31)
+        # a yearless day up to two months ahead is ahead: news names coming dates without
+        # their year, and rarely one ten months past
+        slack = _FUTURE_REACH if future else _NEAR_AHEAD
         if candidate > published + slack:
             return year - 1
         if future and candidate < published - dt.timedelta(days=31):

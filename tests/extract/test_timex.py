@@ -25,6 +25,20 @@ def test_month_without_year_takes_the_nearest_past_year() -> None:
     assert _keys("It was published on November 30.", dt.date(2026, 1, 31)) == ["2025-11-30"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # five weeks ahead: a coming date, not one eleven months past
+        ("He was called to testify on Feb. 10.", "2026-02-10"),
+        ("The court let her stay until March 1.", "2026-03-01"),
+        # further ahead than two months, with no cue of the future: last year's
+        ("The levy was raised on April 20.", "2025-04-20"),
+    ],
+)
+def test_a_yearless_day_a_few_weeks_ahead_is_ahead(text: str, expected: str) -> None:
+    assert _keys(text, dt.date(2026, 1, 6)) == [expected]
+
+
 def test_sentence_initial_preposition_is_read() -> None:
     # "In December," opens many sentences; the preposition's capital must not hide the month.
     [span] = find_times("In December, the minister spoke.", dt.date(2023, 3, 24))
