@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from checker.clusters import MAX_EVIDENCE
-from checker.data import load_data
+from checker.extract.tense import is_past_form, looks_ahead_pattern
 from checker.models import (
     Attribution,
     Claim,
@@ -231,20 +231,12 @@ def _when(claim: Claim) -> str:
     return claim.text
 
 
-@lru_cache(maxsize=1)
-def _tense() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
-    data = load_data("tense")
-    words = sorted(data["future"], key=len, reverse=True)
-    future = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-    return future, frozenset(data["irregular_past"]), frozenset(data["not_past"])
-
-
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=8192)
 def _looks_ahead(text: str) -> bool:
-    return bool(_tense()[0].search(text))
+    return bool(looks_ahead_pattern().search(text))
 
 
 def _dated_in_clause(claim: Claim) -> bool:
@@ -291,8 +283,4 @@ def _reads_past(text: str) -> bool:
     """A sentence with a past-tense verb and no word looking ahead."""
     if _looks_ahead(text):
         return False
-    _, irregular, not_past = _tense()
-    for word in _TOKEN.findall(text.lower()):
-        if word in irregular or (len(word) > 4 and word.endswith("ed") and word not in not_past):
-            return True
-    return False
+    return any(is_past_form(word) for word in _TOKEN.findall(text.lower()))

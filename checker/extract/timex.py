@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.extract.intervals import Disjoint
+from checker.extract.tense import is_past_form
 from checker.extract.timex_periods import (
     Period,
     era_years,
@@ -94,7 +95,7 @@ _FUTURE = re.compile(
 )
 _APPROXIMATE = {"c.": "around", "circa": "around", "about": "around"}
 _FUTURE_REACH = dt.timedelta(days=240)  # how far ahead a yearless day can lie, looking ahead
-_NEAR_AHEAD = dt.timedelta(days=62)  # how far ahead it can lie with no cue of the future
+_NEAR_AHEAD = dt.timedelta(days=62)  # how far ahead it can lie with no cue either way
 
 
 @dataclass(frozen=True)
@@ -143,13 +144,15 @@ def _resolve_year(
     if published is None:
         return None
     future = cue.before(position)
+    # News names coming dates without their year, and rarely one ten months past: with no
+    # past-tense verb just before it ("rose in March"), a day up to two months ahead and next
+    # month are ahead.
+    near = not future and not _past_just_before(cue.text, position)
     year = published.year
     if day is not None:
         candidate = _safe_date(year, month, day) or _safe_date(year, month, 28)
         assert candidate is not None
-        # a yearless day up to two months ahead is ahead: news names coming dates without
-        # their year, and rarely one ten months past
-        slack = _FUTURE_REACH if future else _NEAR_AHEAD
+        slack = _FUTURE_REACH if future else _NEAR_AHEAD if near else dt.timedelta(days=31)
         if candidate > published + slack:
             return year - 1
         if future and candidate < published - dt.timedelta(days=31):
@@ -157,7 +160,26 @@ def _resolve_year(
         return year
     if future:
         return year if month >= published.month else year + 1
+    if near and (month - published.month) % 12 == 1:
+        return year + 1 if month < published.month else year
     return year if month <= published.month else year - 1
+
+
+_WORD_BEFORE_DATE = re.compile(r"[A-Za-z]+")
+
+
+def _past_just_before(text: str, position: int) -> bool:
+    """A past-tense verb among the four words before a date: "prices rose in March", "the
+    levy was raised on April 20"; not a participle after "be" ("to be completed by Dec. 15")."""
+    words = [w.lower() for w in _WORD_BEFORE_DATE.findall(text, max(0, position - 50), position)]
+    for index in range(max(0, len(words) - 4), len(words)):
+        passive = index > 0 and words[index - 1] in _BE
+        if is_past_form(words[index]) and not passive:
+            return True
+    return False
+
+
+_BE = frozenset({"be", "been", "being"})
 
 
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
@@ -294,20 +316,20 @@ class _FutureCue:
     sentences state their years."""
 
     def __init__(self, text: str) -> None:
-        self._text = text
+        self.text = text
         self._first_end: int | None = None
 
     def before(self, position: int) -> bool:
         if self._first_end is None:
-            cue = _FUTURE.search(self._text)
-            self._first_end = cue.end() if cue else len(self._text) + 1
+            cue = _FUTURE.search(self.text)
+            self._first_end = cue.end() if cue else len(self.text) + 1
         return self._first_end <= position
 
     def looks_ahead(self, position: int) -> bool:
         """For a weekday, a season or a quarter: a strong cue of the future near it ("On
         Monday, the minister will visit", "until Tuesday"). "Would" and a cue far away do not
         count: "officials said Friday they would ..." is about a past Friday."""
-        window = self._text[max(0, position - _AHEAD_REACH) : position + _AHEAD_REACH]
+        window = self.text[max(0, position - _AHEAD_REACH) : position + _AHEAD_REACH]
         return _AHEAD.search(window) is not None
 
 

@@ -29,14 +29,25 @@ def test_month_without_year_takes_the_nearest_past_year() -> None:
     ("text", "expected"),
     [
         # five weeks ahead: a coming date, not one eleven months past
-        ("He was called to testify on Feb. 10.", "2026-02-10"),
+        ("The panel wants him to testify before the committee on Feb. 10.", "2026-02-10"),
+        ("Prices rose sharply on Feb. 10.", "2025-02-10"),  # a past verb just before it
+        ("The sale must be completed by Feb. 20.", "2026-02-20"),  # a participle after "be"
         ("The court let her stay until March 1.", "2026-03-01"),
         # further ahead than two months, with no cue of the future: last year's
         ("The levy was raised on April 20.", "2025-04-20"),
+        # next month is coming; the month after it is last year's
+        ("The alliance admits the three states in February.", "2026-02"),
+        ("The levy was raised in March.", "2025-03"),
     ],
 )
 def test_a_yearless_day_a_few_weeks_ahead_is_ahead(text: str, expected: str) -> None:
     assert _keys(text, dt.date(2026, 1, 6)) == [expected]
+
+
+def test_next_month_is_ahead_across_the_new_year() -> None:
+    assert _keys("The alliance admits the three states in January.", dt.date(2025, 12, 9)) == [
+        "2026-01"
+    ]
 
 
 def test_sentence_initial_preposition_is_read() -> None:
