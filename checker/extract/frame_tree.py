@@ -89,7 +89,7 @@ def is_statement(doc: Doc) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 
-THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def is_clock_or_date(value: Token, measured: bool) -> bool:
@@ -99,7 +99,7 @@ def is_clock_or_date(value: Token, measured: bool) -> bool:
     if scale_before(value) is not None:
         return False  # "magnitude 6.4", whatever the recognizer tags it
     # "600,000": digits grouped in thousands are never a year or a day, whatever the tag
-    grouped = THOUSANDS.fullmatch(value.text) is not None
+    grouped = _THOUSANDS.fullmatch(value.text) is not None
     return value.ent_type_ == "DATE" and not measured and value.head.lemma_ != "old" and not grouped
 
 

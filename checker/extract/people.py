@@ -337,34 +337,10 @@ def split_title(raw: str) -> tuple[str | None, str, bool]:
 
 
 # Words a title-case headline leaves in lower case.
-_HEADLINE_LOWER = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "off",
-        "on",
-        "or",
-        "over",
-        "per",
-        "than",
-        "the",
-        "to",
-        "up",
-        "via",
-        "vs",
-        "with",
-    ]
-)
+_HEADLINE_LOWER = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "off", "on",
+    "or", "over", "per", "than", "the", "to", "up", "via", "vs", "with",
+})  # fmt: skip
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
