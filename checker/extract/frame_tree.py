@@ -345,7 +345,9 @@ def label_of(
     if noun is not None and attribute and attribute == attribute_of(noun, span):
         words = " ".join(t.text.lower() for t in attribute_words(noun, span))
     happened = ""
-    done_to = noun is None or noun.dep_ != "nsubj"  # "the toll rose" says nothing happened to it
+    # "killed 35 soldiers", "35 soldiers were killed", a bare "killed 14"; "the toll rose"
+    # says nothing was done, and an attribute borrowed from the clause's subject has its own verb
+    done_to = not attribute if noun is None else noun.dep_ in ("dobj", "nsubjpass")
     if governor is not None and predicate and done_to and governor.tag_ in ("VBN", "VBD"):
         happened = governor.text.lower()
     return " ".join(part for part in (words, happened) if part)

@@ -381,6 +381,15 @@ CASES = [
         "expect",
         anchor=("Brezno",),
     ),
+    Case(
+        "the verb of a noun that is not what it acts on stays out of the label",
+        "Jon Brask was sentenced to three life sentences on Friday.",
+        "three",
+        "sentence",
+        "life sentence",
+        ("Jon Brask",),
+        label="life sentences",
+    ),
 ]
 
 
