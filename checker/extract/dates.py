@@ -77,7 +77,8 @@ def _claim(
 
 
 def _life_dates(text: str, times: list[TimeSpan]) -> list[tuple[str, str, TimeSpan]]:
-    """ "Marie Curie (7 November 1867 – 4 July 1934)" or "(1867–1934)": born and died."""
+    """ "Marie Curie (7 November 1867 – 4 July 1934)" or "(1867–1934)": born and died;
+    "(born 3 May 1950)": born."""
     found: list[tuple[str, str, TimeSpan]] = []
     for match in _LIFE.finditer(text):
         inside = [
@@ -86,6 +87,8 @@ def _life_dates(text: str, times: list[TimeSpan]) -> list[tuple[str, str, TimeSp
         name = match.group("name")
         if len(inside) == 2 and _DASH.match(text[inside[0].stop : inside[1].begin]):
             found += [(name, "born", inside[0]), (name, "died", inside[1])]
+        elif match.group("born") is not None and inside:
+            found.append((name, "born", inside[0]))  # "Anna Verlaine (born 3 May 1950)"
         elif (
             len(inside) == 1
             and inside[0].end.year > inside[0].start.year

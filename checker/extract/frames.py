@@ -75,6 +75,12 @@ class Mention:
     person: str | None = None
 
 
+def _bracketed(token: Token) -> bool:
+    """Whether a token of a title sits in its closing bracket: "album" in "Blue Hours
+    (album)"."""
+    return "(" in token.doc.text[: token.idx] and token.doc.text.rstrip().endswith(")")
+
+
 @dataclass
 class FrameReader:
     """Reads frames sentence by sentence, in article order (the anchor needs what came before)."""
@@ -129,7 +135,8 @@ class FrameReader:
             len(doc) <= 6
             and not any(t.pos_ in ("VERB", "AUX") for t in doc)
             and words
-            and all(t.is_title or t.is_upper for t in words if len(t) > 3)
+            # the bracket that tells like-named articles apart is in lower case: "(album)"
+            and all(t.is_title or t.is_upper for t in words if len(t) > 3 and not _bracketed(t))
         ):
             self.title_entity = re.sub(r"\s*\(.*\)\s*$", "", doc.text.strip())
             self.title_is_name = True
