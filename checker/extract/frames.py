@@ -138,7 +138,8 @@ class FrameReader:
             # the bracket that tells like-named articles apart is in lower case: "(album)"
             and all(t.is_title or t.is_upper for t in words if len(t) > 3 and not _bracketed(t))
         ):
-            self.title_entity = re.sub(r"\s*\(.*\)\s*$", "", doc.text.strip())
+            # the bracket stays: "Blue Hours (album)" and "Blue Hours (song)" are two things
+            self.title_entity = " ".join(doc.text.split())
             self.title_is_name = True
 
     def read(self, doc: Doc, paragraph: int, mentions: Iterable[Mention]) -> list[Frame | None]:
