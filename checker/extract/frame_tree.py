@@ -47,6 +47,7 @@ class Words:
     verb_axis: dict[str, str]  # a verb that gives a length its axis -> that axis ("rise")
     aspect: dict[str, str]  # a verb of beginning or ending -> "begin" or "end"
     works: frozenset[str]  # nouns of works a year names: "a 2004 film"
+    whole: tuple[str, ...]  # "worldwide", "across the country": the figure is the whole's
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def word_lists() -> Words:
         },
         aspect={verb: key for key, verbs in data["aspect"].items() for verb in verbs},
         works=frozenset(data["works"]["words"]),
+        whole=tuple(data["whole"]["words"]),
     )
 
 
@@ -305,6 +307,14 @@ def put_at(token: Token) -> Token | None:
 def object_of_light_verb(noun: Token) -> bool:
     """Whether the noun is the object of a verb that only gives a value ("put the toll at")."""
     return noun.dep_ == "dobj" and lemma_of(noun.head) in word_lists().light_verbs
+
+
+def whole_of(governor: Token | None, value: Token) -> str:
+    """The word that makes a figure the whole's ("12,000 people worldwide", "rose 3% across
+    the country"), said in the clause of the verb it hangs on; "" for none."""
+    head = governor if governor is not None else value
+    text = " ".join(t.lower_ for t in head.subtree)
+    return next((w for w in word_lists().whole if f" {w} " in f" {text} "), "")
 
 
 def attribute_words(noun: Token, span: Span) -> list[Token]:

@@ -236,6 +236,11 @@ class FrameReader:
             anchor, anchor_from = self._anchor(doc, value, noun, stated_in, mention, span)
         if attribute == "age" and anchor_from not in ("owner", "subject", "pronoun"):
             return None  # an age is someone's: without a named someone, stay quiet
+        whole = tree.whole_of(stated_in, value) if mention.kind == "figure" else ""
+        if whole and anchor:
+            # the whole's figure meets no place's: {Garo Works, worldwide} and {Garo Works,
+            # Ostel} tell two scopes apart, as two places do
+            anchor = (*anchor, whole)
         measures_subject = noun is not None and noun.dep_ in tree.SUBJECTS
         if mention.measured and measures_subject and anchor_from == "subject":
             # "the lake covers 47 km2" in the article "Lake Varo": the title's lake is what is

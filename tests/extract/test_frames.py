@@ -390,6 +390,12 @@ CASES = [
         ("Jon Brask",),
         label="life sentences",
     ),
+    Case(
+        "a word that makes the figure the whole's joins its anchor as a place would",
+        "Garo Works employs 12,000 people worldwide, its annual report says.",
+        "12,000",
+        anchor=("Garo Works", "worldwide"),
+    ),
 ]
 
 
