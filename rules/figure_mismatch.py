@@ -170,6 +170,7 @@ class FigureMismatch(Rule):
     ) -> Iterator[tuple[Finding, list[Figure], list[Figure]]]:
         # a size (no event happened to it) holds whatever the time
         state = not group.key[1]
+        aged = state and group.key[0] == "age"
         lasting = _holds_for_good(group.key)
         periods: dict[tuple[object, ...], list[Figure]] = {}
         current: dict[str, list[tuple[dt.date, Figure]]] = {}
@@ -189,6 +190,15 @@ class FigureMismatch(Rule):
                 # A tower's height or a country's area does not drift between articles (a year
                 # in its sentence dates something else: "330 m tall, completed in 1889").
                 periods.setdefault((modality, "timeless"), []).append(figure)
+            elif (
+                aged
+                and figure.period_start is not None
+                and figure.period_granularity is Granularity.DAY
+            ):
+                # an age on one day ("Ortega, 52, resigned on Friday") is the age as of that
+                # day, as an undated one is as of its article's date; a toll on one day is
+                # that day's, and may rise by the next
+                current.setdefault(modality, []).append((figure.period_start, figure))
             elif figure.period_start is not None:
                 key = (modality, figure.period_start, figure.period_end, figure.period_granularity)
                 periods.setdefault(key, []).append(figure)
