@@ -114,12 +114,10 @@ def _with_frames(
             if frame is None:
                 continue
             claim = updated[index]
-            label = (
-                {"subject": frame.label or dimension_name(claim.unit)}
-                if isinstance(claim, Figure)
-                else {}
-            )
-            claim = claim.model_copy(update={"frame": frame, **label})
+            update: dict[str, object] = {"frame": frame}
+            if isinstance(claim, Figure):
+                update["subject"] = frame.label or dimension_name(claim.unit)
+            claim = claim.model_copy(update=update)
             if isinstance(claim, Figure):
                 dates = [c for c in per_sentence[k] if isinstance(c, DateClaim)]
                 claim = with_scope_period(claim, dates)

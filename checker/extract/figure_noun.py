@@ -19,7 +19,7 @@ from checker.normalize import canonical_unit
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|[,;:()\"“”!?]|\d[\d,.]*")
 # "more ... than were killed": what a comparative figure is compared with
-THAN = re.compile(r"\bthan\s+(?:were|was|had\s+been|have\s+been)?\s*(?P<w>[a-z]+)", re.I)
+_THAN = re.compile(r"\bthan\s+(?:were|was|had\s+been|have\s+been)?\s*(?P<w>[a-z]+)", re.I)
 _RATE_AFTER = re.compile(
     r"^\s*(?:per|a|each|every)\s+(?P<u>day|week|month|year|hour|minute)\b", re.I
 )
@@ -66,7 +66,7 @@ def read_noun(text: str, draft: Draft, drafts: list[Draft]) -> None:
     if (
         first is not None
         and first[0].lower() in ("more", "fewer", "less")
-        and THAN.search(clause_after(text, position))
+        and _THAN.search(clause_after(text, position))
     ):
         index = 1
     while (token := tokens.get(index)) is not None:
@@ -77,8 +77,9 @@ def read_noun(text: str, draft: Draft, drafts: list[Draft]) -> None:
         if folded == "old" and draft.unit == _YEAR:
             draft.age = True  # "33 years old", "a 33-year-old"
             break
-        if demonym_of(word):
-            if folded.endswith("s") and folded in words.demonyms and folded != demonym_of(word):
+        demonym = demonym_of(word)
+        if demonym:
+            if folded.endswith("s") and folded in words.demonyms and folded != demonym:
                 draft.noun, draft.noun_end = "person", end  # "40,000 Syrians"
                 break
             index += 1

@@ -352,8 +352,9 @@ def label_of(
     the counted noun's words, then the verb that says what was done to them when the frame
     takes it for the predicate ("had a population of" has none)."""
     words = _SIZE_WORDS.get(attribute) or word_lists().size_axis.get(attribute, attribute)
-    if noun is not None and attribute and attribute == attribute_of(noun, span):
-        words = " ".join(t.text.lower() for t in attribute_words(noun, span))
+    tokens = attribute_words(noun, span) if noun is not None and attribute else []
+    if tokens and attribute == " ".join(lemma_of(t) for t in tokens):
+        words = " ".join(t.text.lower() for t in tokens)
     happened = ""
     # "killed 35 soldiers", "35 soldiers were killed", a bare "killed 14"; "the toll rose"
     # says nothing was done, and an attribute borrowed from the clause's subject has its own verb

@@ -358,9 +358,10 @@ def find_people(sentence: Sentence, context: ArticleContext) -> list[PersonClaim
     `context.unconfirmed` until the body names them (`confirmed_headline_people`)."""
     text = sentence.text
     learn_acronyms(text, context)
-    headline = _headline_case(text)
+    mentions = _mentions(text, context)
+    headline = bool(mentions) and _headline_case(text)
     claims: list[PersonClaim] = []
-    for mention in _mentions(text, context):
+    for mention in mentions:
         if headline:
             if mention.title and not mention.remember_only:
                 context.unconfirmed.append(_claim(sentence, context, mention, mention.name))
@@ -396,6 +397,8 @@ def confirmed_headline_people(
 ) -> list[PersonClaim]:
     """The headline's titled people whom the rest of the article names too, as written or in
     full."""
+    if not context.unconfirmed:
+        return []  # nearly every article: no headline named a titled person
     body = " ".join(s.text for s in sentences if not _headline_case(s.text))
     return [
         claim.model_copy(update={"person": context.people.get(claim.person, claim.person)})
