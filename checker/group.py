@@ -170,6 +170,8 @@ def _plain_words(frame: Frame) -> tuple[str, str]:
     caused = canonical("predicates", attribute)
     if predicate in _word_set("causatives", "verbs") and caused in people_events:
         predicate, attribute = caused, ""  # "the storm caused 41 deaths": 41 killed
+    if attribute in _word_set("lives", "nouns") and predicate in _word_set("lives", "verbs"):
+        predicate, attribute = "kill", ""  # "with the loss of 1,198 lives": 1,198 killed
     if not attribute and predicate in people_events:
         attribute = "person"  # "14 were killed" counts people, as "killed 14 people" does
     # "employs 4,500 people" is its number of employees, "seats 21,000" its capacity

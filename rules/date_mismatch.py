@@ -16,7 +16,7 @@ from checker.extract.dates import last_day, written
 from checker.extract.frame_tree import process_predicate
 from checker.extract.timex import find_times
 from checker.group import canonical, happens_once
-from checker.models import Claim, DateClaim, DateSource, Finding, Severity
+from checker.models import Claim, DateClaim, DateSource, Finding, Granularity, Severity
 from checker.pairs import differing_pairs
 from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions
 from checker.twins import mask_dates, twins
@@ -37,7 +37,7 @@ _POINT_RELATIONS = frozenset({"on", "in", "dated", "of", "during", "between", "a
 
 _DATE_WORDS = re.compile(
     r"\b(?:\d[\d,.]*(?:st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|"
-    r"sep\w*|oct\w*|nov\w*|dec\w*)\b",
+    r"sep\w*|oct\w*|nov\w*|dec\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b",
     re.I,
 )
 # Characters before the event's words that are read for "new", "previous", "second" ...
@@ -125,7 +125,9 @@ class DateMismatch(Rule):
                 if words is not None and words == written(second):
                     continue  # the same words read against two publication dates
                 once = happens_once(predicate) or bool(markers[id(first)] & _ONE_OCCURRENCE)
-                if not once and not self._alike(first, second):
+                if not once and (
+                    _news_of_two_times(first, second, context) or not self._alike(first, second)
+                ):
                     continue
                 marker = (event, shared, *sorted([_label(first), _label(second)]))
                 if marker in seen:
@@ -164,7 +166,9 @@ class DateMismatch(Rule):
     ) -> tuple[object, ...]:
         """Everything a pair's decision reads of one claim, besides where it is."""
         placed = DateMismatch._placed(claim, context)
-        alike = "" if happens_once(predicate) else _undated(claim.text)
+        alike: tuple[object, ...] = ()
+        if not happens_once(predicate):
+            alike = (_undated(claim.text, ()), _recent(claim, context), *claim.names)
         period, words = _period(claim), written(claim)
         return (period, _label(claim), markers[id(claim)], placed, words, alike)
 
@@ -220,14 +224,57 @@ class DateMismatch(Rule):
 
     def _alike(self, first: DateClaim, second: DateClaim) -> bool:
         assert isinstance(self.options, DateMismatchOptions)
-        left, right = _undated(first.text), _undated(second.text)
+        # The anchors already agree, so how each sentence names what they share says nothing:
+        # "the treaty was signed" and "the Treaty of Orsk was signed" state one event. A name
+        # only one of them gives ("arrested in Orsk") still tells two events apart.
+        shared = (*_met(first.names, second.names), *_met(second.names, first.names))
+        left, right = _undated(first.text, shared), _undated(second.text, shared)
         return fuzz.token_sort_ratio(left, right) >= self.options.recurring_similarity
 
 
+def _recent(claim: DateClaim, context: RuleContext) -> bool:
+    """Whether the claim dates something its own article reports as news: a day at most
+    `_NEWS_DAYS` before the publication date its metadata gives."""
+    article = context.articles.get(claim.path)
+    # a date inferred from the text itself ("fought on 12 June 1644") is no publication date
+    if article is None or article.date is None or article.date_source is not DateSource.METADATA:
+        return False
+    if claim.granularity is not Granularity.DAY:
+        return False
+    return dt.timedelta(0) <= article.date - claim.date <= _NEWS_DAYS
+
+
+def _news_of_two_times(first: DateClaim, second: DateClaim, context: RuleContext) -> bool:
+    """Whether two stories each report, as news, an event that recurs, on days further apart
+    than a story's news: "the prime minister visited Orsk on Tuesday" in February and "... on 8
+    April" in April are two visits, however alike the sentences."""
+    return (
+        _recent(first, context)
+        and _recent(second, context)
+        and abs(first.date - second.date) > _NEWS_DAYS
+    )
+
+
+# How far back a story's news reaches.
+_NEWS_DAYS = dt.timedelta(days=7)
+
+
+def _met(names: Sequence[str], others: Sequence[str]) -> tuple[str, ...]:
+    """The names of `names` that match one of `others`."""
+    keys = [name_key(other) for other in others]
+    return tuple(n for n in names if any(names_match(name_key(n), key) for key in keys))
+
+
 @lru_cache(maxsize=4096)
-def _undated(text: str) -> str:
-    """The sentence without its dates, lower-cased: what two recurring events compare on."""
-    return _DATE_WORDS.sub(" ", text.lower())
+def _undated(text: str, names: tuple[str, ...]) -> str:
+    """The sentence without its dates and without the words of `names`, lower-cased: what
+    two recurring events compare on."""
+    words = {w for name in names for w in _WORD.findall(name.lower())}
+    plain = _DATE_WORDS.sub(" ", text.lower())
+    return _WORD.sub(lambda m: " " if m.group() in words else m.group(), plain)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _predicate(claim: DateClaim) -> str:
@@ -266,7 +313,11 @@ def _blocks(
                 said = next((c.event for c in block if c.event), None)
                 if process_predicate(predicate):
                     said = predicate.replace(" begin", " began").replace(" end", " ended")
-                event = said or " ".join(part for part in (predicate, attribute) if part)
+                # the lemma as written ("die"), not as the synonym table merges it ("kill")
+                written_as = next(
+                    (c.frame.predicate for c in block if c.frame and c.frame.predicate), predicate
+                )
+                event = said or " ".join(part for part in (written_as, attribute) if part)
                 yield (predicate, event, _shared_name(block)), block
 
 
@@ -315,8 +366,11 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
     recurs = not once
     named_around = frame is not None and frame.anchor_from == "clause"
     attribute = frame.attribute if frame is not None and (recurs or named_around) else ""
-    if attribute and attribute == name_key(names[0]).rsplit(" ", 1)[-1]:
-        attribute = ""  # "the cathedral was consecrated" of "Brask Cathedral": the anchor itself
+    named = name_key(names[0]).split()
+    if attribute and attribute in (named[:1] + named[-1:]):
+        # "the cathedral was consecrated" of "Brask Cathedral", "the treaty was signed" of
+        # "Treaty of Orsk": the anchor itself
+        attribute = ""
     if attribute and canonical("predicates", attribute) == predicate:
         attribute = ""  # "construction of the dam was completed": the event's own noun
     return (predicate, attribute), anchor

@@ -104,6 +104,8 @@ def dates_a_count(value: Token, span: Span) -> bool:
         return False
     for child in governor.children:
         # a cardinal: "a second book was published" counts nothing
+        if span.start <= child.i < span.end:
+            continue  # "born 1963": the date itself, which the parse took for the object
         if child.dep_ in ARGUMENTS and (
             child.tag_ == "CD" or any(c.dep_ == "nummod" and c.tag_ == "CD" for c in child.children)
         ):

@@ -463,7 +463,12 @@ def predicate_of(governor: Token | None, *, measured: bool = False) -> str:
         state = next((c for c in governor.children if c.dep_ == "oprd" and c.pos_ == "ADJ"), None)
         if state is not None:
             return lemma_of(state)
-    particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
+    particles = [
+        c.lower_
+        for c in governor.children
+        # "passed away": a preposition with no object, right after its verb, is its particle
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.pos_ == "ADP" and c.i == governor.i + 1)
+    ]
     if lemma == "take":
         # "took part", "took place", "took office": the bare noun makes the verb
         particles += [

@@ -81,6 +81,27 @@ def _bracketed(token: Token) -> bool:
     return "(" in token.doc.text[: token.idx] and token.doc.text.rstrip().endswith(")")
 
 
+def _names_a_kind_of_thing(doc: Doc) -> bool:
+    """Whether a title is one noun phrase that ends with its head, a common noun, and holds a
+    name before it: "Kelford railway station", "2004 Varn Ocean earthquake" (an encyclopedia's
+    titles are set in sentence case)."""
+    root = doc[-1]
+    return (
+        len(doc) <= _TITLE_PHRASE_TOKENS
+        and root.pos_ == "NOUN"
+        and root.dep_ == "ROOT"
+        and not any(t.pos_ in _NOT_IN_A_NAME for t in doc)
+        and any(t.pos_ == "PROPN" for t in doc)
+    )
+
+
+# Tokens a title may have and still be one thing's name.
+_TITLE_PHRASE_TOKENS = 8
+# Words that make a title more than one noun phrase: a clause ("Quake kills 35"), a place or a
+# part ("Fire in Athens", "Sinking of the SS Arvel"), two things ("earthquake and tsunami").
+_NOT_IN_A_NAME = frozenset({"VERB", "AUX", "ADP", "CCONJ", "DET", "PRON", "PUNCT", "PART"})
+
+
 @dataclass
 class FrameReader:
     """Reads frames sentence by sentence, in article order (the anchor needs what came before)."""
@@ -128,7 +149,13 @@ class FrameReader:
         people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) == len(words)]
         if people:
             self.title_person = self._name(people[0])
-        if names:
+        if _names_a_kind_of_thing(doc):
+            # "Kelford railway station", "October 2010 North American storm complex" (an
+            # encyclopedia's titles are in sentence case): the thing its last noun names, which
+            # the name before it only tells apart from others of its kind
+            self.title_entity = " ".join(doc.text.split())
+            self.title_is_name = True
+        elif names:
             self.title_entity = names[0]
             self.title_is_name = any(len(e) == len(words) for e in doc.ents)
         elif (
@@ -298,7 +325,11 @@ class FrameReader:
         if not names:
             return None
         return Frame(
-            anchor=names[:1], anchor_from=kind, predicate=tree.predicate_of(verb), attribute="age"
+            anchor=names[:1],
+            anchor_from=kind,
+            predicate=tree.predicate_of(verb),
+            attribute="age",
+            label="age",
         )
 
     def _work_year(self, doc: Doc, value: Token, mention: Mention, span: Span) -> Frame | None:
@@ -414,6 +445,12 @@ class FrameReader:
                 and not any(t.pos_ == "PROPN" or t.ent_type_ for t in subject.subtree)
             ):
                 return (), ""  # "the old viaduct was 300 metres long": not the title's
+        patient = self._patient(doc, clause) if mention.kind == "date" and not reported else ()
+        if primary is None and patient:
+            # "Edwin Marsh founded the university in 1851" dates the university's founding, as
+            # "the university was founded by Edwin Marsh in 1851" does: in either voice, what
+            # the event happened to comes first, and the doer joins the other names
+            primary, kind = patient[0], "subject"
         if primary is None and subject is not None and own_subject and not reported:
             names, subject_kind = self._subject_anchor(doc, subject)
             if names:
@@ -480,6 +517,18 @@ class FrameReader:
         if self.title_entity:
             return (self.title_entity,), "title"
         return (), ""
+
+    def _patient(self, doc: Doc, clause: Token) -> tuple[str, ...]:
+        """The name of an active verb's direct object, when the object is named (a name, or
+        the title's thing: "the university" in "University of Wexley"); a pronoun object
+        ("married him") is left unresolved, since the pronoun rules read subjects."""
+        if not any(c.dep_ in ("nsubj", "csubj") for c in clause.children):
+            return ()
+        obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None or obj.pos_ == "PRON":
+            return ()
+        names, _ = self._subject_anchor(doc, obj)
+        return names
 
     def _clause_subject_owns(self, doc: Doc, owner: Token) -> str | None:
         """The name of the clause's subject when a possessive pronoun after it is its own:
@@ -586,7 +635,11 @@ class FrameReader:
             t for t in subject.subtree if t.i > subject.i and t.dep_ in ("prep", "pobj")
         ]
         words = " ".join(t.text for t in [*phrase, *phrase_words])
-        return name_key(words) == name_key(self.title_entity)
+        said, title = name_key(words).split(), name_key(self.title_entity).split()
+        # "Kelford station" of "Kelford railway station": the title said shorter
+        return said == title or (
+            len(said) > 1 and said[-1] == title[-1] and set(said) <= set(title)
+        )
 
     def _names_the_title(self, noun: Token) -> bool:
         """ "The bridge spans 1,240 metres" in the article "Arden Bridge", "the lake" in "Lake
@@ -597,14 +650,20 @@ class FrameReader:
             return False
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
             return False
-        if any(c.dep_ in ("amod", "compound", "nummod", "poss") for c in noun.children):
-            return False  # "the second season", "the new bridge": one of several
+        described = [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod", "poss")]
         lemma = tree.lemma_of(noun)
         if lemma in tree.word_lists().time_nouns:
             return False
         words = name_key(self.title_entity).split()
-        if words and lemma in (words[0], words[-1]):
+        if (
+            words
+            and lemma in (words[0], words[-1])
+            # "the storm complex" in "October 2010 North American storm complex": its words
+            and all(c.lemma_.lower() in self.title_words for c in described)
+        ):
             return True
+        if described:
+            return False  # "the second season", "the new bridge": one of several
         encyclopedic = self.title_is_name and self.title_person is None
         # "the road over Mount Varrow" is told apart by its own phrase: not the title's thing
         placed = any(c.dep_ == "prep" for c in noun.children)

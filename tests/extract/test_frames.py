@@ -539,3 +539,44 @@ def test_it_is_the_work_the_article_says_its_title_is() -> None:
     claims = extract_sentences(sentences, PUBLISHED, path="a.md", title="The Glass Road")
     frame = next(c.frame for c in claims if isinstance(c, Figure) and c.value == 112)
     assert frame is not None and frame.anchor and "Glass Road" in frame.anchor[0], frame
+
+
+def _primary(text: str, value: str, title: str | None = None) -> str:
+    frame = _frame(Case("primary", text, value, title=title))
+    assert frame is not None and frame.has_primary, frame
+    return frame.anchor[0]
+
+
+def test_what_an_active_verb_acts_on_is_the_dates_primary_anchor() -> None:
+    # the founding is the museum's, in either voice; its founder is one of the other names
+    text = "Amos Pike founded the Harlan Museum in 1851."
+    assert _primary(text, "1851") == "Harlan Museum"
+    frame = _frame(Case("founder", text, "1851"))
+    assert frame is not None and "Amos Pike" in frame.anchor, frame
+    assert _primary("The Harlan Museum was founded by Amos Pike in 1851.", "1851") == (
+        "Harlan Museum"
+    )
+
+
+def test_an_object_that_is_the_titles_thing_is_the_title() -> None:
+    text = "Amos Pike established the college in 1857."
+    assert _primary(text, "1857", title="Harlan College") == "Harlan College"
+
+
+def test_a_pronoun_object_leaves_the_subject_primary() -> None:
+    text = "Ruth Hale married him in 1952."
+    assert _primary(text, "1952") == "Ruth Hale"
+
+
+def test_a_sentence_case_title_is_the_thing_its_last_noun_names() -> None:
+    title = "Kelford railway station"
+    assert _primary("The station opened in 1887.", "1887", title=title) == title
+    assert _primary("Kelford station was opened in 1888.", "1888", title=title) == title
+
+
+def test_another_thing_of_the_titles_kind_is_not_the_title() -> None:
+    title = "Kelford railway station"
+    frame = _frame(
+        Case("goods", "The goods station at Dunmere opened in 1890.", "1890", title=title)
+    )
+    assert frame is not None and title not in frame.anchor, frame
