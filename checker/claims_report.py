@@ -11,13 +11,14 @@ from tabulate import tabulate
 from checker.models import Claim
 
 # The SPEC's fields, then each figure's and date's frame (see checker.extract.frames), the
-# organisation the credited person speaks for, and what a date's claim says of its period: its
-# last day, its granularity, whether it was read against the publication date.
+# organisation the credited person speaks for, a figure's occasion (the day of the event its
+# paragraph opens with), and what a date's claim says of its period: its last day, its
+# granularity, whether it was read against the publication date.
 FIELDS = (
     "kind", "path", "line", "column", "text", "value", "low", "high", "unit", "qualifier",
     "modality", "subject", "anchor", "predicate", "attribute", "scope", "setting",
-    "period_start", "period_end", "as_of", "source", "source_chain", "source_affiliation",
-    "person", "title", "event", "date", "end", "granularity", "relative",
+    "period_start", "period_end", "as_of", "occasion", "source", "source_chain",
+    "source_affiliation", "person", "title", "event", "date", "end", "granularity", "relative",
 )  # fmt: skip
 
 

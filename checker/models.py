@@ -193,6 +193,9 @@ class Figure(ClaimBase):
     # A position in an order, not an amount ("the 11th largest", "came fifth"): noun "rank".
     rank: bool = False
     as_of: dt.date | None = None  # the date the figure is valid at
+    # The day of the event its paragraph opens with, for a figure with no time of its own:
+    # "The Lakers beat the Celtics on Sunday. Bryant scored 31 points." -> that Sunday.
+    occasion: dt.date | None = None
     superlative: str | None = None  # "largest since 2011" -> "largest"
     superlative_since: dt.date | None = None
     frame: Frame | None = None  # what it is about; None when the parse names nothing

@@ -249,6 +249,8 @@ class FigureMismatch(Rule):
                 together = (*outlier, *majority)
                 if all(id(f) in register_ids for f in together):
                     continue  # the register against itself is not an article's problem
+                if _other_occasions(outlier, majority):
+                    continue
                 found.append((outlier, majority))
         for outlier, majority in _by_values(found):
             yield self._finding(group, outlier, majority, context), outlier, majority
@@ -367,6 +369,35 @@ def _conflicts(bucket: list[Figure], tolerance: float) -> list[tuple[list[Figure
         for cluster in clusters
         if cluster is not main and not _one_sentence([*cluster, *main])
     ]
+
+
+def _other_occasions(first: Sequence[Figure], second: Sequence[Figure]) -> bool:
+    """Whether every figure on each side is of a known day, and no day of one side is within a
+    day of the other's: "Bryant scored 31 points" after "The Lakers beat the Celtics on
+    Sunday" and "Bryant scored 18 points" after "... lost to the Suns on Monday" a week
+    later are two games' points, whenever the articles were published."""
+    first_days, second_days = _days(first), _days(second)
+    if first_days is None or second_days is None:
+        return False
+    return all(abs(a - b) > _SAME_OCCASION for a in first_days for b in second_days)
+
+
+def _days(figures: Sequence[Figure]) -> list[dt.date] | None:
+    """The day each figure is of (its paragraph's event, or a period of one day); None when
+    one of them has none."""
+    days: list[dt.date] = []
+    for figure in figures:
+        if figure.occasion is not None:
+            days.append(figure.occasion)
+        elif figure.period_start is not None and figure.period_start == figure.period_end:
+            days.append(figure.period_start)
+        else:
+            return None
+    return days
+
+
+# Days apart that one occasion's reports may still date it: "late Sunday" is Monday's news.
+_SAME_OCCASION = dt.timedelta(days=1)
 
 
 def _holds_for_good(key: tuple[str, ...]) -> bool:

@@ -11,7 +11,12 @@ from checker.extract.context import ArticleContext
 from checker.extract.dates import find_dates
 from checker.extract.figures import find_figures
 from checker.extract.frames import FrameReader, Mention
-from checker.extract.paragraph_scope import opening_period, with_opening_period
+from checker.extract.paragraph_scope import (
+    opening_day,
+    opening_period,
+    with_occasion,
+    with_opening_period,
+)
 from checker.extract.people import confirmed_headline_people, find_people
 from checker.extract.scope_period import with_scope_period
 from checker.extract.sentences import split_sentences
@@ -103,13 +108,17 @@ def _with_frames(
         reader.read_title(next(docs), " ".join(s.text for s in sentences))
     result = list(per_sentence)
     opening: DateClaim | None = None
+    day: DateClaim | None = None  # the day of the event the paragraph opens with
     for k, doc in zip(order, docs, strict=True):
         frames = reader.read(doc, sentences[k].paragraph, [m for _, m in mentions[k]])
-        if firsts[sentences[k].paragraph] == k:
+        first = firsts[sentences[k].paragraph] == k
+        if first:
             opening = opening_period([c for c in per_sentence[k] if isinstance(c, DateClaim)])
+            day = None
         if not mentions[k]:
             continue
         updated = list(per_sentence[k])
+        dated = any(isinstance(c, DateClaim) for c in per_sentence[k])
         for (index, _), frame in zip(mentions[k], frames, strict=True):
             if frame is None:
                 continue
@@ -121,12 +130,12 @@ def _with_frames(
             if isinstance(claim, Figure):
                 dates = [c for c in per_sentence[k] if isinstance(c, DateClaim)]
                 claim = with_scope_period(claim, dates)
-            if (
-                isinstance(claim, Figure)
-                and opening is not None
-                and firsts[sentences[k].paragraph] != k
-            ):
+            if isinstance(claim, Figure) and opening is not None and not first:
                 claim = with_opening_period(claim, opening, doc)
+            if isinstance(claim, Figure) and day is not None and not first and not dated:
+                claim = with_occasion(claim, day)
             updated[index] = claim
         result[k] = updated
+        if first:
+            day = opening_day([c for c in updated if isinstance(c, DateClaim)])
     return result

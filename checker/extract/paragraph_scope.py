@@ -9,6 +9,11 @@ sentence names no date. A figure takes the period its paragraph opens with when:
 - the figure's own sentence names no date and its figure has no period of its own;
 - the figure's sentence tells of the past (its main verb is in a past tense): "It now has 80
   staff", after "In 2020 the company had 50", is today's figure, not 2020's.
+
+A figure with no time of its own also keeps the day of the event its paragraph opens with, as
+its occasion: "The Lakers beat the Celtics on Sunday. Bryant scored 31 points." The day is no
+period (a toll stated after "the quake struck on Tuesday" grows as it is counted), but two
+figures of events days apart (two games, two attacks) are not compared.
 """
 
 from __future__ import annotations
@@ -16,12 +21,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checker.extract.dates import last_day
+from checker.extract.frame_tree import word_lists
 from checker.models import DateClaim, Figure, Granularity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["opening_period", "with_opening_period"]
+__all__ = ["opening_day", "opening_period", "with_occasion", "with_opening_period"]
 
 # How far into the paragraph's first sentence its period may start ("During the October ...").
 _OPENING_REACH = 16
@@ -52,3 +58,28 @@ def with_opening_period(figure: Figure, period: DateClaim, doc: Doc) -> Figure:
         "period_granularity": period.granularity,
     }
     return figure.model_copy(update=update)
+
+
+def opening_day(claims: list[DateClaim]) -> DateClaim | None:
+    """The day of the event a paragraph's first sentence reports ("The Lakers beat the Celtics
+    on Sunday"): its first date of one day that dates an event, not a statement ("said on
+    Monday")."""
+    for claim in claims:
+        frame = claim.frame
+        if claim.granularity is not Granularity.DAY or claim.end is not None:
+            continue
+        if frame is None or not frame.predicate or claim.relation != "on":
+            continue
+        if frame.predicate in word_lists().reporting_verbs:
+            continue
+        return claim
+    return None
+
+
+def with_occasion(figure: Figure, day: DateClaim) -> Figure:
+    """The figure with the day of its paragraph's event, when it has no time of its own: two
+    such figures of events days apart (two games, two attacks) are of two occasions."""
+    frame = figure.frame
+    if figure.period_start is not None or figure.cumulative or frame is None or frame.scope:
+        return figure
+    return figure.model_copy(update={"occasion": day.date})

@@ -33,3 +33,26 @@ def test_a_dated_story_leaves_a_background_year_to_the_figure_reader() -> None:
     text = "In 2004 an undersea quake raised a wave that drowned 170,000 people along the coast."
     figure = _figure(text, dt.date(2009, 9, 30))
     assert figure.period_start is None
+
+
+def _figures(text: str, published: dt.date) -> list[Figure]:
+    return [c for c in extract(text, published) if isinstance(c, Figure)]
+
+
+def test_a_figure_keeps_the_day_of_the_event_its_paragraph_opens_with() -> None:
+    text = "The Harlow Hawks beat the Delm Foxes on Sunday. Ivo Lind scored 31 points."
+    (figure,) = _figures(text, dt.date(2013, 3, 4))
+    assert figure.occasion == dt.date(2013, 3, 3)
+    assert figure.period_start is None  # an occasion is no period: a toll grows after its day
+
+
+def test_a_day_of_saying_is_no_occasion() -> None:
+    text = "Police said on Monday that the search would go on. Rescuers found 12 survivors."
+    (figure,) = _figures(text, dt.date(2013, 3, 5))
+    assert figure.occasion is None
+
+
+def test_a_figure_whose_sentence_is_dated_takes_no_occasion() -> None:
+    text = "The Hawks beat the Foxes on Sunday. In March 2012 Ivo Lind scored 40 points."
+    figures = _figures(text, dt.date(2013, 3, 4))
+    assert [f.occasion for f in figures] == [None]
