@@ -11,7 +11,13 @@ from functools import cache, lru_cache, partial
 from rapidfuzz import fuzz
 
 from checker.clusters import Reported, classes, evidence, first_fit, more
-from checker.compare.anchors import anchor_key, cluster_anchors, name_key, names_match
+from checker.compare.anchors import (
+    anchor_key,
+    cluster_anchors,
+    name_key,
+    names_match,
+    plain_words,
+)
 from checker.extract.dates import last_day, written
 from checker.extract.frame_tree import process_predicate
 from checker.extract.timex import find_times
@@ -366,7 +372,7 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
     recurs = not once
     named_around = frame is not None and frame.anchor_from == "clause"
     attribute = frame.attribute if frame is not None and (recurs or named_around) else ""
-    named = name_key(names[0]).split()
+    named = plain_words(name_key(names[0]))
     if attribute and attribute in (named[:1] + named[-1:]):
         # "the cathedral was consecrated" of "Brask Cathedral", "the treaty was signed" of
         # "Treaty of Orsk": the anchor itself

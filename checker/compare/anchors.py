@@ -32,6 +32,7 @@ __all__ = [
     "cluster_anchors",
     "name_key",
     "names_match",
+    "plain_words",
     "primary_key",
 ]
 
@@ -41,6 +42,8 @@ _FUZZY = 90.0
 _FUZZY_MIN = 8
 _SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "de", "la", "du"})
 _NOT_WORD = re.compile(r"[^\w\s]")
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_QUALIFIER = "~"  # marks the words of a name's bracket in its key
 _DIGIT = re.compile(r"\d")
 # Distinct anchors of a block above which `cluster_anchors` reads it through a name index.
 _SCAN_LIMIT = 48
@@ -59,6 +62,12 @@ def _demonyms() -> dict[str, str]:
     return {_fold(k): v for k, v in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _other_things() -> frozenset[str]:
+    words: list[str] = load_data("names")["other_things"]
+    return frozenset(w.lower() for w in words)
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -70,11 +79,22 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The spelling-free form of a name: accents, dots, case and "the" dropped; a country and its
-    people's adjective share one key ("Russia", "Russian", "Russians" -> "russian")."""
-    key = _fold(name)
+    people's adjective share one key ("Russia", "Russian", "Russians" -> "russian"). The words
+    of a bracket that tells like-named things apart are marked ("Blue Hours (album)" -> "blue
+    hours ~album"): they qualify the name, and the name alone may stand for it."""
+    qualifier = " ".join(
+        f"{_QUALIFIER}{w}" for part in _BRACKET.findall(name) for w in _fold(part).split()
+    )
+    key = _fold(_BRACKET.sub(" ", name))
     if key.startswith("the "):
         key = key[4:]
-    return _demonyms().get(key, key)
+    key = _demonyms().get(key, key)
+    return f"{key} {qualifier}" if qualifier and key else key or qualifier
+
+
+def plain_words(key: str) -> list[str]:
+    """A name key's words without its bracket's."""
+    return [w for w in key.split() if not w.startswith(_QUALIFIER)]
 
 
 def _initials(words: Sequence[str]) -> str:
@@ -109,8 +129,13 @@ def names_match(first: str, second: str) -> bool:
     a, b = first.split(), second.split()
     if len(a) > len(b):
         a, b = b, a
-    if set(a) <= set(b) and (a[0] == b[0] or a[-1] == b[-1]):
-        return True  # "baker" / "marina baker" / "marina augusta baker"; "apple" / "apple inc"
+    if set(a) <= set(b) and a[-1] == b[-1]:
+        return True  # "baker" / "marina baker" / "marina augusta baker"
+    if set(a) <= set(b) and a[0] == b[0]:
+        # "apple" / "apple inc", "orava" / "orava river", "blue hours" / "blue hours ~album";
+        # but a place's name that goes on with a kind of building or body names another thing:
+        # "orsk" / "orsk cathedral", "orsk" / "orsk airport"
+        return not _other_things().intersection(set(b) - set(a))
     if len(a) == 1 and len(a[0]) >= 2 and a[0] == _initials(b) and len(b) >= 2:
         return True  # "isw" / "institute for the study of war"
     if regnal_names(a) & regnal_names(b):

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
-from checker.compare.anchors import name_key, names_match
+from checker.compare.anchors import name_key, names_match, plain_words
 from checker.extract import frame_tree as tree
 from checker.extract.frame_labels import labelled_frame
 from checker.extract.frame_scope import (
@@ -635,10 +635,10 @@ class FrameReader:
             t for t in subject.subtree if t.i > subject.i and t.dep_ in ("prep", "pobj")
         ]
         words = " ".join(t.text for t in [*phrase, *phrase_words])
-        said, title = name_key(words).split(), name_key(self.title_entity).split()
+        said, title = plain_words(name_key(words)), plain_words(name_key(self.title_entity))
         # "Kelford station" of "Kelford railway station": the title said shorter
         return said == title or (
-            len(said) > 1 and said[-1] == title[-1] and set(said) <= set(title)
+            len(said) > 1 and bool(title) and said[-1] == title[-1] and set(said) <= set(title)
         )
 
     def _names_the_title(self, noun: Token) -> bool:
@@ -654,7 +654,7 @@ class FrameReader:
         lemma = tree.lemma_of(noun)
         if lemma in tree.word_lists().time_nouns:
             return False
-        words = name_key(self.title_entity).split()
+        words = plain_words(name_key(self.title_entity))
         if (
             words
             and lemma in (words[0], words[-1])

@@ -22,6 +22,9 @@ from checker.compare.anchors import anchors_agree, cluster_anchors, name_key, na
         ("Lindenhöhe", "Lindenhohe"),
         ("Ghazi Orhan II", "Orhan II of Varsak"),
         ("King Arvid IV", "Arvid IV of Telmar"),
+        ("Orava", "Orava River"),
+        ("Blue Hours (album)", "Blue Hours"),
+        ("Harlow United F.C.", "Harlow United"),
     ],
 )
 def test_one_thing_named_two_ways(first: str, second: str) -> None:
@@ -39,6 +42,10 @@ def test_one_thing_named_two_ways(first: str, second: str) -> None:
         ("Orhan II of Varsak", "Orhan II of Telmar"),
         ("Arvid VII", "Arvid VIII"),
         ("Second Varsak War II", "Second Varsak War III"),
+        ("Orsk", "Orsk Cathedral"),
+        ("Orsk", "Orsk Airport"),
+        ("Blue Hours (album)", "Blue Hours (song)"),
+        ("HMS Vigil (1760)", "HMS Vigil (1805)"),
     ],
 )
 def test_two_things_stay_apart(first: str, second: str) -> None:
