@@ -368,7 +368,11 @@ def size_adjective(value: Token) -> str:
     """The adjective that says which axis a measurement is on: "is 2.7 km long", "the tallest
     actor (6' 8")"; empty when there is none."""
     sizes = word_lists().size_nouns
-    candidates: list[Token] = []
+    # the word right after the number and its unit: "185 m high and 520 m long", however the
+    # parse ties the second measurement to the first
+    doc = value.doc
+    after = [doc[i] for i in (value.i + 1, value.i + 2) if i < len(doc)]
+    candidates: list[Token] = [t for t in after if not t.is_punct][1:2]
     # the number's head, then its unit's head ("2.7" -> "km" -> "long"; "stood 1.80 m tall")
     for head in (value.head, value.head.head):
         candidates.append(head)

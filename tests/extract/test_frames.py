@@ -396,6 +396,13 @@ CASES = [
         "12,000",
         anchor=("Garo Works", "worldwide"),
     ),
+    Case(
+        "a second measurement's own axis",
+        "The dam is 185 m high and 520 m long.",
+        "520",
+        attribute="long",
+        label="length",
+    ),
 ]
 
 
