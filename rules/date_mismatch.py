@@ -174,7 +174,7 @@ class DateMismatch(Rule):
         placed = DateMismatch._placed(claim, context)
         alike: tuple[object, ...] = ()
         if not happens_once(predicate):
-            alike = (_undated(claim.text, ()), _recent(claim, context), *claim.names)
+            alike = (_undated(claim.text, ()), _reported_on(claim, context), *claim.names)
         period, words = _period(claim), written(claim)
         return (period, _label(claim), markers[id(claim)], placed, words, alike)
 
@@ -238,27 +238,34 @@ class DateMismatch(Rule):
         return fuzz.token_sort_ratio(left, right) >= self.options.recurring_similarity
 
 
-def _recent(claim: DateClaim, context: RuleContext) -> bool:
-    """Whether the claim dates something its own article reports as news: a day at most
-    `_NEWS_DAYS` before the publication date its metadata gives."""
+def _reported_on(claim: DateClaim, context: RuleContext) -> dt.date | None:
+    """The publication date of the claim's article when the claim dates something the article
+    reports as news (a day at most `_NEWS_DAYS` before the date its metadata gives), else
+    None."""
     article = context.articles.get(claim.path)
     # a date inferred from the text itself ("fought on 12 June 1644") is no publication date
     if article is None or article.date is None or article.date_source is not DateSource.METADATA:
-        return False
+        return None
     if claim.granularity is not Granularity.DAY:
-        return False
-    return dt.timedelta(0) <= article.date - claim.date <= _NEWS_DAYS
+        return None
+    if not dt.timedelta(0) <= article.date - claim.date <= _NEWS_DAYS:
+        return None
+    return article.date
 
 
 def _news_of_two_times(first: DateClaim, second: DateClaim, context: RuleContext) -> bool:
-    """Whether two stories each report, as news, an event that recurs, on days further apart
-    than a story's news: "the prime minister visited Orsk on Tuesday" in February and "... on 8
-    April" in April are two visits, however alike the sentences."""
-    return (
-        _recent(first, context)
-        and _recent(second, context)
-        and abs(first.date - second.date) > _NEWS_DAYS
-    )
+    """Whether two stories each report, as news, their own occurrence of an event that recurs:
+    each dates it shortly before its own publication, and either the days are further apart
+    than a story's news ("the prime minister visited Orsk on Tuesday" in February and "... on
+    8 April" in April) or the later story has the later day ("beat the Celtics on Sunday" on
+    Monday, "beat the Celtics on Tuesday" on Wednesday: two games). Two stories of one day, or
+    a later story with an earlier day, tell of one occurrence two ways."""
+    first_day, second_day = _reported_on(first, context), _reported_on(second, context)
+    if first_day is None or second_day is None:
+        return False
+    if abs(first.date - second.date) > _NEWS_DAYS:
+        return True
+    return first_day != second_day and (first_day < second_day) == (first.date < second.date)
 
 
 # How far back a story's news reaches.
