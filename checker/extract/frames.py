@@ -448,8 +448,9 @@ class FrameReader:
         patient = self._patient(doc, clause) if mention.kind == "date" and not reported else ()
         if primary is None and patient:
             # "Edwin Marsh founded the university in 1851" dates the university's founding, as
-            # "the university was founded by Edwin Marsh in 1851" does: in either voice, what
-            # the event happened to comes first, and the doer joins the other names
+            # "the university was founded by Edwin Marsh in 1851" does: in either voice, the
+            # thing an event that happens once happened to comes first, and the doer joins the
+            # other names
             primary, kind = patient[0], "subject"
         if primary is None and subject is not None and own_subject and not reported:
             names, subject_kind = self._subject_anchor(doc, subject)
@@ -519,10 +520,18 @@ class FrameReader:
         return (), ""
 
     def _patient(self, doc: Doc, clause: Token) -> tuple[str, ...]:
-        """The name of an active verb's direct object, when the object is named (a name, or
-        the title's thing: "the university" in "University of Wexley"); a pronoun object
-        ("married him") is left unresolved, since the pronoun rules read subjects."""
+        """The name of an active verb's direct object, when the verb is an event that happens
+        once to it and the object is named (a name, or the title's thing: "the university" in
+        "University of Wexley"); a pronoun object is left unresolved, since the pronoun rules
+        read subjects."""
         if not any(c.dep_ in ("nsubj", "csubj") for c in clause.children):
+            return ()
+        # imported here: the event tables sit above the extractors, which they read
+        from checker.group import happens_once
+
+        if not happens_once(tree.predicate_of(clause)):
+            # an event that recurs is its doer's ("Orn joined the Orsk Museum" and "she joined
+            # the museum"); its object only tells occurrences apart, among the other names
             return ()
         obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
         if obj is None or obj.pos_ == "PRON":

@@ -587,3 +587,10 @@ def test_another_thing_of_the_titles_kind_is_not_the_title() -> None:
         Case("goods", "The goods station at Dunmere opened in 1890.", "1890", title=title)
     )
     assert frame is not None and title not in frame.anchor, frame
+
+
+def test_a_recurring_events_doer_stays_primary() -> None:
+    # a club signs many players: the signing is the club's, and the player one of its names
+    frame = _frame(Case("signs", "Harlow United signed Tomas Reyes on 3 February.", "3 February"))
+    assert frame is not None and frame.anchor[0] == "Harlow United", frame
+    assert "Tomas Reyes" in frame.anchor, frame
