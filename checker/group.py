@@ -230,7 +230,8 @@ def groups_from_raw(
 def _unambiguous(figures: list[Figure]) -> tuple[Figure, ...]:
     """The group without the sentences that give it two values that cannot both hold ("three
     of the seven bullets", "25 points and 16 rebounds" read alike): there the frame does not
-    tell the figures apart, so neither can be compared with anything."""
+    tell the figures apart, so neither can be compared with anything. Two values of two
+    periods ("from 7,900 in 2001 to 8,402 in 2011") both hold."""
     by_sentence: dict[tuple[str, int, int, int], list[Figure]] = {}
     for figure in figures:
         where = (figure.path, figure.line, figure.column, figure.sentence_index)
@@ -239,13 +240,22 @@ def _unambiguous(figures: list[Figure]) -> tuple[Figure, ...]:
         key
         for key, members in by_sentence.items()
         if len(members) > 1
-        and any(not compatible(a, b) for a in members for b in members if a is not b)
+        and any(
+            not compatible(a, b) and _period(a) == _period(b)
+            for a in members
+            for b in members
+            if a is not b
+        )
     }
     if not ambiguous:
         return tuple(figures)
     return tuple(
         f for f in figures if (f.path, f.line, f.column, f.sentence_index) not in ambiguous
     )
+
+
+def _period(figure: Figure) -> tuple[object, object]:
+    return figure.period_start, figure.period_end
 
 
 def group_figures(figures: Sequence[Figure]) -> list[SubjectGroup]:

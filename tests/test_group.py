@@ -175,6 +175,18 @@ def test_a_sentence_giving_two_values_of_one_frame_is_left_out() -> None:
     assert [[f.value for f in g.figures] for g in groups] == [[9]]
 
 
+def test_a_sentence_giving_two_periods_values_keeps_them() -> None:
+    # "from 7,900 in 2001 to 8,402 in 2011": both hold, each in its year
+    frame = _frame("Delm", attribute="population", predicate="")
+    years = [
+        {"period_start": dt.date(y, 1, 1), "period_end": dt.date(y, 12, 31)} for y in (2001, 2011)
+    ]
+    first = figure(7900, text="S", sentence_index=4, frame=frame, **years[0])
+    second = figure(8402, text="S", sentence_index=4, frame=frame, **years[1])
+    groups = group_figures([first, second])
+    assert [[f.value for f in g.figures] for g in groups] == [[7900, 8402]]
+
+
 def test_order_is_deterministic() -> None:
     figures = [
         figure(1, frame=_frame("Zeta", attribute="zebra")),

@@ -255,12 +255,15 @@ def timing(
         limit = _AFTER_LIMIT if span.begin >= end else _BEFORE_LIMIT
         if distance > limit or _CLAUSE_BREAK.search(gap):
             continue
+        after_figure = span.begin >= end
         rivals = [
-            _gap_length(span, b, e, len(text))
+            # a date as near to a figure before it as to one after it is the one before's:
+            # "from 7,900 in 2001 to 8,402 at the 2011 census"
+            (_gap_length(span, b, e, len(text)), after_figure or e > span.begin)
             for b, e in others
             if (span.begin >= e or span.stop <= b) and not _closes_clause(text, span, end, b)
         ]
-        if rivals and min(rivals) < distance:
+        if any(gap < distance or (gap == distance and not later) for gap, later in rivals):
             continue
         mine.append(span)
     period: tuple[dt.date, dt.date | None, Granularity] | None = None

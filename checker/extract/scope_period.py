@@ -6,7 +6,8 @@ frame's time scope is read from the parse instead (`checker.extract.frame_scope.
 date attached to the figure or to a verb above it), so a figure without a period of its own
 takes the period of the one date its scope names, when that date is written out in full (not
 "yesterday", which the figure reader resolves itself when it can). A date in brackets right
-after the figure labels it the same way: "a population of 1,234 (2011 census)". Only in
+after the figure labels it the same way: "a population of 1,234 (2011 census)", and so does a
+census that names its year anywhere in the sentence ("According to the 2011 census, ..."). Only in
 undated articles (an encyclopedia's): in a dated story, whose figures are states as of its
 publication, such a year is mostly background.
 """
@@ -24,6 +25,7 @@ __all__ = ["with_scope_period"]
 _PERIODS = frozenset({Granularity.DAY, Granularity.MONTH, Granularity.YEAR})
 _OPENING = re.compile(r"\s*\(\s*")
 _LABEL_CLOSE = re.compile(r"\s*(?:census|estimates?|est\.|data|figures?)?\s*\)", re.I)
+_CENSUS = re.compile(r"\s+census\b", re.I)
 
 
 def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
@@ -47,7 +49,12 @@ def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
         and written(c) == frame.scope
         and c.relation in ("on", "in", "during", "of")
     ]
-    chosen = labels or named
+    # "According to the 2011 census, Delm had 8,402 inhabitants": a census that names its year,
+    # the sentence's only date, dates its figures wherever the parse puts it
+    counts = [c for c in full if _CENSUS.match(c.text, c.value_span[1]) is not None][
+        : 1 if len(full) == 1 else 0
+    ]
+    chosen = labels or named or counts
     if len(chosen) != 1:
         return figure
     claim = chosen[0]

@@ -35,7 +35,7 @@ def test_a_dated_story_leaves_a_background_year_to_the_figure_reader() -> None:
     assert figure.period_start is None
 
 
-def _figures(text: str, published: dt.date) -> list[Figure]:
+def _figures(text: str, published: dt.date | None) -> list[Figure]:
     return [c for c in extract(text, published) if isinstance(c, Figure)]
 
 
@@ -56,3 +56,15 @@ def test_a_figure_whose_sentence_is_dated_takes_no_occasion() -> None:
     text = "The Hawks beat the Foxes on Sunday. In March 2012 Ivo Lind scored 40 points."
     figures = _figures(text, dt.date(2013, 3, 4))
     assert [f.occasion for f in figures] == [None]
+
+
+def test_a_census_that_names_its_year_dates_the_sentences_figure() -> None:
+    figure = _figure("According to the 2011 census, Delm had a population of 8,402.")
+    assert (figure.period_start, figure.period_end) == (dt.date(2011, 1, 1), dt.date(2011, 12, 31))
+
+
+def test_a_year_between_two_figures_is_the_one_befores() -> None:
+    text = "The population rose from 7,900 in 2001 to 8,402 at the 2011 census."
+    first, second = _figures(text, None)  # an encyclopedia's article has no date
+    assert first.period_start == dt.date(2001, 1, 1)
+    assert second.period_start == dt.date(2011, 1, 1)
