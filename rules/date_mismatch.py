@@ -74,14 +74,17 @@ class DateMismatch(Rule):
     ## Flagged
     "the company was founded in 1867" in one article and "founded in 1868" in another; "the
     medal was first awarded in 1961" and "first awarded in 1963" (an event that recurs, whose
-    first occurrence happens once).
+    first occurrence happens once); "the treaty was signed on 3 March 1701" in the article
+    "Treaty of Orsk" and "the Treaty of Orsk was signed on 13 March 1701" (alike once the
+    names of what both are about are set aside).
 
     ## Not flagged
     "born in 1867" next to "born on 7 November 1867"; "September 2022" next to "Sept. 2022";
     "the previous mobilization in September 2022" next to "a new mobilization in 2026" (the
     words "previous" and "new" mark different events); "the museum in Narvel, founded in 1869"
     next to "the Narvel university was founded in 1944" (the town names where, the nouns say
-    which); a claim with no event or no participant.
+    which); "the Hawks beat the Foxes on Sunday" in Monday's story and "... on Tuesday" in
+    Wednesday's (each story's news: two games); a claim with no event or no participant.
 
     ## Options
     `same_article` (default true): compare claims within one article too.

@@ -71,7 +71,10 @@ class FigureMismatch(Rule):
     tonnes)"), a partial list ("five clubs (including A and B)") or a breakdown ("12 people
     (7 men and 5 women)"); bare counts with no owner and no event ("42 regions", "31
     regions"), which may count different sets; a count of what happened that rose between two
-    reports ("buried 16 people", police said on Monday; "buried 23", on Thursday).
+    reports ("buried 16 people", police said on Monday; "buried 23", on Thursday); figures of
+    two occasions, whatever the articles' dates ("The Hawks beat the Foxes on Sunday. Lind
+    scored 31 points." and "... lost to the Suns on Monday. Lind scored 18 points." a week
+    later: two games).
 
     ## Options
     - `tolerance` (0.05): relative slack of "about"/"nearly" figures and of rounding.

@@ -526,7 +526,8 @@ class FrameReader:
         read subjects."""
         if not any(c.dep_ in ("nsubj", "csubj") for c in clause.children):
             return ()
-        # imported here: the event tables sit above the extractors, which they read
+        # imported here: checker.group reads this package's modules, so a top-level import
+        # would be circular
         from checker.group import happens_once
 
         if not happens_once(tree.predicate_of(clause)):
