@@ -13,6 +13,9 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import TypeVar
 
+from checker.compare.anchors import anchor_key, anchors_agree
+from checker.models import Frame
+
 T = TypeVar("T")
 
 # Digits glued to letters name a model or a unit ("Nordlys X1", "T-72"): a changed one is
@@ -88,3 +91,16 @@ def long_enough(masked: str, text: str) -> bool:
     if words >= LONG_WORDS:
         return True
     return words >= MIN_WORDS and _NAME_INSIDE.search(text) is not None
+
+
+def about_two_things(first: Frame | None, second: Frame | None) -> bool:
+    """Whether two twin sentences' frames name two things their words leave unsaid: each has a
+    primary anchor and the two disagree. "The treaty was signed on 3 March 1701 by Varnland and
+    Ostia" in the article "Treaty of Orsk" and "... on 9 May 1744 ..." in "Treaty of Delm" are
+    one template about two treaties, not a copy with its date changed."""
+    if first is None or second is None or not first.has_primary or not second.has_primary:
+        return False
+    return not anchors_agree(
+        anchor_key(first.anchor, has_primary=True, aliases=first.aliases),
+        anchor_key(second.anchor, has_primary=True, aliases=second.aliases),
+    )

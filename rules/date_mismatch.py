@@ -22,10 +22,18 @@ from checker.extract.dates import last_day, written
 from checker.extract.frame_tree import process_predicate
 from checker.extract.timex import find_times
 from checker.group import canonical, happens_once
-from checker.models import Claim, DateClaim, DateSource, Finding, Granularity, Severity
+from checker.models import (
+    Claim,
+    DateClaim,
+    DateSource,
+    Finding,
+    Frame,
+    Granularity,
+    Severity,
+)
 from checker.pairs import differing_pairs
 from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions
-from checker.twins import mask_dates, twins
+from checker.twins import about_two_things, mask_dates, twins
 
 # Words that set one occurrence of an event apart from another ("the previous mobilization",
 # "a second wave"): two claims compare only when they carry the same such words.
@@ -185,8 +193,12 @@ class DateMismatch(Rule):
         """One sentence in two articles with a date changed ("dismissed the talk on March 15"
         and "... on March 18"), whatever event it dates: the copy cannot be right twice."""
         sentences: dict[tuple[str, int], Claim] = {}
+        framed: dict[tuple[str, int], Frame] = {}  # the first frame each sentence gives
         for claim in context.claims:
             sentences.setdefault((claim.path, claim.sentence_index), claim)
+            frame = getattr(claim, "frame", None)
+            if frame is not None:
+                framed.setdefault((claim.path, claim.sentence_index), frame)
         # Copies of a story repeat sentences verbatim: each distinct text is masked once.
         twin_key = partial(_date_twin_key, cache(mask_dates))
         for twin in twins(sentences.values(), twin_key):
@@ -212,6 +224,11 @@ class DateMismatch(Rule):
             for other_dates, other in sides[1:]:
                 first, second = main[0], other[0]
                 if reported.covers(first, second):
+                    continue
+                if about_two_things(
+                    framed.get((first.path, first.sentence_index)),
+                    framed.get((second.path, second.sentence_index)),
+                ):
                     continue
                 changed = [(a, b) for a, b in zip(main_dates, other_dates, strict=True) if a != b]
                 was, now = changed[0]

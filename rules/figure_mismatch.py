@@ -22,7 +22,7 @@ from checker.compat import (
 from checker.group import SubjectGroup, groups_of, happens_once, register_figures
 from checker.models import Claim, Figure, Finding, Granularity, Modality, Qualifier, Severity
 from checker.rule import ArchiveKey, Rule, RuleContext, RuleOptions, period_label
-from checker.twins import count_numbers, long_enough, mask_numbers, twins
+from checker.twins import about_two_things, count_numbers, long_enough, mask_numbers, twins
 
 # Facts and estimates answer the same question; a goal or a forecast answers another one.
 _MODALITY_CLASS = {
@@ -156,6 +156,8 @@ class FigureMismatch(Rule):
             for other in sides[1:]:
                 other = sorted(other, key=_order)
                 if covered.covers_all(other, main):
+                    continue
+                if about_two_things(main[0].frame, other[0].frame):
                     continue
                 group = labels.get(id(main[0])) or SubjectGroup(
                     key=("", "", "", dimension(main[0].unit)),

@@ -1,4 +1,13 @@
-from checker.twins import count_numbers, long_enough, mask_dates, mask_names, mask_numbers, twins
+from checker.models import Frame
+from checker.twins import (
+    about_two_things,
+    count_numbers,
+    long_enough,
+    mask_dates,
+    mask_names,
+    mask_numbers,
+    twins,
+)
 
 
 def test_masks_keep_the_words_and_hide_what_may_change() -> None:
@@ -45,3 +54,15 @@ def test_twins_need_two_articles() -> None:
     items = [Item("a.md", "x"), Item("a.md", "x"), Item("b.md", "y"), Item("c.md", "y")]
     groups = list(twins(items, lambda item: item.key))
     assert [[i.path for i in group] for group in groups] == [["b.md", "c.md"]]
+
+
+def test_twins_about_two_things_their_words_leave_unsaid() -> None:
+    # "The treaty was signed ..." in the articles "Treaty of Orsk" and "Treaty of Delm"
+    orsk = Frame(anchor=("Treaty of Orsk",), anchor_from="subject", predicate="sign")
+    delm = Frame(anchor=("Treaty of Delm",), anchor_from="subject", predicate="sign")
+    assert about_two_things(orsk, delm)
+    assert not about_two_things(orsk, orsk)
+    # a frame with no primary name, or none at all, tells nothing apart
+    clause = Frame(anchor=("Orsk",), anchor_from="clause", predicate="sign")
+    assert not about_two_things(orsk, clause)
+    assert not about_two_things(orsk, None)
