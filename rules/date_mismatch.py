@@ -243,10 +243,7 @@ class DateMismatch(Rule):
     def _placed(claim: DateClaim, context: RuleContext) -> bool:
         """Whether the claim's date is known: written with its year, or read against a
         publication date the article's metadata gives (an inferred one can be years off)."""
-        if not claim.relative:
-            return True
-        article = context.articles.get(claim.path)
-        return article is not None and article.date_source is DateSource.METADATA
+        return not claim.relative or _metadata_date(claim, context) is not None
 
     def _alike(self, first: DateClaim, second: DateClaim) -> bool:
         assert isinstance(self.options, DateMismatchOptions)
@@ -262,13 +259,17 @@ def _reported_on(claim: DateClaim, context: RuleContext) -> dt.date | None:
     """The publication date of the claim's article when the claim dates something the article
     reports as news (a day at most `_NEWS_DAYS` before the date its metadata gives), else
     None."""
+    published = _metadata_date(claim, context)
+    if published is None or claim.granularity is not Granularity.DAY:
+        return None
+    return published if dt.timedelta(0) <= published - claim.date <= _NEWS_DAYS else None
+
+
+def _metadata_date(claim: DateClaim, context: RuleContext) -> dt.date | None:
+    """The publication date of the claim's article when its metadata gives it; a date inferred
+    from the text itself ("fought on 12 June 1644") can be years off."""
     article = context.articles.get(claim.path)
-    # a date inferred from the text itself ("fought on 12 June 1644") is no publication date
-    if article is None or article.date is None or article.date_source is not DateSource.METADATA:
-        return None
-    if claim.granularity is not Granularity.DAY:
-        return None
-    if not dt.timedelta(0) <= article.date - claim.date <= _NEWS_DAYS:
+    if article is None or article.date_source is not DateSource.METADATA:
         return None
     return article.date
 

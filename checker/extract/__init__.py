@@ -118,7 +118,7 @@ def _with_frames(
         if not mentions[k]:
             continue
         updated = list(per_sentence[k])
-        dated = any(isinstance(c, DateClaim) for c in per_sentence[k])
+        dates = [c for c in per_sentence[k] if isinstance(c, DateClaim)]
         for (index, _), frame in zip(mentions[k], frames, strict=True):
             if frame is None:
                 continue
@@ -128,11 +128,10 @@ def _with_frames(
                 update["subject"] = frame.label or dimension_name(claim.unit)
             claim = claim.model_copy(update=update)
             if isinstance(claim, Figure):
-                dates = [c for c in per_sentence[k] if isinstance(c, DateClaim)]
                 claim = with_scope_period(claim, dates)
             if isinstance(claim, Figure) and opening is not None and not first:
                 claim = with_opening_period(claim, opening, doc)
-            if isinstance(claim, Figure) and day is not None and not first and not dated:
+            if isinstance(claim, Figure) and day is not None and not first and not dates:
                 claim = with_occasion(claim, day)
             updated[index] = claim
         result[k] = updated

@@ -371,8 +371,12 @@ def size_adjective(value: Token) -> str:
     # the word right after the number and its unit: "185 m high and 520 m long", however the
     # parse ties the second measurement to the first
     doc = value.doc
-    after = [doc[i] for i in (value.i + 1, value.i + 2) if i < len(doc)]
-    candidates: list[Token] = [t for t in after if not t.is_punct][1:2]
+    unit, after = value.i + 1, value.i + 2
+    candidates: list[Token] = (
+        [doc[after]]
+        if after < len(doc) and not doc[unit].is_punct and not doc[after].is_punct
+        else []
+    )
     # the number's head, then its unit's head ("2.7" -> "km" -> "long"; "stood 1.80 m tall")
     for head in (value.head, value.head.head):
         candidates.append(head)

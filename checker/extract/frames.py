@@ -445,8 +445,12 @@ class FrameReader:
                 and not any(t.pos_ == "PROPN" or t.ent_type_ for t in subject.subtree)
             ):
                 return (), ""  # "the old viaduct was 300 metres long": not the title's
-        patient = self._patient(doc, clause) if mention.kind == "date" and not reported else ()
-        if primary is None and patient:
+        patient = (
+            self._patient(doc, clause)
+            if primary is None and mention.kind == "date" and not reported
+            else ()
+        )
+        if patient:
             # "Edwin Marsh founded the university in 1851" dates the university's founding, as
             # "the university was founded by Edwin Marsh in 1851" does: in either voice, the
             # thing an event that happens once happened to comes first, and the doer joins the

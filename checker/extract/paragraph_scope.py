@@ -47,10 +47,7 @@ def opening_period(claims: list[DateClaim]) -> DateClaim | None:
 
 def with_opening_period(figure: Figure, period: DateClaim, doc: Doc) -> Figure:
     """The figure with its paragraph's opening period, when it takes it (see the module)."""
-    frame = figure.frame
-    if figure.period_start is not None or figure.cumulative or frame is None or frame.scope:
-        return figure
-    if not any(t.dep_ == "ROOT" and t.tag_ in _PAST for t in doc):
+    if not _timeless(figure) or not any(t.dep_ == "ROOT" and t.tag_ in _PAST for t in doc):
         return figure
     update = {
         "period_start": period.date,
@@ -79,7 +76,16 @@ def opening_day(claims: list[DateClaim]) -> DateClaim | None:
 def with_occasion(figure: Figure, day: DateClaim) -> Figure:
     """The figure with the day of its paragraph's event, when it has no time of its own: two
     such figures of events days apart (two games, two attacks) are of two occasions."""
+    return figure.model_copy(update={"occasion": day.date}) if _timeless(figure) else figure
+
+
+def _timeless(figure: Figure) -> bool:
+    """Whether a figure has no time of its own: no period, no running total, no time word its
+    frame ties to it ("this season")."""
     frame = figure.frame
-    if figure.period_start is not None or figure.cumulative or frame is None or frame.scope:
-        return figure
-    return figure.model_copy(update={"occasion": day.date})
+    return (
+        figure.period_start is None
+        and not figure.cumulative
+        and frame is not None
+        and not frame.scope
+    )

@@ -51,9 +51,9 @@ def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
     ]
     # "According to the 2011 census, Delm had 8,402 inhabitants": a census that names its year,
     # the sentence's only date, dates its figures wherever the parse puts it
-    counts = [c for c in full if _CENSUS.match(c.text, c.value_span[1]) is not None][
-        : 1 if len(full) == 1 else 0
-    ]
+    counts = [c for c in full if _CENSUS.match(c.text, c.value_span[1]) is not None]
+    if len(full) > 1:
+        counts = []
     chosen = labels or named or counts
     if len(chosen) != 1:
         return figure
