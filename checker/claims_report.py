@@ -10,19 +10,20 @@ from tabulate import tabulate
 
 from checker.models import Claim
 
-# The SPEC's fields, then each figure's and date's frame (see checker.extract.frames), the
-# organisation the credited person speaks for, a figure's occasion (the day of the event its
-# paragraph opens with), and what a date's claim says of its period: its last day, its
-# granularity, whether it was read against the publication date.
+# The SPEC's fields, then each figure's and date's frame (see checker.extract.frames; `first`:
+# the date is of its event's first occurrence), the organisation the credited person speaks
+# for, a figure's occasion (the day of the event its paragraph opens with), and what a date's
+# claim says of its period: its last day, its granularity, whether it was read against the
+# publication date.
 FIELDS = (
     "kind", "path", "line", "column", "text", "value", "low", "high", "unit", "qualifier",
-    "modality", "subject", "anchor", "predicate", "attribute", "scope", "setting",
+    "modality", "subject", "anchor", "predicate", "attribute", "scope", "setting", "first",
     "period_start", "period_end", "as_of", "occasion", "source", "source_chain",
     "source_affiliation", "person", "title", "event", "date", "end", "granularity", "relative",
 )  # fmt: skip
 
 
-FRAME_FIELDS = ("anchor", "predicate", "attribute", "scope", "setting")
+FRAME_FIELDS = ("anchor", "predicate", "attribute", "scope", "setting", "first")
 
 # The terminal table leaves out the sentence and the column: they would not fit.
 TABLE_FIELDS = (

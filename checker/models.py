@@ -139,6 +139,8 @@ class Frame(Frozen):
     and Molk", "Russia and Ukraine lost"): a figure of it is their total.
     `label`: what a figure counts as its sentence words it ("soldiers killed"), for reports;
     matching reads the lemmas, never the label.
+    `first`: a date is of the event's first occurrence ("was first published in 1971"): an
+    occurrence dated before it is wrong, one dated after it may be another.
     """
 
     anchor: tuple[str, ...] = ()
@@ -150,6 +152,7 @@ class Frame(Frozen):
     setting: str = ""
     joined: bool = False
     label: str = ""
+    first: bool = False
 
     @property
     def has_primary(self) -> bool:

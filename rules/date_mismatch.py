@@ -82,7 +82,8 @@ class DateMismatch(Rule):
     ## Flagged
     "the company was founded in 1867" in one article and "founded in 1868" in another; "the
     medal was first awarded in 1961" and "first awarded in 1963" (an event that recurs, whose
-    first occurrence happens once); "the treaty was signed on 3 March 1701" in the article
+    first occurrence happens once); "the novel was first published in 1971" and "published in
+    1967" (before its first publication); "the treaty was signed on 3 March 1701" in the article
     "Treaty of Orsk" and "the Treaty of Orsk was signed on 13 March 1701" (alike once the
     names of what both are about are set aside).
 
@@ -92,7 +93,8 @@ class DateMismatch(Rule):
     words "previous" and "new" mark different events); "the museum in Narvel, founded in 1869"
     next to "the Narvel university was founded in 1944" (the town names where, the nouns say
     which); "the Hawks beat the Foxes on Sunday" in Monday's story and "... on Tuesday" in
-    Wednesday's (each story's news: two games); a claim with no event or no participant.
+    Wednesday's (each story's news: two games); "first released in 1971" next to "released in
+    North America in 1975" (a later release); a claim with no event or no participant.
 
     ## Options
     `same_article` (default true): compare claims within one article too.
@@ -124,7 +126,10 @@ class DateMismatch(Rule):
         # would be dropped.
         focused = {id(c): context.in_focus(c.path) for c in context.dates}
         # Per-claim work done once, not once per pair.
-        markers = {id(c): _markers(c) for c in context.dates}
+        markers = {
+            id(c): _markers(c) | ({"first"} if c.frame is not None and c.frame.first else set())
+            for c in context.dates
+        }
         for (predicate, event, shared), claims in _blocks(context.dates):
             # Copies of a story state one date alike: claims equal in all the pair's decision
             # reads form one class, and classes are paired (`checker.clusters`). Two classes of
@@ -134,14 +139,22 @@ class DateMismatch(Rule):
             for i, j in differing_pairs([_period(kind[0]) for kind in kinds]):
                 first_kind, second_kind = kinds[i], kinds[j]
                 first, second = first_kind[0], second_kind[0]
-                if markers[id(first)] != markers[id(second)] or _overlap(first, second):
+                if _overlap(first, second):
+                    continue
+                ordered = markers[id(first)] == markers[id(second)]
+                earlier = None if ordered else _before_first(first, second, markers)
+                if not ordered and earlier is None:
                     continue
                 if not self._placed(first, context) or not self._placed(second, context):
                     continue
                 words = written(first)
                 if words is not None and words == written(second):
                     continue  # the same words read against two publication dates
-                once = happens_once(predicate) or bool(markers[id(first)] & _ONE_OCCURRENCE)
+                # an occurrence before the first is wrong only when it is of the same event:
+                # "first appeared on television in 1990" and "appeared in a film in 1985" are two
+                once = happens_once(predicate) or (
+                    ordered and bool(markers[id(first)] & _ONE_OCCURRENCE)
+                )
                 if not once and (
                     _news_of_two_times(first, second, context) or not self._alike(first, second)
                 ):
@@ -157,10 +170,14 @@ class DateMismatch(Rule):
                 seen.add(marker)
                 head, other = heads
                 reported.add(first_kind, second_kind)
+                said = f"{_label(head)} ({head.path}:{head.line}{more(first_kind)})"
+                against = f"{_label(other)} ({other.path}:{other.line}{more(second_kind)})"
+                if earlier is first:
+                    said, against = against, said
                 yield self.finding(
-                    f"{shared}, {event}: {_label(head)} ({head.path}:{head.line}"
-                    f"{more(first_kind)}) vs {_label(other)} ({other.path}:{other.line}"
-                    f"{more(second_kind)})",
+                    f"{shared}, {event}: first {said} but already {against}"
+                    if earlier is not None
+                    else f"{shared}, {event}: {said} vs {against}",
                     [*evidence(head, first_kind), *evidence(other, second_kind)],
                     subject=f"{shared} {event}",
                 )
@@ -253,6 +270,20 @@ class DateMismatch(Rule):
         shared = (*_met(first.names, second.names), *_met(second.names, first.names))
         left, right = _undated(first.text, shared), _undated(second.text, shared)
         return fuzz.token_sort_ratio(left, right) >= self.options.recurring_similarity
+
+
+def _before_first(
+    first: DateClaim, second: DateClaim, markers: dict[int, frozenset[str]]
+) -> DateClaim | None:
+    """Of two claims of one event, one of its first occurrence ("was first published in 1971")
+    and one that marks no occurrence: the plain one when it is dated before the first, a
+    date that cannot hold ("published in 1967"); None otherwise (a later one may be a
+    reprint, a second visit, a revival)."""
+    for firsts, plain in ((first, second), (second, first)):
+        said_first = firsts.frame is not None and firsts.frame.first
+        if said_first and markers[id(firsts)] == {"first"} and not markers[id(plain)]:
+            return plain if _last_day(plain) < firsts.date else None
+    return None
 
 
 def _reported_on(claim: DateClaim, context: RuleContext) -> dt.date | None:

@@ -407,6 +407,20 @@ def subject_attribute(governor: Token) -> str:
     return " ".join(lemma_of(t) for t in [*words, subject])
 
 
+def first_time(governor: Token | None) -> bool:
+    """Whether the verb is said of its first occurrence ("was first published", "first
+    married"), not of the first of a list ("First, the company was founded")."""
+    if governor is None or governor.pos_ != "VERB":
+        return False
+    return any(
+        child.dep_ == "advmod"
+        and child.lower_ == "first"
+        and child.i + 1 < len(child.doc)
+        and not child.nbor().is_punct
+        for child in governor.children
+    )
+
+
 def object_of(value: Token, span: Span) -> str:
     """For a date: the object of the event it dates, so that recurring events are told apart
     ("signed a decree on March 3" -> decree); a named object is the anchor, not this."""

@@ -313,6 +313,7 @@ class FrameReader:
             label=tree.label_of(noun, span, attribute, predicate, governor)
             if mention.kind != "date"
             else "",
+            first=mention.kind == "date" and tree.first_time(governor),
         )
 
     def _age_at_event(self, doc: Doc, value: Token, span: Span) -> Frame | None:

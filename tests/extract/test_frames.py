@@ -594,3 +594,21 @@ def test_a_recurring_events_doer_stays_primary() -> None:
     frame = _frame(Case("signs", "Harlow United signed Tomas Reyes on 3 February.", "3 February"))
     assert frame is not None and frame.anchor[0] == "Harlow United", frame
     assert "Tomas Reyes" in frame.anchor, frame
+
+
+def test_a_date_of_a_verb_said_first_is_its_first_occurrence() -> None:
+    for text, value in (
+        ("The novel was first published in 1971 by Marrow House.", "1971"),
+        ("First published in 1971, the novel sold well.", "1971"),
+        ("She first married in 1950.", "1950"),
+    ):
+        frame = _frame(Case("first", text, value))
+        assert frame is not None and frame.first, (text, frame)
+    for text, value in (
+        # the first step of a list, the first of a kind of people, and no "first" at all
+        ("First, the company was founded in 1867.", "1867"),
+        ("She was the first woman to climb the peak in 1950.", "1950"),
+        ("The novel was published in 1971.", "1971"),
+    ):
+        frame = _frame(Case("not first", text, value))
+        assert frame is not None and not frame.first, (text, frame)
