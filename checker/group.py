@@ -41,6 +41,7 @@ __all__ = [
     "group_figures",
     "groups_from_raw",
     "happens_once",
+    "one_time_kind",
     "raw_key",
 ]
 
@@ -58,6 +59,17 @@ class SubjectGroup:
 @lru_cache(maxsize=1)
 def _one_time_events() -> frozenset[str]:
     return frozenset(load_data("one_time_events")["events"])
+
+
+@lru_cache(maxsize=1)
+def _one_time_kinds() -> frozenset[str]:
+    return frozenset(load_data("one_time_events")["kinds"])
+
+
+def one_time_kind(words: Sequence[str]) -> bool:
+    """Whether words that name an event ("battle of kessel ford", "1927 tour of vesland") name
+    one that happens once: a kind of event that does, or an event named with its year."""
+    return any(w in _one_time_kinds() or (len(w) == 4 and w.isdigit()) for w in words)
 
 
 def happens_once(predicate: str) -> bool:

@@ -21,7 +21,7 @@ from checker.compare.anchors import (
 from checker.extract.dates import last_day, written
 from checker.extract.frame_tree import process_predicate
 from checker.extract.timex import find_times
-from checker.group import canonical, happens_once
+from checker.group import canonical, happens_once, one_time_kind
 from checker.models import (
     Claim,
     DateClaim,
@@ -83,9 +83,10 @@ class DateMismatch(Rule):
     "the company was founded in 1867" in one article and "founded in 1868" in another; "the
     medal was first awarded in 1961" and "first awarded in 1963" (an event that recurs, whose
     first occurrence happens once); "the novel was first published in 1971" and "published in
-    1967" (before its first publication); "the treaty was signed on 3 March 1701" in the article
-    "Treaty of Orsk" and "the Treaty of Orsk was signed on 13 March 1701" (alike once the
-    names of what both are about are set aside).
+    1967" (before its first publication); "the Battle of Harrow Ford was fought on 14 June
+    1644" and "the battle took place on 4 June 1644" (a battle happens once); "the treaty was
+    signed on 3 March 1701" in the article "Treaty of Orsk" and "the Treaty of Orsk was signed
+    on 13 March 1701" (alike once the names of what both are about are set aside).
 
     ## Not flagged
     "born in 1867" next to "born on 7 November 1867"; "September 2022" next to "Sept. 2022";
@@ -94,7 +95,9 @@ class DateMismatch(Rule):
     next to "the Narvel university was founded in 1944" (the town names where, the nouns say
     which); "the Hawks beat the Foxes on Sunday" in Monday's story and "... on Tuesday" in
     Wednesday's (each story's news: two games); "first released in 1971" next to "released in
-    North America in 1975" (a later release); a claim with no event or no participant.
+    North America in 1975" (a later release); "the festival was held in June 2019, with
+    forty bands" next to "in June 2021 the festival took place on the meadows" (a festival
+    recurs, and the sentences differ); a claim with no event or no participant.
 
     ## Options
     `same_article` (default true): compare claims within one article too.
@@ -152,7 +155,7 @@ class DateMismatch(Rule):
                     continue  # the same words read against two publication dates
                 # an occurrence before the first is wrong only when it is of the same event:
                 # "first appeared on television in 1990" and "appeared in a film in 1985" are two
-                once = happens_once(predicate) or (
+                once = (_once(predicate, first) and _once(predicate, second)) or (
                     ordered and bool(markers[id(first)] & _ONE_OCCURRENCE)
                 )
                 if not once and (
@@ -201,7 +204,7 @@ class DateMismatch(Rule):
         """Everything a pair's decision reads of one claim, besides where it is."""
         placed = DateMismatch._placed(claim, context)
         alike: tuple[object, ...] = ()
-        if not happens_once(predicate):
+        if not _once(predicate, claim):
             alike = (_undated(claim.text, ()), _reported_on(claim, context), *claim.names)
         period, words = _period(claim), written(claim)
         return (period, _label(claim), markers[id(claim)], placed, words, alike)
@@ -378,6 +381,8 @@ def _blocks(
                 said = next((c.event for c in block if c.event), None)
                 if process_predicate(predicate):
                     said = predicate.replace(" begin", " began").replace(" end", " ended")
+                elif predicate == "occur":
+                    said = f"{attribute} took place".strip()
                 # the lemma as written ("die"), not as the synonym table merges it ("kill")
                 written_as = next(
                     (c.frame.predicate for c in block if c.frame and c.frame.predicate), predicate
@@ -416,7 +421,7 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
         has_primary=not from_frame or (frame is not None and frame.has_primary),
         aliases=frame.aliases if frame is not None else (),
     )
-    once = happens_once(predicate)
+    once = _once(predicate, claim)
     borrowed = frame is not None and frame.anchor_from in ("paragraph", "title")
     if once and anchor[0] and not borrowed:
         # what happens once to someone named in the sentence is theirs wherever it happened:
@@ -439,6 +444,19 @@ def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | No
     if attribute and canonical("predicates", attribute) == predicate:
         attribute = ""  # "construction of the dam was completed": the event's own noun
     return (predicate, attribute), anchor
+
+
+def _once(predicate: str, claim: DateClaim) -> bool:
+    """Whether the claim's event happens once to its anchor: by its predicate ("bear",
+    "found"), or, for something said to take place, by the name of what took place ("the
+    Battle of Kessel Ford was fought", "the battle took place" in its article; not "the Orsk
+    Festival was held", nor "the explosion occurred" in a story about a town, where another
+    explosion may be meant)."""
+    if happens_once(predicate):
+        return True
+    if predicate != "occur" or not claim.names:
+        return False
+    return one_time_kind(plain_words(name_key(claim.names[0])))
 
 
 def _period(claim: DateClaim) -> tuple[dt.date, dt.date]:

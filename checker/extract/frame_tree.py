@@ -47,6 +47,7 @@ class Words:
     verb_axis: dict[str, str]  # a verb that gives a length its axis -> that axis ("rise")
     aspect: dict[str, str]  # a verb of beginning or ending -> "begin" or "end"
     works: frozenset[str]  # nouns of works a year names: "a 2004 film"
+    places: frozenset[str]  # kinds of place: "Orsk is a town"
     whole: tuple[str, ...]  # "worldwide", "across the country": the figure is the whole's
 
 
@@ -71,6 +72,7 @@ def word_lists() -> Words:
         },
         aspect={verb: key for key, verbs in data["aspect"].items() for verb in verbs},
         works=frozenset(data["works"]["words"]),
+        places=frozenset(data["places"]["words"]),
         whole=tuple(data["whole"]["words"]),
     )
 
@@ -418,6 +420,37 @@ def first_time(governor: Token | None) -> bool:
         and child.i + 1 < len(child.doc)
         and not child.nbor().is_punct
         for child in governor.children
+    )
+
+
+# Verbs that say their subject happened ("the battle took place", "the race was held"), the
+# passive ones only in the passive ("the Hawks held a vote" is the Hawks' doing).
+_OCCUR = frozenset({"take place", "happen", "occur"})
+_OCCUR_PASSIVE = frozenset({"hold", "fight"})
+
+
+def what_occurred(governor: Token | None) -> str | None:
+    """For a verb that says its subject happened ("the battle took place on 4 June", "the
+    Battle of Kessel Ford was fought on 14 June", "the regatta was held in 1880"): what
+    happened, the subject's noun, or "" when a name says it; None for any other verb."""
+    if governor is None or governor.pos_ != "VERB":
+        return None
+    predicate = predicate_of(governor) or lemma_of(governor)
+    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in governor.children)
+    if predicate not in _OCCUR and not (passive and predicate in _OCCUR_PASSIVE):
+        return None
+    subject = subject_of(governor)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return ""
+    return lemma_of(subject)
+
+
+def first_of_its_kind(governor: Token | None) -> bool:
+    """Whether what the verb says happened is the first of its kind ("the first walk took
+    place in 2011")."""
+    subject = subject_of(governor) if governor is not None else None
+    return subject is not None and any(
+        child.dep_ == "amod" and child.lower_ == "first" for child in subject.children
     )
 
 

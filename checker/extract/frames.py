@@ -125,9 +125,10 @@ class FrameReader:
     title_is_name: bool = False
     title_was_subject: bool = False
     title_words: frozenset[str] = frozenset()  # the title's lemmas, lower-cased
-    # The article says its title is a work ("The Glass Road is a 1998 film"): whatever the
-    # recognizer tags its name, it is no person, and "it" is the work.
-    title_is_work: bool = False
+    # The article says its title is a work or a place ("The Glass Road is a 1998 film", "Orsk
+    # is a town in Varnland"): whatever the recognizer tags its name, it is no person, and "it"
+    # is the work or the place.
+    title_is_thing: bool = False
 
     def read_title(self, doc: Doc, body: str) -> None:
         """The article's title entity: its first named entity that the body names too (in a
@@ -249,6 +250,10 @@ class FrameReader:
             or (noun is not None and tree.object_of_light_verb(noun))
         )
         predicate = tree.predicate_of(governor, measured=mention.measured and not sized)
+        occurred = tree.what_occurred(governor) if mention.kind == "date" else None
+        if occurred is not None:
+            # "took place", "was fought", "was held": one event, however it is said to happen
+            predicate, attribute = "occur", occurred
         aside = mention.kind == "date" and in_parentheses(span)
         if aside:
             # "Tomas Berg (1890–1961) painted ...": an aside about the name before it, which
@@ -313,7 +318,11 @@ class FrameReader:
             label=tree.label_of(noun, span, attribute, predicate, governor)
             if mention.kind != "date"
             else "",
-            first=mention.kind == "date" and tree.first_time(governor),
+            first=mention.kind == "date"
+            and (
+                tree.first_time(governor)
+                or (occurred is not None and tree.first_of_its_kind(governor))
+            ),
         )
 
     def _age_at_event(self, doc: Doc, value: Token, span: Span) -> Frame | None:
@@ -684,9 +693,10 @@ class FrameReader:
         placed = any(c.dep_ == "prep" for c in noun.children)
         return encyclopedic and noun.dep_ in ("nsubj", "nsubjpass") and not placed
 
-    def _says_title_is_a_work(self, doc: Doc) -> bool:
-        """ "The Glass Road is a 1998 film directed by Ivo Marr": the main clause says that the
-        title's name is a film, an album, a novel."""
+    def _says_title_is_a_thing(self, doc: Doc) -> bool:
+        """ "The Glass Road is a 1998 film directed by Ivo Marr", "Orsk is a town in
+        Varnland": the main clause says that the title's name is a work (a film, an album, a
+        novel) or a place."""
         if self.title_entity is None:
             return False
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -696,7 +706,8 @@ class FrameReader:
         attribute = next((c for c in root.children if c.dep_ == "attr"), None)
         if subject is None or attribute is None:
             return False
-        if tree.lemma_of(attribute) not in tree.word_lists().works:
+        words = tree.word_lists()
+        if tree.lemma_of(attribute) not in words.works | words.places:
             return False
         phrase = doc[subject.left_edge.i : subject.right_edge.i + 1].text
         return names_match(name_key(phrase), name_key(self.title_entity))
@@ -757,17 +768,17 @@ class FrameReader:
     def _learn_salience(self, doc: Doc) -> None:
         labels = tree.word_lists().anchor_labels
         self.title_was_subject = self._has_title_for_subject(doc)
-        if not self.title_is_work and self._says_title_is_a_work(doc):
-            self.title_is_work = True
+        if not self.title_is_thing and self._says_title_is_a_thing(doc):
+            self.title_is_thing = True
             self.title_person = None
         title = name_key(self.title_entity) if self.title_entity else ""
-        unknown = self.title_entity and not self.title_person and not self.title_is_work
+        unknown = self.title_entity and not self.title_person and not self.title_is_thing
         if unknown and any(
             e.label_ == "PERSON" and names_match(name_key(e.text), title) for e in doc.ents
         ):
             self.title_person = self.title_entity
         for entity in doc.ents:
-            if self.title_is_work and names_match(name_key(entity.text), title):
+            if self.title_is_thing and names_match(name_key(entity.text), title):
                 continue  # the work's name, tagged a person
             if entity.label_ == "PERSON":
                 self.people.add(self._name(entity))

@@ -403,6 +403,34 @@ CASES = [
         attribute="long",
         label="length",
     ),
+    Case(
+        "what took place",
+        "The battle took place on 4 June 1644 south of the ford.",
+        "4 June 1644",
+        predicate="occur",
+        attribute="battle",
+    ),
+    Case(
+        "a battle fought",
+        "The Battle of Harrow Ford was fought on 14 June 1644.",
+        "14 June 1644",
+        predicate="occur",
+        attribute="",
+        anchor=("Battle of Harrow Ford",),
+    ),
+    Case(
+        "a race held",
+        "The first race on the lake was held in 1880.",
+        "1880",
+        predicate="occur",
+        attribute="race",
+    ),
+    Case(
+        "a vote held by someone is their doing",
+        "The council held a vote on the budget on 3 May 2018.",
+        "3 May 2018",
+        predicate="",
+    ),
 ]
 
 
@@ -612,3 +640,18 @@ def test_a_date_of_a_verb_said_first_is_its_first_occurrence() -> None:
     ):
         frame = _frame(Case("not first", text, value))
         assert frame is not None and not frame.first, (text, frame)
+
+
+def test_it_is_the_place_the_article_says_its_title_is() -> None:
+    # the small model takes the made-up town's name for a person; "is a town" says otherwise
+    text = "Brenmar is a market town on the River Sull. At the 2011 census it had 14,250 people."
+    claims = extract_sentences(split_sentences(text, (1,)), PUBLISHED, path="a.md", title="Brenmar")
+    figure = next(c for c in claims if isinstance(c, Figure) and c.surface == "14,250")
+    assert figure.frame is not None and figure.frame.anchor[:1] == ("Brenmar",), figure.frame
+
+
+def test_the_first_of_what_took_place_is_its_first_occurrence() -> None:
+    frame = _frame(Case("first race", "The first race on the lake was held in 1880.", "1880"))
+    assert frame is not None and frame.first, frame
+    frame = _frame(Case("a race", "The race on the lake was held in 1880.", "1880"))
+    assert frame is not None and not frame.first, frame
