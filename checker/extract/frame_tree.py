@@ -409,6 +409,29 @@ def subject_attribute(governor: Token) -> str:
     return " ".join(lemma_of(t) for t in [*words, subject])
 
 
+_PARTITIVE_DETERMINERS = frozenset({"the", "her", "his", "its", "their", "our", "these", "those"})
+
+
+def whole_of_a_part(value: Token) -> bool:
+    """Whether the number counts the whole a part is taken from ("35 of the 120 passengers were
+    killed", "Of the 480 people on board, 312 died"): how many there were, which the verb does
+    not say happened to them all. Read from the words too ("312 of her 480 passengers died"),
+    since the parse of such a phrase often hangs the "of" on the pronoun."""
+    noun = value.head if value.dep_ == "nummod" else None
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        taken_by = noun.head.head
+        if taken_by.pos_ == "NUM":
+            return True
+        if taken_by.pos_ == "VERB" and any(
+            c.pos_ == "NUM" and c.dep_ in SUBJECTS | {"dobj"} for c in taken_by.children
+        ):
+            return True
+    doc, i = value.doc, value.i
+    if i >= 1 and doc[i - 1].lower_ in _PARTITIVE_DETERMINERS:
+        i -= 1
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].pos_ == "NUM"
+
+
 def first_time(governor: Token | None) -> bool:
     """Whether the verb is said of its first occurrence ("was first published", "first
     married"), not of the first of a list ("First, the company was founded")."""

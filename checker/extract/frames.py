@@ -250,6 +250,8 @@ class FrameReader:
             or (noun is not None and tree.object_of_light_verb(noun))
         )
         predicate = tree.predicate_of(governor, measured=mention.measured and not sized)
+        if mention.kind == "figure" and tree.whole_of_a_part(value):
+            predicate = ""  # "35 of the 120 passengers were killed": 120 were aboard
         occurred = tree.what_occurred(governor) if mention.kind == "date" else None
         if occurred is not None:
             # "took place", "was fought", "was held": one event, however it is said to happen

@@ -426,6 +426,26 @@ CASES = [
         attribute="race",
     ),
     Case(
+        "the whole a part is taken from",
+        "Thirty-five of the 120 passengers were killed.",
+        "120",
+        predicate="",
+        attribute="passenger",
+    ),
+    Case(
+        "the whole after the part",
+        "The crash killed 12 of the 30 people aboard.",
+        "30",
+        predicate="",
+    ),
+    Case("the whole after a pronoun", "312 of her 480 passengers died.", "480", predicate=""),
+    Case(
+        "the part",
+        "Thirty-five of the 120 passengers were killed.",
+        "Thirty-five",
+        predicate="kill",
+    ),
+    Case(
         "a vote held by someone is their doing",
         "The council held a vote on the budget on 3 May 2018.",
         "3 May 2018",
