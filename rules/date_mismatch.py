@@ -350,6 +350,12 @@ def _predicate(claim: DateClaim) -> str:
     on, or of an infobox label: "Born 27 August 1968"), else a life date's event ("(8 September
     1838 – 2 March 1881)" after a name: born, died)."""
     frame = claim.frame
+    if frame is not None and frame.predicate == "occur" and frame.attribute:
+        # "her coronation took place on 2 June": what took place is an event a verb names too
+        # ("she was crowned on 2 June"), when the synonym table knows the noun as that event
+        named = canonical("predicates", frame.attribute)
+        if named != frame.attribute or happens_once(named):
+            return named
     if frame is not None and frame.predicate:
         return canonical("predicates", frame.predicate)
     if claim.event:
@@ -385,7 +391,12 @@ def _blocks(
                     said = f"{attribute} took place".strip()
                 # the lemma as written ("die"), not as the synonym table merges it ("kill")
                 written_as = next(
-                    (c.frame.predicate for c in block if c.frame and c.frame.predicate), predicate
+                    (
+                        c.frame.predicate
+                        for c in block
+                        if c.frame and c.frame.predicate not in ("", "occur")
+                    ),
+                    predicate,
                 )
                 event = said or " ".join(part for part in (written_as, attribute) if part)
                 yield (predicate, event, _shared_name(block)), block

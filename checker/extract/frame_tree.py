@@ -468,6 +468,15 @@ def what_occurred(governor: Token | None) -> str | None:
     return lemma_of(subject)
 
 
+def owned_event(governor: Token | None) -> Token | None:
+    """The subject of a verb that says it happened, when someone's ("her coronation took
+    place", "the museum's opening took place")."""
+    subject = subject_of(governor) if governor is not None else None
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    return subject if any(child.dep_ == "poss" for child in subject.children) else None
+
+
 def first_of_its_kind(governor: Token | None) -> bool:
     """Whether what the verb says happened is the first of its kind ("the first walk took
     place in 2011")."""

@@ -267,7 +267,12 @@ class FrameReader:
             # Orhan II (Turkish name; 1316–1370), son of Osman Bey, was the fourth ruler")
             anchor, anchor_from = (self._known(mention.person),), "subject"
         else:
-            anchor, anchor_from = self._anchor(doc, value, noun, stated_in, mention, span)
+            # "her coronation took place", "the museum's opening took place": whose the event
+            # is, as whose a counted noun is
+            owned_event = tree.owned_event(governor) if occurred else None
+            anchor, anchor_from = self._anchor(
+                doc, value, owned_event or noun, stated_in, mention, span
+            )
         if attribute == "age" and anchor_from not in ("owner", "subject", "pronoun"):
             return None  # an age is someone's: without a named someone, stay quiet
         whole = tree.whole_of(stated_in, value) if mention.kind == "figure" else ""

@@ -675,3 +675,11 @@ def test_the_first_of_what_took_place_is_its_first_occurrence() -> None:
     assert frame is not None and frame.first, frame
     frame = _frame(Case("a race", "The race on the lake was held in 1880.", "1880"))
     assert frame is not None and not frame.first, frame
+
+
+def test_whose_event_took_place_is_its_owner() -> None:
+    title = "Sigrun II of Hallam"
+    text = "Her coronation took place on 12 June 1753 in the abbey church of Tavel."
+    assert _primary(text, "12 June 1753", title=title) == title
+    frame = _frame(Case("coronation", text, "12 June 1753", title=title))
+    assert frame is not None and (frame.predicate, frame.attribute) == ("occur", "coronation")
