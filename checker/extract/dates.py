@@ -31,8 +31,11 @@ _FUTURE = re.compile(
     r"aims?\s+to|intends?\s+to|upcoming)\b",
     re.I,
 )
-_LIFE = re.compile(rf"(?P<name>{NAME_SPAN}),?\s*\((?P<born>born\s+)?(?P<body>[^()]{{4,60}})\)")
-_DASH = re.compile(r"^\s*[-–—]\s*$|^\s*(?:to|until)\s*$")
+_LIFE = re.compile(
+    rf"(?P<name>{NAME_SPAN}),?\s*\((?:(?P<born>born\s+|b\.\s*)|(?P<died>died\s+|d\.\s*))?"
+    r"(?P<body>[^()]{4,60})\)"
+)
+_DASH = re.compile(r"^\s*[-–—]\s*$|^\s*(?:to|until)\s*$|^\s*[,;]\s*(?:d\.|died)\s*$")
 
 
 def find_dates(sentence: Sentence, context: ArticleContext, source: Source) -> list[DateClaim]:
@@ -77,8 +80,8 @@ def _claim(
 
 
 def _life_dates(text: str, times: list[TimeSpan]) -> list[tuple[str, str, TimeSpan]]:
-    """ "Marie Curie (7 November 1867 – 4 July 1934)" or "(1867–1934)": born and died;
-    "(born 3 May 1950)": born."""
+    """ "Marie Curie (7 November 1867 – 4 July 1934)", "(1867–1934)" or "(b. 1867, d. 1934)":
+    born and died; "(born 3 May 1950)" or "(b. 1950)": born; "(d. 1934)": died."""
     found: list[tuple[str, str, TimeSpan]] = []
     for match in _LIFE.finditer(text):
         inside = [
@@ -89,10 +92,13 @@ def _life_dates(text: str, times: list[TimeSpan]) -> list[tuple[str, str, TimeSp
             found += [(name, "born", inside[0]), (name, "died", inside[1])]
         elif match.group("born") is not None and inside:
             found.append((name, "born", inside[0]))  # "Anna Verlaine (born 3 May 1950)"
+        elif match.group("died") is not None and inside:
+            found.append((name, "died", inside[0]))  # "Tomas Brell (d. 1977)"
         elif (
             len(inside) == 1
             and inside[0].end.year > inside[0].start.year
             and match.group("born") is None
+            and match.group("died") is None
         ):
             whole = inside[0]
             born = TimeSpan(

@@ -283,7 +283,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in boilerplate().abbreviations:
         return True
     # Initials ("J. K. Rowling") and dotted acronyms ("U.S.") end no sentence.
-    return len(word) == 1 and word.isalpha() and text[dot - 1].isupper()
+    if len(word) == 1 and word.isalpha() and text[dot - 1].isupper():
+        return True
+    # Nor do a life date's letters before a year: "(b. 1950)", "(b. 1901, d. 1977)".
+    opens = text[max(0, dot - 2) : dot - 1] == "(" or text[max(0, dot - 3) : dot - 1] == ", "
+    year_after = text[dot + 1 : dot + 3].strip()[:1].isdigit()
+    return len(word) == 1 and word.islower() and opens and year_after
 
 
 def _lowercase_break(text: str, dot: int) -> bool:

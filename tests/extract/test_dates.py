@@ -59,6 +59,15 @@ def test_life_dates_in_brackets() -> None:
     assert [(c.event, c.date.year) for c in years] == [("born", 1856), ("died", 1943)]
 
 
+def test_life_dates_with_letters_for_born_and_died() -> None:
+    [born] = _dates("Eda Lorn (b. 1950) is a poet.")
+    assert (born.event, born.date.year, born.participants) == ("born", 1950, ("Eda Lorn",))
+    both = _dates("Tomas Brell (b. 1901, d. 1977) was a composer.")
+    assert [(c.event, c.date.year) for c in both] == [("born", 1901), ("died", 1977)]
+    [died] = _dates("Ada Renn (d. 1911) was a clockmaker.")
+    assert (died.event, died.date.year) == ("died", 1911)
+
+
 def test_life_dates_after_a_name_in_another_latin_alphabet() -> None:
     claims = [c for c in extract("Ömer Çelik (1961–2020) was a poet.") if isinstance(c, DateClaim)]
     assert {(c.event, c.participants) for c in claims} == {

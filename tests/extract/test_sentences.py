@@ -96,6 +96,7 @@ def test_sentences_after_the_first_on_a_line_get_their_column(seeds_dated: Path)
         "Mr. Smith, a spokesman, confirmed the figure to reporters.",
         "The drill ran from 9 a.m. Monday to noon, said Gen. Petrov of the district staff.",
         "Analysts such as J. K. Moreau disagree with that estimate.",
+        "Eda Lorn (b. 1950) is a poet, and Tomas Brell (b. 1901, d. 1977) a composer.",
     ],
 )
 def test_abbreviations_do_not_end_a_sentence(text: str) -> None:
@@ -108,6 +109,13 @@ def test_sentence_ends_are_still_found() -> None:
         "It shrank later!",
         "Why?",
         "2025 was worse.",
+    ]
+
+
+def test_a_letter_that_ends_a_sentence_still_ends_it() -> None:
+    assert _texts("He chose plan b. 1950 was a hard year.") == [
+        "He chose plan b.",
+        "1950 was a hard year.",
     ]
 
 
