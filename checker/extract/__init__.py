@@ -118,7 +118,7 @@ def _with_frames(
         if not mentions[k]:
             continue
         updated = list(per_sentence[k])
-        dates = [c for c in per_sentence[k] if isinstance(c, DateClaim)]
+        framed: list[int] = []
         for (index, _), frame in zip(mentions[k], frames, strict=True):
             if frame is None:
                 continue
@@ -126,7 +126,12 @@ def _with_frames(
             update: dict[str, object] = {"frame": frame}
             if isinstance(claim, Figure):
                 update["subject"] = frame.label or dimension_name(claim.unit)
-            claim = claim.model_copy(update=update)
+            updated[index] = claim.model_copy(update=update)
+            framed.append(index)
+        # the sentence's dates with their frames: what each one dates
+        dates = [c for c in updated if isinstance(c, DateClaim)]
+        for index in framed:
+            claim = updated[index]
             if isinstance(claim, Figure):
                 claim = with_scope_period(claim, dates)
             if isinstance(claim, Figure) and opening is not None and not first:

@@ -7,9 +7,11 @@ date attached to the figure or to a verb above it), so a figure without a period
 takes the period of the one date its scope names, when that date is written out in full (not
 "yesterday", which the figure reader resolves itself when it can). A date in brackets right
 after the figure labels it the same way: "a population of 1,234 (2011 census)", and so does a
-census that names its year anywhere in the sentence ("According to the 2011 census, ..."). Only in
-undated articles (an encyclopedia's): in a dated story, whose figures are states as of its
-publication, such a year is mostly background.
+census that names its year anywhere in the sentence ("According to the 2011 census, ..."). A
+figure the figure reader dated with the year of another event ("Founded in 1851, the university
+had 21,000 students in 2020") takes the date its scope names instead. Only in undated
+articles (an encyclopedia's): in a dated story, whose figures are states as of its publication,
+such a year is mostly background.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ _CENSUS = re.compile(r"\s+census\b", re.I)
 def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
     """The figure with the period of the date its frame's scope names, when it takes it."""
     frame = figure.frame
-    if frame is None or figure.period_start is not None or figure.cumulative:
+    if frame is None or figure.cumulative:
         return figure
     if figure.as_of is not None:
         # In a dated story a past year beside a figure is mostly background ("In 2004 a
@@ -49,6 +51,20 @@ def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
         and written(c) == frame.scope
         and c.relation in ("on", "in", "during", "of")
     ]
+    if figure.period_start is not None:
+        # "Founded in 1851, Delm University had 21,000 students in 2020": the figure reader
+        # took the year nearest the sentence's start, which the parse says dates the founding
+        window = [
+            c
+            for c in full
+            if c.date == figure.period_start and c.granularity is figure.period_granularity
+        ]
+        of_other_events = bool(window) and all(
+            c.frame is not None and c.frame.predicate not in ("", frame.predicate) for c in window
+        )
+        if len(named) == 1 and named[0] not in window and of_other_events:
+            return _with_period(figure, named[0])
+        return figure
     # "According to the 2011 census, Delm had 8,402 inhabitants": a census that names its year,
     # the sentence's only date, dates its figures wherever the parse puts it
     counts = [c for c in full if _CENSUS.match(c.text, c.value_span[1]) is not None]
@@ -57,7 +73,10 @@ def with_scope_period(figure: Figure, dates: Sequence[DateClaim]) -> Figure:
     chosen = labels or named or counts
     if len(chosen) != 1:
         return figure
-    claim = chosen[0]
+    return _with_period(figure, chosen[0])
+
+
+def _with_period(figure: Figure, claim: DateClaim) -> Figure:
     update = {
         "period_start": claim.date,
         "period_end": claim.end or last_day(claim),

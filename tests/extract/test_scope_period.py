@@ -68,3 +68,11 @@ def test_a_year_between_two_figures_is_the_one_befores() -> None:
     first, second = _figures(text, None)  # an encyclopedia's article has no date
     assert first.period_start == dt.date(2001, 1, 1)
     assert second.period_start == dt.date(2011, 1, 1)
+
+
+def test_the_year_of_another_event_gives_way_to_the_figures_own() -> None:
+    figure = _figure("Founded in 1851, Delm University had 21,000 students in 2020.")
+    assert figure.period_start == dt.date(2020, 1, 1), figure
+    # a year the parse ties to the figure's own clause stays its period
+    figure = _figure("In 2019, Ostrava Rail, founded in 1851, had revenues of €4.8 billion.")
+    assert figure.period_start == dt.date(2019, 1, 1), figure
