@@ -630,6 +630,11 @@ class FrameReader:
             )
             return ((thing,), "pronoun") if thing else ((), "")
         labels = tree.word_lists().anchor_labels
+        title = self.title_entity
+        if title is not None and subject.pos_ == "PROPN" and self._is_the_title(subject):
+            # "The 1927 Tour of Vesland was 1,342 km long": the title's words, however the
+            # recognizer cut them ("Tour", "Vesland")
+            return (title,), "subject"
         if subject.ent_type_ in labels and not tree.common_word(doc, subject):
             return (self._name(tree.entity_of(doc, subject)),), "subject"
         person = self.title_person

@@ -683,3 +683,9 @@ def test_whose_event_took_place_is_its_owner() -> None:
     assert _primary(text, "12 June 1753", title=title) == title
     frame = _frame(Case("coronation", text, "12 June 1753", title=title))
     assert frame is not None and (frame.predicate, frame.attribute) == ("occur", "coronation")
+
+
+def test_a_subject_that_is_the_title_is_it_however_the_recognizer_cut_it() -> None:
+    title = "1931 Tour of Hallam"
+    text = "The 1931 Tour of Hallam was 1,342 km long."
+    assert _primary(text, "1,342", title=title) == title
