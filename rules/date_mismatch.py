@@ -522,6 +522,10 @@ def _day_label(stated: tuple[dt.date, str]) -> str:
 
 
 def _label(claim: DateClaim) -> str:
+    if claim.granularity in (Granularity.DECADE, Granularity.CENTURY):
+        start, end = claim.value_span
+        if end > start:
+            return " ".join(claim.text[start:end].split())  # "the early 1960s", as written
     text = _day_label((claim.date, claim.granularity.value))
     if claim.end is not None and claim.end != last_day(claim):
         text += f" to {claim.end.isoformat()}"

@@ -172,7 +172,8 @@ def _words() -> _Words:
         (
             "decade",
             re.compile(
-                r"(?<![\w'’])(?P<c>1[0-9]|20)(?P<d>[0-9])0['’]?s\b|(?<!\w)['’](?P<d2>[0-9])0s\b"
+                r"(?:\b(?P<part>(?i:early|mid|late))[\s-]+)?"
+                r"(?:(?<![\w'’])(?P<c>1[0-9]|20)(?P<d>[0-9])0['’]?s\b|(?<!\w)['’](?P<d2>[0-9])0s\b)"
             ),
         ),
         ("century", re.compile(r"\b(?P<n>[1-9]|1[0-9]|2[0-2])(?:st|nd|rd|th)[\s-]century\b")),
@@ -322,7 +323,10 @@ def _read(
             first = int(groups["c"]) * 100 + int(groups["d"]) * 10
         if first < 1:
             return None  # "the '90s" read against a date of the first century: no such decade
-        return _years(first, first + 9, Granularity.DECADE, begin, stop, stated=True)
+        # "the early 1960s", "the mid-1960s", "the late 1960s": a part of the decade, read
+        # wide, since writers draw its bounds differently
+        low, high = _DECADE_PARTS[(groups["part"] or "").lower()]
+        return _years(first + low, first + high, Granularity.DECADE, begin, stop, stated=True)
     if kind == "century":
         number = int(groups["n"])
         first = max(1, (number - 1) * 100)
@@ -405,6 +409,9 @@ def _stated_year(groups: dict[str, str | None]) -> int | None:
         if value:
             return int(value)
     return None
+
+
+_DECADE_PARTS = {"": (0, 9), "early": (0, 4), "mid": (3, 7), "late": (5, 9)}
 
 
 def _years(

@@ -155,3 +155,8 @@ def test_years_said_in_words(text: str, said: str, start: str, granularity: str)
 )
 def test_counts_in_words_are_no_years(text: str) -> None:
     assert find_times(text, dt.date(1998, 1, 15)) == []
+
+
+def test_a_part_of_a_decade_ends_with_it() -> None:
+    [early] = [t for t in find_times("He was born in the early 1960s.", None)]
+    assert (early.start, early.end) == (dt.date(1960, 1, 1), dt.date(1964, 12, 31))

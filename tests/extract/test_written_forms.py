@@ -208,6 +208,8 @@ DATE_CASES = [
     ),
     ("The mill thrived in the 1890s.", "1890s", dt.date(1890, 1, 1), Granularity.DECADE),
     ("Songs of the '90s filled the hall.", "'90s", dt.date(1990, 1, 1), Granularity.DECADE),
+    ("She was born in the late 1960s.", "late 1960s", dt.date(1965, 1, 1), Granularity.DECADE),
+    ("The mill shut in the mid-1970s.", "mid-1970s", dt.date(1973, 1, 1), Granularity.DECADE),
     ("Walls rose in the 12th century.", "12th century", dt.date(1100, 1, 1), Granularity.CENTURY),
     ("Shops closed on Christmas Day.", "Christmas Day", dt.date(2025, 12, 25), Granularity.DAY),
     ("They met last Thanksgiving.", "last Thanksgiving", dt.date(2025, 11, 27), Granularity.DAY),
