@@ -685,8 +685,8 @@ def things_named(clause: Token, counted: Token, skip: set[int]) -> list[str]:
             for c in token.children
         ):
             continue  # "the northern harbour", "Sunday's marathon"; not "a harbour"
-        if token.lemma_.lower() in word_lists().time_nouns:
-            continue
+        if token.lemma_.lower() in word_lists().time_nouns or lemma_of(token) == "scale":
+            continue  # "the previous week", "on the Richter scale": no thing of the story
         words = [
             c
             for c in token.children
@@ -697,16 +697,24 @@ def things_named(clause: Token, counted: Token, skip: set[int]) -> list[str]:
 
 
 def proper_runs(span: Span) -> list[list[Token]]:
-    """The runs of proper nouns in `span` ("the Vero K5" -> [Vero, K5])."""
+    """The runs of proper nouns in `span` ("the Vero K5" -> [Vero, K5]), but not the name of
+    a scale ("on the Richter scale"), which measures and is about nothing."""
     runs: list[list[Token]] = []
     for token in span:
-        if token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" or _names_a_scale(token):
             continue
         if runs and runs[-1][-1].i == token.i - 1:
             runs[-1].append(token)
         else:
             runs.append([token])
     return runs
+
+
+def _names_a_scale(token: Token) -> bool:
+    head = token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.i != token.i and lemma_of(head) == "scale"
 
 
 def common_word(doc: Doc, token: Token) -> bool:

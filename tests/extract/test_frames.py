@@ -689,3 +689,10 @@ def test_a_subject_that_is_the_title_is_it_however_the_recognizer_cut_it() -> No
     title = "1931 Tour of Hallam"
     text = "The 1931 Tour of Hallam was 1,342 km long."
     assert _primary(text, "1,342", title=title) == title
+
+
+def test_the_name_of_a_scale_is_about_nothing() -> None:
+    text = "An earthquake measuring 6.1 on the Richter scale struck on Monday, killing 35 people."
+    frame = _frame(Case("scale", text, "35"))
+    assert frame is None or not any("Richter" in name for name in frame.anchor), frame
+    assert frame is None or not any("scale" in name for name in frame.anchor), frame
