@@ -791,7 +791,7 @@ class FrameReader:
             self.title_person = self.title_entity
         for entity in doc.ents:
             if self.title_is_thing and names_match(name_key(entity.text), title):
-                continue  # the work's name, tagged a person
+                continue  # the work's or the place's name, tagged a person
             if entity.label_ == "PERSON":
                 self.people.add(self._name(entity))
             if entity.label_ == "PERSON" and entity.root.dep_ in tree.SUBJECTS | {"ROOT", "appos"}:
