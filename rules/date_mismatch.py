@@ -46,7 +46,7 @@ _DISTINCT = re.compile(
 # whatever the event ("the last award" or "the latest" moves on as the years go by).
 _ONE_OCCURRENCE = frozenset({"first", "second", "third", "fourth", "initial", "original", "final"})
 # Only point-in-time statements compare: "since 2011" or "by July" bound a period instead.
-_POINT_RELATIONS = frozenset({"on", "in", "dated", "of", "during", "between", "at"})
+_POINT_RELATIONS = frozenset({"on", "in", "dated", "of", "during", "between", "at", "around"})
 
 
 _DATE_WORDS = re.compile(
@@ -84,8 +84,9 @@ class DateMismatch(Rule):
     medal was first awarded in 1961" and "first awarded in 1963" (an event that recurs, whose
     first occurrence happens once); "the novel was first published in 1971" and "published in
     1967" (before its first publication); "the Battle of Harrow Ford was fought on 14 June
-    1644" and "the battle took place on 4 June 1644" (a battle happens once); "the treaty was
-    signed on 3 March 1701" in the article "Treaty of Orsk" and "the Treaty of Orsk was signed
+    1644" and "the battle took place on 4 June 1644" (a battle happens once); "built around
+    1450" and "built in 1472" (an approximate year reaches ten years either way); "the treaty
+    was signed on 3 March 1701" in the article "Treaty of Orsk" and "the Treaty of Orsk was signed
     on 13 March 1701" (alike once the names of what both are about are set aside).
 
     ## Not flagged
@@ -285,7 +286,7 @@ def _before_first(
     for firsts, plain in ((first, second), (second, first)):
         said_first = firsts.frame is not None and firsts.frame.first
         if said_first and markers[id(firsts)] == {"first"} and not markers[id(plain)]:
-            return plain if _last_day(plain) < firsts.date else None
+            return plain if _period(plain)[1] < _period(firsts)[0] else None
     return None
 
 
@@ -471,7 +472,22 @@ def _once(predicate: str, claim: DateClaim) -> bool:
 
 
 def _period(claim: DateClaim) -> tuple[dt.date, dt.date]:
-    return claim.date, _last_day(claim)
+    """The days the claim allows: its period at its granularity, widened for a date said to be
+    approximate ("born c. 1850" allows 1840 to 1860, so "born in 1862" is still flagged)."""
+    first, last = claim.date, _last_day(claim)
+    if claim.relation != "around":
+        return first, last
+    slack = _CIRCA.get(claim.granularity, dt.timedelta(0))
+    return max(dt.date.min, first - slack), min(dt.date.max, last + slack)
+
+
+# How far an approximate date reaches beyond its own period, by granularity.
+_CIRCA = {
+    Granularity.DAY: dt.timedelta(days=15),
+    Granularity.MONTH: dt.timedelta(days=91),
+    Granularity.YEAR: dt.timedelta(days=3653),
+    Granularity.DECADE: dt.timedelta(days=3653),
+}
 
 
 def _markers(claim: DateClaim) -> frozenset[str]:
@@ -496,7 +512,8 @@ def _last_day(claim: DateClaim) -> dt.date:
 
 def _overlap(first: DateClaim, second: DateClaim) -> bool:
     """Whether both dates can hold: their periods, at their granularities, share a day."""
-    return first.date <= _last_day(second) and second.date <= _last_day(first)
+    (first_start, first_end), (second_start, second_end) = _period(first), _period(second)
+    return first_start <= second_end and second_start <= first_end
 
 
 def _date_twin_key(mask: Callable[[str], str], claim: Claim) -> str | None:
@@ -522,6 +539,12 @@ def _day_label(stated: tuple[dt.date, str]) -> str:
 
 
 def _label(claim: DateClaim) -> str:
+    if claim.relation == "around":
+        return "c. " + _exact_label(claim)
+    return _exact_label(claim)
+
+
+def _exact_label(claim: DateClaim) -> str:
     if claim.granularity in (Granularity.DECADE, Granularity.CENTURY):
         start, end = claim.value_span
         if end > start:

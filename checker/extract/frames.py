@@ -75,6 +75,9 @@ class Mention:
     person: str | None = None
 
 
+_CIRCA = frozenset({"circa", "c.", "ca."})
+
+
 def _bracketed(token: Token) -> bool:
     """Whether a token of a title sits in its closing bracket: "album" in "Blue Hours
     (album)"."""
@@ -192,6 +195,8 @@ class FrameReader:
                 return None
             return labelled_frame(doc, span, mention.kind, self._name, self.title_entity)
         value = span.root if mention.kind == "date" else tree.value_token(span)
+        if mention.kind == "date" and value.dep_ == "nummod" and value.head.lower_ in _CIRCA:
+            value = value.head  # "born circa 1850": the parse hangs the year on "circa"
         if mention.kind == "date" and value.dep_ == "nummod" and value.head.pos_ == "NOUN":
             if tree.lemma_of(value.head) in tree.word_lists().works:
                 return self._work_year(doc, value, mention, span)

@@ -696,3 +696,8 @@ def test_the_name_of_a_scale_is_about_nothing() -> None:
     frame = _frame(Case("scale", text, "35"))
     assert frame is None or not any("Richter" in name for name in frame.anchor), frame
     assert frame is None or not any("scale" in name for name in frame.anchor), frame
+
+
+def test_a_circa_date_dates_its_verb() -> None:
+    frame = _frame(Case("circa", "Hal Brisk was born circa 1850 in Delm.", "1850"))
+    assert frame is not None and frame.predicate == "bear", frame
