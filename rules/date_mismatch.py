@@ -477,12 +477,12 @@ def _period(claim: DateClaim) -> tuple[dt.date, dt.date]:
     first, last = claim.date, _last_day(claim)
     if claim.relation != "around":
         return first, last
-    slack = _CIRCA.get(claim.granularity, dt.timedelta(0))
+    slack = _CIRCA_REACH.get(claim.granularity, dt.timedelta(0))
     return max(dt.date.min, first - slack), min(dt.date.max, last + slack)
 
 
 # How far an approximate date reaches beyond its own period, by granularity.
-_CIRCA = {
+_CIRCA_REACH = {
     Granularity.DAY: dt.timedelta(days=15),
     Granularity.MONTH: dt.timedelta(days=91),
     Granularity.YEAR: dt.timedelta(days=3653),
