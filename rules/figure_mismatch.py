@@ -383,10 +383,7 @@ def _other_occasions(first: Sequence[Figure], second: Sequence[Figure]) -> bool:
     day of the other's: "Bryant scored 31 points" after "The Lakers beat the Celtics on
     Sunday" and "Bryant scored 18 points" after "... lost to the Suns on Monday" a week
     later are two games' points, whenever the articles were published."""
-    first_days, second_days = _days(first), _days(second)
-    if first_days is None or second_days is None:
-        return False
-    return all(abs(a - b) > _SAME_OCCASION for a in first_days for b in second_days)
+    return _apart(first, second, _occasions)
 
 
 def _other_periods(first: Sequence[Figure], second: Sequence[Figure]) -> bool:
@@ -394,10 +391,19 @@ def _other_periods(first: Sequence[Figure], second: Sequence[Figure]) -> bool:
     shares a day with the other's: "the festival was held in June 2019 and drew 40,000
     visitors" and the same words of June 2021 with 25,000 are two years' festivals, not a copy
     with its figure changed."""
-    first_periods, second_periods = _periods(first), _periods(second)
-    if first_periods is None or second_periods is None:
+    return _apart(first, second, _periods)
+
+
+_Spans = Callable[[Sequence[Figure]], list[tuple[dt.date, dt.date]] | None]
+
+
+def _apart(first: Sequence[Figure], second: Sequence[Figure], spans: _Spans) -> bool:
+    """Whether `spans` gives every figure of both sides a span and no span of one side shares
+    a day with one of the other's."""
+    first_spans, second_spans = spans(first), spans(second)
+    if first_spans is None or second_spans is None:
         return False
-    return all(a[1] < b[0] or b[1] < a[0] for a in first_periods for b in second_periods)
+    return all(a[1] < b[0] or b[1] < a[0] for a in first_spans for b in second_spans)
 
 
 def _periods(figures: Sequence[Figure]) -> list[tuple[dt.date, dt.date]] | None:
@@ -410,17 +416,19 @@ def _periods(figures: Sequence[Figure]) -> list[tuple[dt.date, dt.date]] | None:
     return periods
 
 
-def _days(figures: Sequence[Figure]) -> list[dt.date] | None:
-    """The day each figure is of (its paragraph's event, or a period of one day); None when
-    one of them has none."""
-    days: list[dt.date] = []
+def _occasions(figures: Sequence[Figure]) -> list[tuple[dt.date, dt.date]] | None:
+    """The day each figure is of (its paragraph's event, or a period of one day) with the day
+    after it, when its reports may still date it; None when one of them has none. Two such
+    spans share a day exactly when their days are at most a day apart."""
+    days: list[tuple[dt.date, dt.date]] = []
     for figure in figures:
         if figure.occasion is not None:
-            days.append(figure.occasion)
+            day = figure.occasion
         elif figure.period_start is not None and figure.period_start == figure.period_end:
-            days.append(figure.period_start)
+            day = figure.period_start
         else:
             return None
+        days.append((day, day + _SAME_OCCASION))
     return days
 
 

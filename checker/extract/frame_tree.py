@@ -452,38 +452,49 @@ _OCCUR = frozenset({"take place", "happen", "occur"})
 _OCCUR_PASSIVE = frozenset({"hold", "fight"})
 
 
-def what_occurred(governor: Token | None) -> str | None:
-    """For a verb that says its subject happened ("the battle took place on 4 June", "the
-    Battle of Kessel Ford was fought on 14 June", "the regatta was held in 1880"): what
-    happened, the subject's noun, or "" when a name says it; None for any other verb."""
+@dataclass(frozen=True)
+class Occurrence:
+    """A verb that says its subject happened ("the battle took place on 4 June", "the Battle
+    of Kessel Ford was fought on 14 June", "the regatta was held in 1880"), with that subject
+    read once for all that is asked of it."""
+
+    subject: Token | None
+
+    @property
+    def what(self) -> str:
+        """What happened: the subject's noun, or "" when a name says it."""
+        subject = self.subject
+        if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+            return ""
+        return lemma_of(subject)
+
+    @property
+    def owned(self) -> Token | None:
+        """The subject, when it is someone's ("her coronation took place", "the museum's
+        opening took place")."""
+        subject = self.subject
+        if not self.what or subject is None:
+            return None
+        return subject if any(child.dep_ == "poss" for child in subject.children) else None
+
+    @property
+    def first_of_its_kind(self) -> bool:
+        """Whether what happened is the first of its kind ("the first walk took place")."""
+        return self.subject is not None and any(
+            child.dep_ == "amod" and child.lower_ == "first" for child in self.subject.children
+        )
+
+
+def occurrence(governor: Token | None) -> Occurrence | None:
+    """The occurrence a verb that says its subject happened states; None for any other
+    verb."""
     if governor is None or governor.pos_ != "VERB":
         return None
     predicate = predicate_of(governor) or lemma_of(governor)
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in governor.children)
     if predicate not in _OCCUR and not (passive and predicate in _OCCUR_PASSIVE):
         return None
-    subject = subject_of(governor)
-    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
-        return ""
-    return lemma_of(subject)
-
-
-def owned_event(governor: Token | None) -> Token | None:
-    """The subject of a verb that says it happened, when someone's ("her coronation took
-    place", "the museum's opening took place")."""
-    subject = subject_of(governor) if governor is not None else None
-    if subject is None or subject.pos_ != "NOUN":
-        return None
-    return subject if any(child.dep_ == "poss" for child in subject.children) else None
-
-
-def first_of_its_kind(governor: Token | None) -> bool:
-    """Whether what the verb says happened is the first of its kind ("the first walk took
-    place in 2011")."""
-    subject = subject_of(governor) if governor is not None else None
-    return subject is not None and any(
-        child.dep_ == "amod" and child.lower_ == "first" for child in subject.children
-    )
+    return Occurrence(subject_of(governor))
 
 
 def object_of(value: Token, span: Span) -> str:

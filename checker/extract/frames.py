@@ -257,10 +257,10 @@ class FrameReader:
         predicate = tree.predicate_of(governor, measured=mention.measured and not sized)
         if mention.kind == "figure" and tree.whole_of_a_part(value):
             predicate = ""  # "35 of the 120 passengers were killed": 120 were aboard
-        occurred = tree.what_occurred(governor) if mention.kind == "date" else None
+        occurred = tree.occurrence(governor) if mention.kind == "date" else None
         if occurred is not None:
             # "took place", "was fought", "was held": one event, however it is said to happen
-            predicate, attribute = "occur", occurred
+            predicate, attribute = "occur", occurred.what
         aside = mention.kind == "date" and in_parentheses(span)
         if aside:
             # "Tomas Berg (1890–1961) painted ...": an aside about the name before it, which
@@ -274,7 +274,7 @@ class FrameReader:
         else:
             # "her coronation took place", "the museum's opening took place": whose the event
             # is, as whose a counted noun is
-            owned_event = tree.owned_event(governor) if occurred else None
+            owned_event = occurred.owned if occurred is not None else None
             anchor, anchor_from = self._anchor(
                 doc, value, owned_event or noun, stated_in, mention, span
             )
@@ -332,8 +332,7 @@ class FrameReader:
             else "",
             first=mention.kind == "date"
             and (
-                tree.first_time(governor)
-                or (occurred is not None and tree.first_of_its_kind(governor))
+                tree.first_time(governor) or (occurred is not None and occurred.first_of_its_kind)
             ),
         )
 
