@@ -11,19 +11,24 @@ from tabulate import tabulate
 from checker.models import Claim
 
 # The SPEC's fields, then each figure's and date's frame (see checker.extract.frames; `first`:
-# the date is of its event's first occurrence), the organisation the credited person speaks
-# for, a figure's occasion (the day of the event its paragraph opens with), and what a date's
-# claim says of its period: its last day, its granularity, whether it was read against the
-# publication date.
+# the date is of its event's first occurrence, `first_of_all`: of the first of all its noun
+# names; `done_by`: the date of a saying that reports the event as done), the organisation the
+# credited person speaks for, a figure's occasion (the day of the event its paragraph opens
+# with), and what a date's claim says of its period: its last day, its granularity, how it is
+# related to the event ("on", "by", "since", ...), whether it was read against the publication
+# date.
 FIELDS = (
     "kind", "path", "line", "column", "text", "value", "low", "high", "unit", "qualifier",
     "modality", "subject", "anchor", "predicate", "attribute", "scope", "setting", "first",
-    "period_start", "period_end", "as_of", "occasion", "source", "source_chain",
-    "source_affiliation", "person", "title", "event", "date", "end", "granularity", "relative",
+    "first_of_all", "done_by", "period_start", "period_end", "as_of", "occasion", "source",
+    "source_chain", "source_affiliation", "person", "title", "event", "date", "end",
+    "granularity", "relation", "relative",
 )  # fmt: skip
 
 
-FRAME_FIELDS = ("anchor", "predicate", "attribute", "scope", "setting", "first")
+FRAME_FIELDS = (
+    "anchor", "predicate", "attribute", "scope", "setting", "first", "first_of_all", "done_by",
+)  # fmt: skip
 
 # The terminal table leaves out the sentence and the column: they would not fit.
 TABLE_FIELDS = (

@@ -141,6 +141,11 @@ class Frame(Frozen):
     matching reads the lemmas, never the label.
     `first`: a date is of the event's first occurrence ("was first published in 1971"): an
     occurrence dated before it is wrong, one dated after it may be another.
+    `first_of_all`: the event is the first of all its noun names ("the first walk took
+    place", not "the first walk in Canada"): nothing its noun names took place before it,
+    however another sentence words it.
+    `done_by`: a date of a saying that reports the event as done ("in 2009, organizers
+    claimed to have held walks"): the event took place then or before.
     """
 
     anchor: tuple[str, ...] = ()
@@ -153,6 +158,8 @@ class Frame(Frozen):
     joined: bool = False
     label: str = ""
     first: bool = False
+    first_of_all: bool = False
+    done_by: bool = False
 
     @property
     def has_primary(self) -> bool:

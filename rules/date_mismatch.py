@@ -45,7 +45,9 @@ _DISTINCT = re.compile(
 # Of these, the words that pick one occurrence for good: "first awarded in 1961" happens once,
 # whatever the event ("the last award" or "the latest" moves on as the years go by).
 _ONE_OCCURRENCE = frozenset({"first", "second", "third", "fourth", "initial", "original", "final"})
-# Only point-in-time statements compare: "since 2011" or "by July" bound a period instead.
+# Only point-in-time statements compare: "since 2011" or "by July" bound a period instead; a
+# date that says how late something happened ("by 1902", "by" in `DateClaim.relation`) still
+# compares as a date before a first ("held its first race in 1905").
 _POINT_RELATIONS = frozenset({"on", "in", "dated", "of", "during", "between", "at", "around"})
 
 
@@ -146,9 +148,12 @@ class DateMismatch(Rule):
                 if _overlap(first, second):
                     continue
                 ordered = markers[id(first)] == markers[id(second)]
-                earlier = None if ordered else _before_first(first, second, markers)
+                earlier = _before_first(first, second, markers)
                 if not ordered and earlier is None:
                     continue
+                bounds = [c for c in (first, second) if c.relation == "by"]
+                if bounds and bounds != [earlier]:
+                    continue  # "by 1900" only says how late: it can only come before a first
                 if not self._placed(first, context) or not self._placed(second, context):
                     continue
                 words = written(first)
@@ -156,8 +161,15 @@ class DateMismatch(Rule):
                     continue  # the same words read against two publication dates
                 # an occurrence before the first is wrong only when it is of the same event:
                 # "first appeared on television in 1990" and "appeared in a film in 1985" are two
-                once = (_once(predicate, first) and _once(predicate, second)) or (
-                    ordered and bool(markers[id(first)] & _ONE_OCCURRENCE)
+                # ... but "the first walk took place in 2011" has no walk before it, whatever
+                # else each sentence says: what took place names the event itself
+                once = (
+                    (_once(predicate, first) and _once(predicate, second))
+                    or (ordered and bool(markers[id(first)] & _ONE_OCCURRENCE))
+                    or (
+                        earlier is not None
+                        and _first_of_all(second if earlier is first else first, earlier)
+                    )
                 )
                 if not once and (
                     _news_of_two_times(first, second, context) or not self._alike(first, second)
@@ -290,6 +302,19 @@ def _before_first(
     return None
 
 
+def _first_of_all(firsts: DateClaim, plain: DateClaim) -> bool:
+    """Whether the first is of all that the other says took place ("the first walk took place
+    in 2011", "they organized walks in 2009"): no such event can come before it."""
+    said, other = firsts.frame, plain.frame
+    return (
+        said is not None
+        and other is not None
+        and said.first_of_all
+        and other.predicate == "occur"
+        and said.attribute == other.attribute
+    )
+
+
 def _reported_on(claim: DateClaim, context: RuleContext) -> dt.date | None:
     """The publication date of the claim's article when the claim dates something the article
     reports as news (a day at most `_NEWS_DAYS` before the date its metadata gives), else
@@ -417,7 +442,7 @@ def _shared_name(block: Sequence[DateClaim]) -> str:
 def _event_key(claim: DateClaim) -> tuple[tuple[str, str], tuple[str, ...]] | None:
     """The claim's event (predicate, and the object of a predicate that can recur) and its
     anchor's name keys; None for a claim that dates no event of anyone."""
-    if claim.relation not in _POINT_RELATIONS:
+    if claim.relation not in _POINT_RELATIONS and claim.relation != "by":
         return None
     predicate = _predicate(claim)
     frame = claim.frame
@@ -475,6 +500,8 @@ def _period(claim: DateClaim) -> tuple[dt.date, dt.date]:
     """The days the claim allows: its period at its granularity, widened for a date said to be
     approximate ("born c. 1850" allows 1840 to 1860, so "born in 1862" is still flagged)."""
     first, last = claim.date, _last_day(claim)
+    if claim.relation == "by":
+        return dt.date.min, last
     if claim.relation != "around":
         return first, last
     slack = _CIRCA_REACH.get(claim.granularity, dt.timedelta(0))
@@ -541,6 +568,8 @@ def _day_label(stated: tuple[dt.date, str]) -> str:
 def _label(claim: DateClaim) -> str:
     if claim.relation == "around":
         return "c. " + _exact_label(claim)
+    if claim.relation == "by":
+        return "by " + _exact_label(claim)
     return _exact_label(claim)
 
 

@@ -84,6 +84,10 @@ def _mention(claim: Claim) -> Mention | None:
     return None
 
 
+# The relations of a date of the saying itself, which bound a deed it reports as done.
+_SAID_ON = frozenset({"on", "in", "at", "during", "of"})
+
+
 def _with_frames(
     sentences: Sequence[Sentence], per_sentence: list[list[Claim]], title: str | None
 ) -> list[list[Claim]]:
@@ -126,6 +130,8 @@ def _with_frames(
             update: dict[str, object] = {"frame": frame}
             if isinstance(claim, Figure):
                 update["subject"] = frame.label or dimension_name(claim.unit)
+            if isinstance(claim, DateClaim) and frame.done_by and claim.relation in _SAID_ON:
+                update["relation"] = "by"  # "in 2009, they claimed to have held walks"
             updated[index] = claim.model_copy(update=update)
             framed.append(index)
         # the sentence's dates with their frames: what each one dates

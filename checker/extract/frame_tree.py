@@ -446,61 +446,126 @@ def first_time(governor: Token | None) -> bool:
     )
 
 
-# Verbs that say their subject happened ("the battle took place", "the race was held"), the
-# passive ones only in the passive ("the Hawks held a vote" is the Hawks' doing).
+# Verbs that say their subject happened ("the battle took place", "the race was held"); the
+# staging ones say so of their subject in the passive ("the regatta was held"), and of their
+# object in the active ("the club held a regatta", whose the regatta is).
 _OCCUR = frozenset({"take place", "happen", "occur"})
 _OCCUR_PASSIVE = frozenset({"hold", "fight"})
+_STAGE = frozenset({"hold", "organize", "organise", "stage", "host"})
+# What a noun may carry and still name every event of its kind: "its first walk", "the first
+# walk of the Orsk Rovers" (whose); not "the first walk in Canada", "the first walk of the
+# season" or "the first night walk".
+_UNRESTRICTING = frozenset({"det", "poss", "punct", "case", "predet"})
 
 
 @dataclass(frozen=True)
 class Occurrence:
-    """A verb that says its subject happened ("the battle took place on 4 June", "the Battle
-    of Kessel Ford was fought on 14 June", "the regatta was held in 1880"), with that subject
-    read once for all that is asked of it."""
+    """A verb that says something happened ("the battle took place on 4 June", "the Battle
+    of Kessel Ford was fought on 14 June", "the regatta was held in 1880", "the club organized
+    a walk in 2011"), with the noun of what happened read once for all that is asked of it."""
 
-    subject: Token | None
+    noun: Token | None
+    staged: bool = False  # said of the verb's object: the subject staged it
 
     @property
     def what(self) -> str:
-        """What happened: the subject's noun, or "" when a name says it."""
-        subject = self.subject
-        if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        """What happened: the noun, or "" when a name says it."""
+        noun = self.noun
+        # a lower-case noun the recognizer took into a name is still a common noun ("the
+        # first congress of the Orsk League")
+        if noun is None or noun.pos_ != "NOUN" or (noun.ent_type_ and not noun.is_lower):
             return ""
-        return lemma_of(subject)
+        return lemma_of(noun)
 
     @property
     def owned(self) -> Token | None:
-        """The subject, when it is someone's ("her coronation took place", "the museum's
-        opening took place")."""
-        subject = self.subject
-        if not self.what or subject is None:
+        """The noun, when it is someone's ("her coronation took place", "the museum's opening
+        took place", "the first walk of the Orsk Rovers took place"). What someone staged is
+        theirs through the clause's subject."""
+        noun = self.noun
+        if not self.what or noun is None or self.staged:
             return None
-        return subject if any(child.dep_ == "poss" for child in subject.children) else None
+        return (
+            noun if any(child.dep_ == "poss" for child in noun.children) or named_of(noun) else None
+        )
 
     @property
     def first_of_its_kind(self) -> bool:
-        """Whether what happened is the first of its kind ("the first walk took place")."""
-        return self.subject is not None and any(
-            child.dep_ == "amod" and child.lower_ == "first" for child in self.subject.children
+        """Whether what happened is the first of its kind ("the first walk took place",
+        "organized its first walk", "the first race on the lake was held")."""
+        return self.noun is not None and any(
+            child.dep_ == "amod" and child.lower_ == "first" for child in self.noun.children
+        )
+
+    @property
+    def first_of_all(self) -> bool:
+        """Whether what happened is the first of all its kind, not of some ("the first walk
+        took place"; not "the first walk in Canada", "the first night walk")."""
+        noun = self.noun
+        if noun is None or not self.first_of_its_kind:
+            return False
+        return all(
+            child.dep_ in _UNRESTRICTING
+            or (child.dep_ == "amod" and child.lower_ == "first")
+            or (child.dep_ == "prep" and child.lower_ == "of" and bool(named_of(noun)))
+            or (child.dep_ == "compound" and child.pos_ == "PROPN")
+            for child in noun.children
         )
 
 
+def named_of(noun: Token) -> set[int]:
+    """The tokens of the noun's "of" phrase when it holds a name ("the coronation of Sigrun
+    II", "the first walk of the Orsk Rovers"); empty otherwise."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            inside = list(child.subtree)
+            labels = word_lists().anchor_labels
+            if any(t.pos_ == "PROPN" or t.ent_type_ in labels for t in inside):
+                return {t.i for t in inside}
+    return set()
+
+
 def occurrence(governor: Token | None) -> Occurrence | None:
-    """The occurrence a verb that says its subject happened states; None for any other
-    verb."""
+    """The occurrence a verb that says something happened states; None for any other verb,
+    and for a staging verb whose object is no event of a kind ("held 35 hostages", "hosted
+    the Olympic Games")."""
     if governor is None or governor.pos_ != "VERB":
         return None
     predicate = predicate_of(governor) or lemma_of(governor)
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in governor.children)
-    if predicate not in _OCCUR and not (passive and predicate in _OCCUR_PASSIVE):
+    if predicate in _OCCUR or (passive and predicate in _OCCUR_PASSIVE):
+        return Occurrence(subject_of(governor))
+    if passive or lemma_of(governor) not in _STAGE:
         return None
-    return Occurrence(subject_of(governor))
+    staged = next((c for c in governor.children if c.dep_ == "dobj"), None)
+    if (
+        staged is None
+        or staged.pos_ != "NOUN"
+        or staged.ent_type_
+        or any(c.dep_ == "nummod" for c in staged.children)
+    ):
+        return None
+    return Occurrence(staged, staged=True)
 
 
-def object_of(value: Token, span: Span) -> str:
+def reported_deed(verb: Token | None) -> Token | None:
+    """The deed a verb of saying reports as done, with no date of its own: "in 2009,
+    organizers claimed to have held walks", "in May the firm said it had closed two plants".
+    A date of the saying is then the latest the deed can have been done."""
+    if verb is None or lemma_of(verb) not in word_lists().reporting_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "ccomp") or child.pos_ != "VERB" or child.tag_ != "VBN":
+            continue
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in child.children)
+        if perfect and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            return child
+    return None
+
+
+def object_of(governor: Token | None) -> str:
     """For a date: the object of the event it dates, so that recurring events are told apart
     ("signed a decree on March 3" -> decree); a named object is the anchor, not this."""
-    governor = governor_of(value, span)
     if governor is None or governor.pos_ != "VERB":
         return ""
     for child in governor.children:
@@ -744,7 +809,12 @@ def entity_of(doc: Doc, token: Token) -> Span:
 
 
 def lemma_of(token: Token) -> str:
-    return (token.lemma_ or token.text).lower()
+    lemma = (token.lemma_ or token.text).lower()
+    return _VERB_LEMMA_FIXES.get(lemma, lemma) if token.pos_ == "VERB" else lemma
+
+
+# Verbs the small model's lemmatizer cuts to another word ("staged" -> "stag").
+_VERB_LEMMA_FIXES = {"stag": "stage"}
 
 
 POSSESSIVE = re.compile(r"(?:'s|’s|')$")

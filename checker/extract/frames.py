@@ -84,6 +84,17 @@ def _bracketed(token: Token) -> bool:
     return "(" in token.doc.text[: token.idx] and token.doc.text.rstrip().endswith(")")
 
 
+def _named_in(title: str, body: str) -> bool:
+    """Whether the body names the title inside a sentence, in the title's own capitals ("the
+    Stop Coastal Dredging Now campaign"): a title the parse reads as a verb phrase is a name
+    all the same. A headline ("Storm Hits Orsk Coast") is not repeated so."""
+    words = title.split()
+    if len(words) < 2:
+        return False
+    pattern = r"[\w,;] " + r"\s+".join(re.escape(w) for w in words) + r"\b"
+    return re.search(pattern, body) is not None
+
+
 def _names_a_kind_of_thing(doc: Doc) -> bool:
     """Whether a title is one noun phrase that ends with its head, a common noun, and holds a
     name before it: "Kelford railway station", "2004 Varn Ocean earthquake" (an encyclopedia's
@@ -164,7 +175,7 @@ class FrameReader:
             self.title_is_name = any(len(e) == len(words) for e in doc.ents)
         elif (
             len(doc) <= 6
-            and not any(t.pos_ in ("VERB", "AUX") for t in doc)
+            and (not any(t.pos_ in ("VERB", "AUX") for t in doc) or _named_in(doc.text, body))
             and words
             # the bracket that tells like-named articles apart is in lower case: "(album)"
             and all(t.is_title or t.is_upper for t in words if len(t) > 3 and not _bracketed(t))
@@ -227,7 +238,7 @@ class FrameReader:
         elif mention.kind == "date":
             if dates_a_count(value, span):
                 return None  # "killed 35,000 soldiers in December": a figure's period
-            attribute = tree.object_of(value, span)
+            attribute = ""  # the object of the verb it dates, once that verb is known
         else:
             attribute = tree.attribute_of(noun, span) if noun is not None else ""
         if noun is None and mention.kind == "figure" and not mention.measured:
@@ -238,6 +249,13 @@ class FrameReader:
             )
         else:
             governor = tree.governor_of(noun if noun is not None else value, span)
+        deed = tree.reported_deed(governor) if mention.kind == "date" else None
+        if deed is not None:
+            # "In 2009, organizers claimed to have held walks": the date is the saying's, and
+            # the latest the deed can have been done
+            governor = deed
+        if mention.kind == "date":
+            attribute = tree.object_of(governor)
         # the clause the figure is stated in, for its anchor and its time
         stated_in = governor
         scale = tree.scale_before(value)
@@ -334,6 +352,8 @@ class FrameReader:
             and (
                 tree.first_time(governor) or (occurred is not None and occurred.first_of_its_kind)
             ),
+            first_of_all=occurred is not None and occurred.first_of_all,
+            done_by=deed is not None,
         )
 
     def _age_at_event(self, doc: Doc, value: Token, span: Span) -> Frame | None:
@@ -392,6 +412,8 @@ class FrameReader:
         primary: str | None = None
         kind: AnchorFrom = "clause"
         others: list[str] = []
+        # an event someone owns: "the first walk of the Orsk Rovers took place" is theirs
+        owning = tree.named_of(noun) if mention.kind == "date" and noun is not None else set()
         for token in tree.phrase_tokens(phrase_root, owned, participles=True):
             if (
                 token.ent_type_ in labels
@@ -407,7 +429,7 @@ class FrameReader:
                     and root.head.i == phrase_root.i
                     and tree.lemma_of(phrase_root) in tree.word_lists().size_nouns
                 )
-                if token.dep_ == "poss" or owns:
+                if token.dep_ == "poss" or owns or root.i in owning:
                     primary, kind = primary or name, "owner"
                 else:
                     others.append(name)

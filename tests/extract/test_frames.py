@@ -12,8 +12,10 @@ from dataclasses import dataclass
 import pytest
 
 from checker.extract import extract_sentences
+from checker.extract.frames import FrameReader
 from checker.extract.sentences import split_sentences
 from checker.models import DateClaim, Figure, Frame
+from checker.nlp import parse
 
 PUBLISHED = dt.date(2026, 3, 12)
 
@@ -446,10 +448,27 @@ CASES = [
         predicate="kill",
     ),
     Case(
-        "a vote held by someone is their doing",
+        "a vote held by someone took place",
         "The council held a vote on the budget on 3 May 2018.",
         "3 May 2018",
-        predicate="",
+        predicate="occur",
+        attribute="vote",
+    ),
+    Case(
+        "a walk organized took place, the organizer's",
+        "The Tarn Walkers organized a walk in Halifax in 2011.",
+        "2011",
+        predicate="occur",
+        attribute="walk",
+        anchor=("Tarn Walkers", "Halifax"),
+    ),
+    Case(
+        "a concert staged took place",
+        "The Kessel Choral Society staged a concert in 1868.",
+        "1868",
+        predicate="occur",
+        attribute="concert",
+        anchor=("Kessel Choral Society",),
     ),
 ]
 
@@ -675,6 +694,52 @@ def test_the_first_of_what_took_place_is_its_first_occurrence() -> None:
     assert frame is not None and frame.first, frame
     frame = _frame(Case("a race", "The race on the lake was held in 1880.", "1880"))
     assert frame is not None and not frame.first, frame
+
+
+def test_the_first_of_all_its_kind_is_told_from_the_first_of_some() -> None:
+    text = "The first walk of the Tarn Walkers took place in September 2011."
+    frame = _frame(Case("first walk", text, "September 2011"))
+    assert frame is not None and frame.first and frame.first_of_all, frame
+    assert frame.anchor[:1] == ("Tarn Walkers",) and frame.anchor_from == "owner", frame
+    for restricted in (
+        "The first walk in Canada took place in September 2011.",
+        "The first night walk took place in September 2011.",
+        "The first walk of the season took place in September 2011.",
+    ):
+        frame = _frame(Case("first of some", restricted, "September 2011"))
+        assert frame is not None and not frame.first_of_all, (restricted, frame)
+    # what was held is no event when it is counted: "held 35 hostages"
+    text = "The rebels held 35 hostages in the embassy in March 1997."
+    frame = _frame(Case("hostages", text, "March 1997", no_frame=True))
+    assert frame is None or frame.predicate != "occur", frame
+
+
+def test_a_date_of_saying_bounds_the_deed_it_reports_as_done() -> None:
+    text = "In 2009, the Tarn Walkers claimed to have organized walks in 41 cities."
+    claims = extract_sentences(split_sentences(text, (1,)), PUBLISHED, path="a.md")
+    date = next(c for c in claims if isinstance(c, DateClaim))
+    assert date.frame is not None and date.frame.done_by, date.frame
+    assert (date.frame.predicate, date.frame.attribute, date.relation) == ("occur", "walk", "by")
+    for said in (
+        "In 2009, the Tarn Walkers said they would hold walks in 41 cities.",
+        "In 2009, the Tarn Walkers said they had held walks in 41 cities in 2006.",
+    ):
+        claims = extract_sentences(split_sentences(said, (1,)), PUBLISHED, path="a.md")
+        date = next(c for c in claims if isinstance(c, DateClaim) and c.date.year == 2009)
+        assert date.frame is None or not date.frame.done_by, (said, date.frame)
+        assert date.relation != "by", said
+
+
+def test_a_title_the_body_names_is_a_name_though_it_reads_as_a_verb_phrase() -> None:
+    title = "Stop Coastal Dredging Now"
+    body = "The Stop Coastal Dredging Now campaign began in 2004. It held marches in 2009."
+    reader = FrameReader()
+    reader.read_title(next(parse([title])), body)
+    assert reader.title_entity == title
+    # a headline the body does not repeat is no name
+    reader = FrameReader()
+    reader.read_title(next(parse(["Storm Hits Orsk Coast"])), "A storm hit the coast of Orsk.")
+    assert reader.title_entity is None
 
 
 def test_whose_event_took_place_is_its_owner() -> None:
