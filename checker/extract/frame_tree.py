@@ -319,12 +319,12 @@ def whole_of(governor: Token | None, value: Token) -> str:
     return next((w for w in word_lists().whole if f" {w} " in f" {text} "), "")
 
 
-def attribute_words(noun: Token, span: Span) -> list[Token]:
+def attribute_words(noun: Token, span: Span | None = None) -> list[Token]:
     """The counted noun with its adjectives and compounds, in sentence order; named entities
     and numbers left out (they are the anchor and the value)."""
     words: list[Token] = []
     for child in noun.children:
-        if child.i >= noun.i or span.start <= child.i < span.end:
+        if child.i >= noun.i or (span is not None and span.start <= child.i < span.end):
             continue
         if (
             child.dep_ in ("amod", "compound")
@@ -469,13 +469,15 @@ class Occurrence:
 
     @property
     def what(self) -> str:
-        """What happened: the noun, or "" when a name says it."""
+        """What happened: the noun with its adjectives and compounds, which may make it
+        another kind of event ("a half marathon", "a local election"); "" when a name says
+        it."""
         noun = self.noun
         # a lower-case noun the recognizer took into a name is still a common noun ("the
         # first congress of the Orsk League")
         if noun is None or noun.pos_ != "NOUN" or (noun.ent_type_ and not noun.is_lower):
             return ""
-        return lemma_of(noun)
+        return " ".join(lemma_of(t) for t in attribute_words(noun))
 
     @property
     def owned(self) -> Token | None:

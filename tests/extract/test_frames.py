@@ -463,6 +463,14 @@ CASES = [
         anchor=("Tarn Walkers", "Halifax"),
     ),
     Case(
+        "what took place keeps the words that make it another kind",
+        "The Halm Rowing Club held a practice regatta in 1864.",
+        "1864",
+        predicate="occur",
+        attribute="practice regatta",
+        anchor=("Halm Rowing Club",),
+    ),
+    Case(
         "a concert staged took place",
         "The Kessel Choral Society staged a concert in 1868.",
         "1868",
