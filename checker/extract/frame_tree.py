@@ -515,6 +515,17 @@ class Occurrence:
         )
 
 
+def of_objects(noun: Token) -> list[Token]:
+    """The objects of the noun's "of": "the main span of the bridge" -> bridge."""
+    return [
+        grand
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for grand in child.children
+        if grand.dep_ == "pobj"
+    ]
+
+
 def named_of(noun: Token) -> set[int]:
     """The tokens of the noun's "of" phrase when it holds a name ("the coronation of Sigrun
     II", "the first walk of the Orsk Rovers"); empty otherwise."""
@@ -693,15 +704,11 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head  # "Baker, who was born in 1972": the relative clause's noun
+                # "Baker, who was born in 1972": the relative clause's noun
+                return _said_to_be(verb.head)
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in NOUNS | {"PRON"}:
-        described = verb.head  # "a lake covering 5 km2"
-        if described.dep_ == "attr" and described.head.pos_ == "AUX":
-            # "Blue Hours is an album by Ostend Lights, released in 1998": what the copula
-            # says the noun is
-            return subject_of(described.head) or described
-        return described
+        return _said_to_be(verb.head)  # "a lake covering 5 km2"
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)  # "was born in Oslo and died in Bergen"
     if (
@@ -717,6 +724,14 @@ def subject_of(verb: Token) -> Token | None:
         # of its own is said of the main clause's subject
         return subject_of(verb.head)
     return None
+
+
+def _said_to_be(described: Token) -> Token:
+    """The noun a clause describes, or what the copula says that noun is: "Blue Hours is an
+    album by Ostend Lights, released in 1998", "the Vesk was a cargo ship that sank in 1917"."""
+    if described.dep_ == "attr" and described.head.pos_ == "AUX":
+        return subject_of(described.head) or described
+    return described
 
 
 def phrase_tokens(root: Token, skip: set[int], *, participles: bool = False) -> Iterable[Token]:

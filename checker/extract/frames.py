@@ -437,8 +437,13 @@ class FrameReader:
             (c for c in phrase_root.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES),
             None,
         )
+        # "the bridge's main span", "the main span of the bridge"
         titled = next(
-            (c for c in phrase_root.children if c.dep_ == "poss" and self._names_the_title(c)),
+            (
+                c
+                for c in (*phrase_root.children, *tree.of_objects(phrase_root))
+                if c.dep_ in ("poss", "pobj") and self._names_the_title(c)
+            ),
             None,
         )
         if primary is None and titled is not None and self.title_entity is not None:
@@ -733,8 +738,9 @@ class FrameReader:
 
     def _says_title_is_a_thing(self, doc: Doc) -> bool:
         """ "The Glass Road is a 1998 film directed by Ivo Marr", "Orsk is a town in
-        Varnland": the main clause says that the title's name is a work (a film, an album, a
-        novel) or a place."""
+        Varnland", "Dunmore Bridge is a cable-stayed bridge": the main clause says that the
+        title's name is a work (a film, an album, a novel), a place, or the kind of thing its
+        own last word names."""
         if self.title_entity is None:
             return False
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -745,7 +751,9 @@ class FrameReader:
         if subject is None or attribute is None:
             return False
         words = tree.word_lists()
-        if tree.lemma_of(attribute) not in words.works | words.places:
+        kind = tree.lemma_of(attribute)
+        named = plain_words(name_key(self.title_entity))
+        if kind not in words.works | words.places and kind not in named[-1:]:
             return False
         phrase = doc[subject.left_edge.i : subject.right_edge.i + 1].text
         return names_match(name_key(phrase), name_key(self.title_entity))

@@ -750,6 +750,43 @@ def test_a_title_the_body_names_is_a_name_though_it_reads_as_a_verb_phrase() -> 
     assert reader.title_entity is None
 
 
+def _claim_at(text: str, value: str, title: str | None = None) -> Figure | DateClaim:
+    """The figure or date whose value is written `value`, in a text of several sentences."""
+    claims = extract_sentences(split_sentences(text, (1,)), PUBLISHED, path="a.md", title=title)
+    return next(
+        c
+        for c in claims
+        if isinstance(c, Figure | DateClaim) and c.text[slice(*c.value_span)].startswith(value)
+    )
+
+
+def test_the_part_of_the_titles_thing_named_with_of_is_the_titles() -> None:
+    text = "The main span of the bridge is 401 metres long."
+    assert _primary(text, "401", title="Dunmore Bridge") == "Dunmore Bridge"
+    frame = _frame(Case("span", text, "401", title="Dunmore Bridge"))
+    assert frame is not None and frame.attribute == "main span", frame
+    text = "The main span of the old ferry bridge was 140 metres long."
+    frame = _frame(Case("other bridge", text, "140", title="Dunmore Bridge"))
+    assert frame is None or frame.anchor[:1] != ("Dunmore Bridge",), frame
+
+
+def test_a_relative_clause_after_the_copula_is_said_of_the_subject() -> None:
+    text = "The Marrow Bay was a cargo ship that sank off Cape Tallis on 3 February 1917."
+    frame = _frame(Case("ship", text, "3 February 1917"))
+    assert frame is not None and frame.anchor[:1] == ("Marrow Bay",), frame
+    assert frame.predicate == "sink", frame
+
+
+def test_a_title_said_to_be_the_kind_its_last_word_names_is_a_thing() -> None:
+    # the recognizer tags "Dunmore Bridge" a person; "it" is still the bridge
+    text = (
+        "Dunmore Bridge is a cable-stayed bridge over the Sull estuary. It has a main span of"
+        " 410 metres."
+    )
+    claim = _claim_at(text, "410", title="Dunmore Bridge")
+    assert claim.frame is not None and claim.frame.anchor[:1] == ("Dunmore Bridge",), claim.frame
+
+
 def test_whose_event_took_place_is_its_owner() -> None:
     title = "Sigrun II of Hallam"
     text = "Her coronation took place on 12 June 1753 in the abbey church of Tavel."
