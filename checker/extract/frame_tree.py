@@ -160,7 +160,9 @@ def counted_noun(value: Token, span: Span, measured: bool) -> Token | None:
     token = value
     if token.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"):
         head = token.head
-        if head.pos_ in NOUNS and head.i != token.i:
+        # a unit word is a noun whatever the tagger says ("98 m tall", "m" tagged a verb)
+        unit = measured and span.start <= head.i < span.end
+        if (head.pos_ in NOUNS or unit) and head.i != token.i:
             token = head
             # a unit word inside the figure ("607 km", "5 percent"): what it measures is
             # further up ("a 607 km stage"), or the unit is all there is
@@ -285,6 +287,11 @@ def measured_thing(unit: Token) -> Token | None:
         return subject if subject is not None and subject.pos_ in NOUNS else None
     if unit.dep_ == "pobj" and head.lemma_ == "of" and head.head.pos_ in NOUNS:
         return head.head
+    verb = head.head
+    if unit.dep_ == "pobj" and head.lower_ == "to" and lemma_of(verb) in word_lists().verb_axis:
+        # "its tower rises to 64 m": the subject's height, when the subject is a common noun
+        subject = subject_of(verb)
+        return subject if subject is not None and subject.pos_ == "NOUN" else None
     if unit.dep_ in ("attr", "dobj") and head.lemma_ in ("be", "measure", "cover", "span"):
         subject = subject_of(head)  # a named subject is the anchor, not what is measured
         # a common word the tagger took for a verb is still the subject noun ("Turnout")
@@ -366,6 +373,10 @@ def label_of(
     return " ".join(part for part in (words, happened) if part)
 
 
+# The words after a length that make it a height above the sea.
+_ABOVE_THE_SEA = ("above sea level", "above mean sea level", "above the sea", "amsl", "asl")
+
+
 def size_adjective(value: Token) -> str:
     """The adjective that says which axis a measurement is on: "is 2.7 km long", "the tallest
     actor (6' 8")"; empty when there is none."""
@@ -374,6 +385,8 @@ def size_adjective(value: Token) -> str:
     # parse ties the second measurement to the first
     doc = value.doc
     unit, after = value.i + 1, value.i + 2
+    if " ".join(t.lower_ for t in doc[after : after + 4]).startswith(_ABOVE_THE_SEA):
+        return "elevation"  # "Lake Orrin sits 321 m above sea level"
     candidates: list[Token] = (
         [doc[after]]
         if after < len(doc) and not doc[unit].is_punct and not doc[after].is_punct
@@ -527,8 +540,11 @@ def of_objects(noun: Token) -> list[Token]:
 
 
 def named_of(noun: Token) -> set[int]:
-    """The tokens of the noun's "of" phrase when it holds a name ("the coronation of Sigrun
-    II", "the first walk of the Orsk Rovers"); empty otherwise."""
+    """The tokens of a common noun's "of" phrase when it holds a name ("the coronation of
+    Sigrun II", "the first walk of the Orsk Rovers"); empty otherwise, and for a name's own
+    "of" ("the 1931 Tour of Hallam")."""
+    if noun.pos_ != "NOUN":
+        return set()
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             inside = list(child.subtree)

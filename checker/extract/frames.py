@@ -315,10 +315,17 @@ class FrameReader:
         # tall" is the spire's height, not the cathedral's
         owned_part = bool(attribute) and anchor_from in ("owner", "pronoun")
         other_axis = tree.word_lists().size_axis.get(axis, "")
+        verb_axis = (
+            tree.word_lists().verb_axis.get(tree.lemma_of(governor), "")
+            if mention.measured and governor is not None
+            else ""
+        )
         if axis and owned_part:
             attribute = f"{attribute} {other_axis}" if other_axis else attribute
         elif axis:
             attribute = axis
+        elif owned_part and verb_axis:
+            attribute = f"{attribute} {verb_axis}"  # "its tower rises to 64 m": its height
         elif (
             not attribute
             and mention.kind == "figure"
@@ -412,8 +419,10 @@ class FrameReader:
         primary: str | None = None
         kind: AnchorFrom = "clause"
         others: list[str] = []
-        # an event someone owns: "the first walk of the Orsk Rovers took place" is theirs
-        owning = tree.named_of(noun) if mention.kind == "date" and noun is not None else set()
+        # an event or a measured part someone owns: "the first walk of the Orsk Rovers took
+        # place", "the spire of Orsk Cathedral is 98 m tall"
+        of_owner = mention.kind == "date" or mention.measured
+        owning = tree.named_of(noun) if of_owner and noun is not None else set()
         for token in tree.phrase_tokens(phrase_root, owned, participles=True):
             if (
                 token.ent_type_ in labels

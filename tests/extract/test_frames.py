@@ -770,6 +770,25 @@ def test_the_part_of_the_titles_thing_named_with_of_is_the_titles() -> None:
     assert frame is None or frame.anchor[:1] != ("Dunmore Bridge",), frame
 
 
+def test_a_part_named_with_of_is_its_owners_part() -> None:
+    # "m" is tagged a verb here: a unit word is still the unit
+    for text in (
+        "The spire of Orsk Cathedral is 98 m tall.",
+        "Orsk Cathedral's spire is 98 m tall.",
+    ):
+        frame = _frame(Case("spire", text, "98"))
+        assert frame is not None and frame.anchor[:1] == ("Orsk Cathedral",), (text, frame)
+        assert (frame.attribute, frame.predicate) == ("spire height", ""), (text, frame)
+    text = "The abbey's tower rises to 64 metres."
+    frame = _frame(Case("tower", text, "64", title="Kessel Abbey"))
+    assert frame is not None and frame.attribute == "tower height", frame
+
+
+def test_a_length_above_sea_level_is_an_elevation() -> None:
+    frame = _frame(Case("lake", "Lake Orrin sits 321 m above sea level.", "321"))
+    assert frame is not None and frame.attribute == "elevation", frame
+
+
 def test_a_relative_clause_after_the_copula_is_said_of_the_subject() -> None:
     text = "The Marrow Bay was a cargo ship that sank off Cape Tallis on 3 February 1917."
     frame = _frame(Case("ship", text, "3 February 1917"))
