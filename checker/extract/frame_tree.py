@@ -48,6 +48,7 @@ class Words:
     aspect: dict[str, str]  # a verb of beginning or ending -> "begin" or "end"
     works: frozenset[str]  # nouns of works a year names: "a 2004 film"
     places: frozenset[str]  # kinds of place: "Orsk is a town"
+    ship_prefixes: frozenset[str]  # "SS Kestrel Bay", "HMS Vigil": a ship's name
     whole: tuple[str, ...]  # "worldwide", "across the country": the figure is the whole's
 
 
@@ -73,6 +74,7 @@ def word_lists() -> Words:
         aspect={verb: key for key, verbs in data["aspect"].items() for verb in verbs},
         works=frozenset(data["works"]["words"]),
         places=frozenset(data["places"]["words"]),
+        ship_prefixes=frozenset(data["ship_prefixes"]["words"]),
         whole=tuple(data["whole"]["words"]),
     )
 

@@ -162,7 +162,7 @@ class FrameReader:
         # of Santa Ines")
         words = [t for t in doc if t.is_alpha]
         people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) == len(words)]
-        if people:
+        if people and words[0].text not in tree.word_lists().ship_prefixes:
             self.title_person = self._name(people[0])
         if _names_a_kind_of_thing(doc):
             # "Kelford railway station", "October 2010 North American storm complex" (an

@@ -789,6 +789,11 @@ def test_a_length_above_sea_level_is_an_elevation() -> None:
     assert frame is not None and frame.attribute == "elevation", frame
 
 
+def test_a_ships_title_is_no_person_whatever_the_recognizer_says() -> None:
+    text = "The ship was launched on 14 April 1911 at the Halm yard."
+    assert _primary(text, "14 April 1911", title="SS Kestrel Bay") == "SS Kestrel Bay"
+
+
 def test_a_relative_clause_after_the_copula_is_said_of_the_subject() -> None:
     text = "The Marrow Bay was a cargo ship that sank off Cape Tallis on 3 February 1917."
     frame = _frame(Case("ship", text, "3 February 1917"))
