@@ -594,6 +594,20 @@ def reported_deed(verb: Token | None) -> Token | None:
     return None
 
 
+def speaker_of(clause: Token) -> Token | None:
+    """The subject of the verb of saying the clause reports after it ("the founders said they
+    had held debates" -> founders); None for a clause nobody is said to report, and for a
+    quote set before its speaker ("he had a setback," the coach said), whose "he" is
+    someone else."""
+    said = clause.head
+    if clause.dep_ != "ccomp" or said.i >= clause.i:
+        return None
+    if lemma_of(said) not in word_lists().reporting_verbs:
+        return None
+    speaker = subject_of(said)
+    return speaker if speaker is not None and speaker.pos_ in NOUNS else None
+
+
 def object_of(governor: Token | None) -> str:
     """For a date: the object of the event it dates, so that recurring events are told apart
     ("signed a decree on March 3" -> decree); a named object is the anchor, not this."""

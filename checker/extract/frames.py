@@ -488,6 +488,18 @@ class FrameReader:
         # The subject of "put", "estimate", "say" is who gives the figure, not what it is about.
         reported = tree.lemma_of(clause) in tree.word_lists().reporting_verbs
         subject = tree.subject_of(clause) or tree.agent_of(clause)
+        reporter = tree.speaker_of(clause)
+        if (
+            subject is not None
+            and subject.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS
+            and reporter is not None
+            and not (subject.lower_ == "it" and tree.lemma_of(clause) == "be")  # "it's been"
+            and self._subject_anchor(doc, reporter)[0]
+        ):
+            # "the founders said they had held debates", "Orsk Mills said it had closed two
+            # plants": the pronoun of what a speaker reports doing is the speaker, when the
+            # speaker is named
+            subject = reporter
         if subject is not None and subject.i == phrase_root.i and clause.dep_ == "conj":
             subject = tree.subject_of(clause.head)  # "They had 38 dead and 61 wounded"
         own_subject = subject is not None and subject.i != phrase_root.i

@@ -794,6 +794,15 @@ def test_a_ships_title_is_no_person_whatever_the_recognizer_says() -> None:
     assert _primary(text, "14 April 1911", title="SS Kestrel Bay") == "SS Kestrel Bay"
 
 
+def test_the_pronoun_of_a_deed_a_named_speaker_reports_is_the_speaker() -> None:
+    text = "Orsk Mills said it had closed two plants in Tavel in 2019."
+    assert _primary(text, "two") == "Orsk Mills"
+    # a quote set before its speaker speaks of someone else
+    text = '"He had a setback in 2019," Ivo Lint said of the striker.'
+    frame = _frame(Case("quote", text, "2019", no_frame=True))
+    assert frame is None or frame.anchor[:1] != ("Ivo Lint",), frame
+
+
 def test_a_relative_clause_after_the_copula_is_said_of_the_subject() -> None:
     text = "The Marrow Bay was a cargo ship that sank off Cape Tallis on 3 February 1917."
     frame = _frame(Case("ship", text, "3 February 1917"))
