@@ -40,3 +40,26 @@ def test_unknown_units() -> None:
     assert unit_for("widgets") is None
     with pytest.raises(ValueError):
         parse_unit("not a unit at all")
+
+
+@pytest.mark.parametrize(
+    ("surface", "unit"),
+    [
+        ("kronor", "SEK"),
+        ("zlotys", "PLN"),
+        ("forints", "HUF"),
+        ("Turkish lira", "TRY"),
+        ("reais", "BRL"),
+        ("South Korean won", "KRW"),
+    ],
+)
+def test_currencies_of_world_news(surface: str, unit: str) -> None:
+    assert unit_for(surface) == unit
+    assert not same_dimension(unit, "USD")
+
+
+def test_a_currency_word_several_countries_share_is_no_unit() -> None:
+    # "krone" is Danish or Norwegian, "peso" Mexican, Chilean or Philippine: the word alone
+    # does not say which, so two such sums are never compared as one currency
+    assert unit_for("kroner") is None
+    assert unit_for("pesos") is None
