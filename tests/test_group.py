@@ -239,6 +239,11 @@ def test_a_verb_and_its_noun_said_with_one_noun() -> None:
     employs = figure(4500, line=1, frame=_frame("Acme", attribute="people", predicate="employ"))
     employees = figure(5200, line=2, frame=_frame("Acme", attribute="employee", predicate=""))
     assert len(group_figures([employs, employees])) == 1
+    holds = figure(
+        9200, line=3, frame=_frame("Kessel Park", attribute="spectator", predicate="hold")
+    )
+    capacity = figure(8200, line=4, frame=_frame("Kessel Park", attribute="capacity", predicate=""))
+    assert len(group_figures([holds, capacity])) == 1
 
 
 def test_a_bare_count_of_the_killed_counts_people() -> None:

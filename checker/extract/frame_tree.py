@@ -685,6 +685,21 @@ def predicate_of(governor: Token | None, *, measured: bool = False) -> str:
     return " ".join([lemma, *particles])
 
 
+def light_verb_saying(governor: Token | None, attribute: str) -> str:
+    """A light verb's lemma when, with the attribute, it says what the figure is ("the stadium
+    holds 9,200 spectators": its capacity, in the synonyms' `verb_attributes`); "" otherwise."""
+    if governor is None or not attribute:
+        return ""
+    lemma = lemma_of(governor)
+    return lemma if f"{lemma} {attribute}" in _verb_attribute_phrases() else ""
+
+
+@lru_cache(maxsize=1)
+def _verb_attribute_phrases() -> frozenset[str]:
+    table: dict[str, list[str]] = load_data("synonyms").get("verb_attributes", {})
+    return frozenset(phrase for phrases in table.values() for phrase in phrases)
+
+
 def _process_of(verb: Token) -> str:
     """ "Production began", "the company started production", "the war ended": the process
     and whether it began or ended ("production begin"); empty for other verbs, or when what

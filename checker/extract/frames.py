@@ -272,7 +272,9 @@ class FrameReader:
             or (noun is not None and tree.of_value(noun, value))
             or (noun is not None and tree.object_of_light_verb(noun))
         )
-        predicate = tree.predicate_of(governor, measured=mention.measured and not sized)
+        predicate = tree.predicate_of(
+            governor, measured=mention.measured and not sized
+        ) or tree.light_verb_saying(governor, attribute)
         if mention.kind == "figure" and tree.whole_of_a_part(value):
             predicate = ""  # "35 of the 120 passengers were killed": 120 were aboard
         occurred = tree.occurrence(governor) if mention.kind == "date" else None

@@ -784,6 +784,15 @@ def test_a_part_named_with_of_is_its_owners_part() -> None:
     assert frame is not None and frame.attribute == "tower height", frame
 
 
+def test_a_light_verb_that_says_what_its_noun_is_stays_in_the_frame() -> None:
+    # "holds 9,200 spectators" is a capacity (synonyms' verb_attributes), which the light verb
+    # alone would not say
+    frame = _frame(Case("holds", "Kessel Park holds 9,200 spectators.", "9,200"))
+    assert frame is not None and (frame.predicate, frame.attribute) == ("hold", "spectator")
+    frame = _frame(Case("rose", "The toll rose to 35.", "35"))
+    assert frame is not None and frame.predicate == "", frame
+
+
 def test_a_length_above_sea_level_is_an_elevation() -> None:
     frame = _frame(Case("lake", "Lake Orrin sits 321 m above sea level.", "321"))
     assert frame is not None and frame.attribute == "elevation", frame
