@@ -85,7 +85,9 @@ class DateMismatch(Rule):
     "the company was founded in 1867" in one article and "founded in 1868" in another; "the
     medal was first awarded in 1961" and "first awarded in 1963" (an event that recurs, whose
     first occurrence happens once); "the novel was first published in 1971" and "published in
-    1967" (before its first publication); "the Battle of Harrow Ford was fought on 14 June
+    1967" (before its first publication); "the first walk of the Tarn Walkers took place in
+    2011" and "in 2009, the Tarn Walkers claimed to have organized walks" (walks by 2009, before
+    the first of all walks); "the Battle of Harrow Ford was fought on 14 June
     1644" and "the battle took place on 4 June 1644" (a battle happens once); "built around
     1450" and "built in 1472" (an approximate year reaches ten years either way); "the treaty
     was signed on 3 March 1701" in the article "Treaty of Orsk" and "the Treaty of Orsk was signed
@@ -100,7 +102,9 @@ class DateMismatch(Rule):
     Wednesday's (each story's news: two games); "first released in 1971" next to "released in
     North America in 1975" (a later release); "the festival was held in June 2019, with
     forty bands" next to "in June 2021 the festival took place on the meadows" (a festival
-    recurs, and the sentences differ); a claim with no event or no participant.
+    recurs, and the sentences differ); "the first walk in Canada took place in 2011" next to
+    "walks in 41 English towns in 2009" (the first of some walks); "by 1908 the club had held
+    races" next to "held its first race in 1905"; a claim with no event or no participant.
 
     ## Options
     `same_article` (default true): compare claims within one article too.
