@@ -41,6 +41,7 @@ __all__ = [
     "group_figures",
     "groups_from_raw",
     "happens_once",
+    "happens_once_to",
     "one_time_kind",
     "raw_key",
 ]
@@ -70,6 +71,19 @@ def one_time_kind(words: Sequence[str]) -> bool:
     """Whether words that name an event ("battle of kessel ford", "1927 tour of vesland") name
     one that happens once: a kind of event that does, or an event named with its year."""
     return any(w in _one_time_kinds() or (len(w) == 4 and w.isdigit()) for w in words)
+
+
+def happens_once_to(predicate: str, name: str) -> bool:
+    """Whether the event happens once to what the name names, by the kind of thing the name
+    says it is: "sink" to a ship ("SS Kestrel Bay sank"), not to a company's shares."""
+    words = name.split()
+    ship = bool(words) and words[0] in word_lists().ship_prefixes
+    return ship and canonical("predicates", predicate) in _ship_events()
+
+
+@lru_cache(maxsize=1)
+def _ship_events() -> frozenset[str]:
+    return frozenset(load_data("one_time_events")["ship_events"])
 
 
 def happens_once(predicate: str) -> bool:

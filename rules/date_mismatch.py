@@ -21,7 +21,7 @@ from checker.compare.anchors import (
 from checker.extract.dates import last_day, written
 from checker.extract.frame_tree import process_predicate
 from checker.extract.timex import find_times
-from checker.group import canonical, happens_once, one_time_kind
+from checker.group import canonical, happens_once, happens_once_to, one_time_kind
 from checker.models import (
     Claim,
     DateClaim,
@@ -495,6 +495,8 @@ def _once(predicate: str, claim: DateClaim) -> bool:
     explosion may be meant)."""
     if happens_once(predicate):
         return True
+    if claim.names and happens_once_to(predicate, claim.names[0]):
+        return True  # "SS Kestrel Bay sank": a ship sinks once
     if predicate != "occur" or not claim.names:
         return False
     return one_time_kind(plain_words(name_key(claim.names[0])))

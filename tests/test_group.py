@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from checker.group import RawKey, group_figures, groups_from_raw, raw_key
+from checker.group import RawKey, group_figures, groups_from_raw, happens_once_to, raw_key
 from checker.models import Figure, Frame
 from tests.test_compat import figure
 
@@ -284,3 +284,10 @@ def test_inhabitants_are_the_population() -> None:
     population = _frame("Tessel Creek", attribute="population", predicate="")
     a, b = raw_key(figure(5432, frame=inhabitants)), raw_key(figure(5423, frame=population))
     assert a is not None and b is not None and a.attribute == b.attribute == "population"
+
+
+def test_a_ship_sinks_once_and_shares_sink_again() -> None:
+    assert happens_once_to("sink", "SS Marrow Bay")
+    assert happens_once_to("go down", "HMS Vigil")  # the synonyms make it a sinking
+    assert not happens_once_to("sink", "Garo Works")
+    assert not happens_once_to("launch", "SS Marrow Bay")  # once by its predicate, not here
