@@ -152,7 +152,7 @@ class DateMismatch(Rule):
                 if _overlap(first, second):
                     continue
                 ordered = markers[id(first)] == markers[id(second)]
-                earlier = _before_first(first, second, markers)
+                earlier = None if ordered else _before_first(first, second, markers)
                 if not ordered and earlier is None:
                     continue
                 bounds = [c for c in (first, second) if c.relation == "by"]

@@ -521,10 +521,11 @@ class Occurrence:
         noun = self.noun
         if noun is None or not self.first_of_its_kind:
             return False
+        whose = bool(named_of(noun))  # "of" a name says whose, and restricts nothing
         return all(
             child.dep_ in _UNRESTRICTING
             or (child.dep_ == "amod" and child.lower_ == "first")
-            or (child.dep_ == "prep" and child.lower_ == "of" and bool(named_of(noun)))
+            or (child.dep_ == "prep" and child.lower_ == "of" and whose)
             or (child.dep_ == "compound" and child.pos_ == "PROPN")
             for child in noun.children
         )

@@ -338,9 +338,9 @@ class FrameReader:
             # the measurement is of ("a bridge near Vero is 1.5 km long" -> bridge); a subject
             # that is the anchor ("Lake Orsen covers 587 km2") is what is measured
             attribute = tree.subject_attribute(governor)
-        elif not attribute and mention.measured and governor is not None:
+        elif not attribute and verb_axis:
             # "Mount Kell rises to 2,450 m": the verb says which of the subject's sizes
-            attribute = tree.word_lists().verb_axis.get(tree.lemma_of(governor), "")
+            attribute = verb_axis
         stands = governor is not None and tree.lemma_of(governor) in ("be", "stand")
         if not attribute and mention.length and stands and self._is_person(doc, anchor):
             attribute = "height"  # "Jon Brask stands 6 ft 4 in": a person's length is a height

@@ -724,16 +724,16 @@ def test_the_first_of_all_its_kind_is_told_from_the_first_of_some() -> None:
 
 def test_a_date_of_saying_bounds_the_deed_it_reports_as_done() -> None:
     text = "In 2009, the Tarn Walkers claimed to have organized walks in 41 cities."
-    claims = extract_sentences(split_sentences(text, (1,)), PUBLISHED, path="a.md")
-    date = next(c for c in claims if isinstance(c, DateClaim))
+    date = _claim_at(text, "2009")
+    assert isinstance(date, DateClaim)
     assert date.frame is not None and date.frame.done_by, date.frame
     assert (date.frame.predicate, date.frame.attribute, date.relation) == ("occur", "walk", "by")
     for said in (
         "In 2009, the Tarn Walkers said they would hold walks in 41 cities.",
         "In 2009, the Tarn Walkers said they had held walks in 41 cities in 2006.",
     ):
-        claims = extract_sentences(split_sentences(said, (1,)), PUBLISHED, path="a.md")
-        date = next(c for c in claims if isinstance(c, DateClaim) and c.date.year == 2009)
+        date = _claim_at(said, "2009")
+        assert isinstance(date, DateClaim)
         assert date.frame is None or not date.frame.done_by, (said, date.frame)
         assert date.relation != "by", said
 
